@@ -1,0 +1,333 @@
+/**
+ * The event kernel: a clock and a binary heap of pending events ordered by
+ * (time, priority, insertion sequence), so simultaneous events run in a total,
+ * reproducible order.
+ *
+ * The heap lives in typed arrays (time, order key, slot) and the callbacks in
+ * per-slot arrays, so scheduling an event allocates nothing once the arrays
+ * have grown. A handle packs slot and generation; a stale handle (its event
+ * already ran or was cancelled) is recognised and ignored. Cancellation is
+ * lazy: the entry stays in the heap, marked, and is dropped when it surfaces
+ * or when cancelled entries outnumber live ones.
+ */
+
+export type EventFn<T> = (arg: T) => void;
+
+/** Packed (generation, slot) number naming one scheduled event. */
+export type EventHandle = number;
+
+/** Lower values run first among events at the same time. */
+export const PRIORITY_URGENT = -1;
+export const PRIORITY_NORMAL = 0;
+export const PRIORITY_LATE = 1;
+const MIN_PRIORITY = -1024;
+const MAX_PRIORITY = 1023;
+
+const SLOT_BITS = 26;
+const SLOT_LIMIT = 2 ** SLOT_BITS;
+const SLOT_MASK = SLOT_LIMIT - 1;
+const GEN_MASK = SLOT_LIMIT - 1;
+// key = (priority - MIN_PRIORITY) * SEQ_LIMIT + seq stays an exact integer below 2^53.
+const SEQ_LIMIT = 2 ** 42;
+
+// Marks a cancelled slot. Never called.
+const CANCELLED: EventFn<unknown> = () => {
+  throw new Error("cancelled event delivered");
+};
+
+export type StopReason = "drained" | "until" | "maxEvents" | "stopped";
+
+export interface RunResult {
+  /** Events delivered by this call. */
+  readonly events: number;
+  readonly reason: StopReason;
+}
+
+export class SchedulerError extends Error {
+  override name = "SchedulerError";
+}
+
+export class Scheduler {
+  private clock = 0;
+  private size = 0;
+  private cancelledInHeap = 0;
+  private seq = 0;
+  private running = false;
+  private stopRequested = false;
+
+  private capacity: number;
+  private heapTime: Float64Array;
+  private heapKey: Float64Array;
+  private heapSlot: Int32Array;
+  private slotGen: Int32Array;
+  private freeSlots: Int32Array;
+  private freeTop: number;
+  private slotFn: (EventFn<never> | undefined)[];
+  private slotArg: unknown[];
+
+  constructor(initialCapacity = 1024) {
+    const cap = Math.max(16, Math.min(initialCapacity, SLOT_LIMIT));
+    this.capacity = cap;
+    this.heapTime = new Float64Array(cap);
+    this.heapKey = new Float64Array(cap);
+    this.heapSlot = new Int32Array(cap);
+    this.slotGen = new Int32Array(cap);
+    this.freeSlots = new Int32Array(cap);
+    for (let i = 0; i < cap; i++) this.freeSlots[i] = cap - 1 - i;
+    this.freeTop = cap;
+    this.slotFn = new Array<EventFn<never> | undefined>(cap).fill(undefined);
+    this.slotArg = new Array<unknown>(cap).fill(undefined);
+  }
+
+  /** Current simulated time in seconds. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Events scheduled and neither delivered nor cancelled. */
+  get pending(): number {
+    return this.size - this.cancelledInHeap;
+  }
+
+  /** True while an event callback is running. */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Schedules `fn(arg)` after `delay` seconds. */
+  after<T>(delay: number, fn: EventFn<T>, arg: T, priority = PRIORITY_NORMAL): EventHandle {
+    if (!(delay >= 0) || delay === Infinity) {
+      throw new SchedulerError(`delay must be a finite number >= 0, got ${String(delay)}`);
+    }
+    return this.push(this.clock + delay, fn, arg, priority);
+  }
+
+  /** Schedules `fn(arg)` at absolute time `time`, which must not be in the past. */
+  at<T>(time: number, fn: EventFn<T>, arg: T, priority = PRIORITY_NORMAL): EventHandle {
+    if (!(time >= this.clock) || time === Infinity) {
+      throw new SchedulerError(
+        `event time must be finite and >= now (${this.clock}), got ${String(time)}`,
+      );
+    }
+    return this.push(time, fn, arg, priority);
+  }
+
+  /** Cancels a pending event; returns false when it already ran or was cancelled. */
+  cancel(handle: EventHandle): boolean {
+    const slot = handle & SLOT_MASK;
+    const gen = Math.floor(handle / SLOT_LIMIT);
+    if (slot >= this.capacity || this.slotGen[slot] !== gen || this.slotFn[slot] === undefined) {
+      return false;
+    }
+    if (this.slotFn[slot] === CANCELLED) return false;
+    this.slotFn[slot] = CANCELLED;
+    this.slotArg[slot] = undefined;
+    this.slotGen[slot] = (gen + 1) & GEN_MASK;
+    this.cancelledInHeap++;
+    if (this.cancelledInHeap > 1024 && this.cancelledInHeap * 2 > this.size) this.compact();
+    return true;
+  }
+
+  /** Time of the next live event, or Infinity when none is pending. */
+  peekTime(): number {
+    this.dropCancelledTop();
+    return this.size > 0 ? this.heapTime[0]! : Infinity;
+  }
+
+  /** Delivers the next live event; false when none is pending. */
+  step(): boolean {
+    return this.run(Infinity, 1).events === 1;
+  }
+
+  /** Asks a running `run` to return after the current event. */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /**
+   * Delivers events in order while their time is <= `until`, at most
+   * `maxEvents` of them. When it stops because the next event lies beyond
+   * `until` (or none is left), the clock is set to `until`, so a later call
+   * resumes from there.
+   */
+  run(until = Infinity, maxEvents = Infinity): RunResult {
+    if (this.running) throw new SchedulerError("run() called from inside an event callback");
+    if (Number.isNaN(until) || until < this.clock) {
+      throw new SchedulerError(`run until ${String(until)} is before now (${this.clock})`);
+    }
+    this.running = true;
+    this.stopRequested = false;
+    let events = 0;
+    let reason: StopReason = "drained";
+    try {
+      while (this.size > 0) {
+        const t = this.heapTime[0]!;
+        if (t > until) {
+          reason = "until";
+          break;
+        }
+        if (events >= maxEvents) {
+          reason = "maxEvents";
+          break;
+        }
+        const slot = this.heapSlot[0]!;
+        const fn = this.slotFn[slot] as EventFn<unknown>;
+        const arg = this.slotArg[slot];
+        this.popRoot();
+        if (fn === CANCELLED) {
+          this.cancelledInHeap--;
+        } else {
+          this.slotGen[slot] = (this.slotGen[slot]! + 1) & GEN_MASK;
+        }
+        this.slotFn[slot] = undefined;
+        this.slotArg[slot] = undefined;
+        this.freeSlots[this.freeTop++] = slot;
+        if (fn === CANCELLED) continue;
+        this.clock = t;
+        events++;
+        fn(arg);
+        if (this.stopRequested) {
+          reason = "stopped";
+          break;
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+    if ((reason === "drained" || reason === "until") && until !== Infinity) this.clock = until;
+    return { events, reason };
+  }
+
+  private push(time: number, fn: EventFn<never>, arg: unknown, priority: number): EventHandle {
+    if (priority !== (priority | 0) || priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+      throw new SchedulerError(
+        `priority must be an integer in [${MIN_PRIORITY}, ${MAX_PRIORITY}], got ${priority}`,
+      );
+    }
+    if (this.freeTop === 0) this.grow();
+    const slot = this.freeSlots[--this.freeTop]!;
+    this.slotFn[slot] = fn;
+    this.slotArg[slot] = arg;
+    const key = (priority - MIN_PRIORITY) * SEQ_LIMIT + (this.seq++ % SEQ_LIMIT);
+    this.siftUp(this.size++, time, key, slot);
+    return this.slotGen[slot]! * SLOT_LIMIT + slot;
+  }
+
+  private siftUp(pos: number, time: number, key: number, slot: number): void {
+    const times = this.heapTime;
+    const keys = this.heapKey;
+    const slots = this.heapSlot;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      const pt = times[parent]!;
+      if (pt < time || (pt === time && keys[parent]! < key)) break;
+      times[pos] = pt;
+      keys[pos] = keys[parent]!;
+      slots[pos] = slots[parent]!;
+      pos = parent;
+    }
+    times[pos] = time;
+    keys[pos] = key;
+    slots[pos] = slot;
+  }
+
+  private popRoot(): void {
+    const last = --this.size;
+    if (last === 0) return;
+    const times = this.heapTime;
+    const keys = this.heapKey;
+    const slots = this.heapSlot;
+    const time = times[last]!;
+    const key = keys[last]!;
+    const slot = slots[last]!;
+    const half = last >> 1;
+    let pos = 0;
+    while (pos < half) {
+      let child = 2 * pos + 1;
+      let ct = times[child]!;
+      let ck = keys[child]!;
+      const right = child + 1;
+      if (right < last) {
+        const rt = times[right]!;
+        if (rt < ct || (rt === ct && keys[right]! < ck)) {
+          child = right;
+          ct = rt;
+          ck = keys[right]!;
+        }
+      }
+      if (time < ct || (time === ct && key < ck)) break;
+      times[pos] = ct;
+      keys[pos] = ck;
+      slots[pos] = slots[child]!;
+      pos = child;
+    }
+    times[pos] = time;
+    keys[pos] = key;
+    slots[pos] = slot;
+  }
+
+  private dropCancelledTop(): void {
+    while (this.size > 0 && this.slotFn[this.heapSlot[0]!] === CANCELLED) {
+      const slot = this.heapSlot[0]!;
+      this.popRoot();
+      this.cancelledInHeap--;
+      this.slotFn[slot] = undefined;
+      this.freeSlots[this.freeTop++] = slot;
+    }
+  }
+
+  /** Drops every cancelled entry and rebuilds the heap in place. */
+  private compact(): void {
+    const times = this.heapTime;
+    const keys = this.heapKey;
+    const slots = this.heapSlot;
+    let kept = 0;
+    for (let i = 0; i < this.size; i++) {
+      const slot = slots[i]!;
+      if (this.slotFn[slot] === CANCELLED) {
+        this.slotFn[slot] = undefined;
+        this.freeSlots[this.freeTop++] = slot;
+        continue;
+      }
+      times[kept] = times[i]!;
+      keys[kept] = keys[i]!;
+      slots[kept] = slot;
+      kept++;
+    }
+    this.size = 0;
+    this.cancelledInHeap = 0;
+    for (let i = 0; i < kept; i++) this.siftUp(this.size++, times[i]!, keys[i]!, slots[i]!);
+  }
+
+  private grow(): void {
+    const old = this.capacity;
+    if (old >= SLOT_LIMIT) {
+      throw new SchedulerError(`more than ${SLOT_LIMIT} pending events`);
+    }
+    const cap = Math.min(old * 2, SLOT_LIMIT);
+    this.heapTime = resizeF64(this.heapTime, cap);
+    this.heapKey = resizeF64(this.heapKey, cap);
+    this.heapSlot = resizeI32(this.heapSlot, cap);
+    this.slotGen = resizeI32(this.slotGen, cap);
+    this.freeSlots = resizeI32(this.freeSlots, cap);
+    for (let i = old; i < cap; i++) {
+      this.slotFn.push(undefined);
+      this.slotArg.push(undefined);
+    }
+    // Every old slot is in use (the free list was empty), so only new ones are free.
+    for (let i = cap - 1; i >= old; i--) this.freeSlots[this.freeTop++] = i;
+    this.capacity = cap;
+  }
+}
+
+function resizeF64(a: Float64Array, cap: number): Float64Array {
+  const b = new Float64Array(cap);
+  b.set(a);
+  return b;
+}
+
+function resizeI32(a: Int32Array, cap: number): Int32Array {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
