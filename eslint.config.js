@@ -1,5 +1,6 @@
 // Lint rules, including the one-way import direction of ARCHITECTURE.md.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const layer = (names) => ({ regex: `(^|/)(${names.join("|")})(/|$)` });
@@ -23,7 +24,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { console: "readonly", process: "readonly", globalThis: "readonly" },
+      globals: globals.node,
     },
     rules: {
       "@typescript-eslint/no-unused-vars": [

@@ -13,6 +13,9 @@
 
 export type EventFn<T> = (arg: T) => void;
 
+/** An event callback that takes a second argument, for callers that must pass two values. */
+export type EventFn2<A, B> = (arg: A, arg2: B) => void;
+
 /** Packed (generation, slot) number naming one scheduled event. */
 export type EventHandle = number;
 
@@ -29,6 +32,9 @@ const SLOT_MASK = SLOT_LIMIT - 1;
 const GEN_MASK = SLOT_LIMIT - 1;
 // key = (priority - MIN_PRIORITY) * SEQ_LIMIT + seq stays an exact integer below 2^53.
 const SEQ_LIMIT = 2 ** 42;
+
+/** What a slot holds: any event callback, its argument types erased. */
+type SlotFn = (arg: never, arg2: never) => void;
 
 // Marks a cancelled slot. Never called.
 const CANCELLED: EventFn<unknown> = () => {
@@ -62,8 +68,9 @@ export class Scheduler {
   private slotGen: Int32Array;
   private freeSlots: Int32Array;
   private freeTop: number;
-  private slotFn: (EventFn<never> | undefined)[];
+  private slotFn: (SlotFn | undefined)[];
   private slotArg: unknown[];
+  private slotArg2: unknown[];
 
   constructor(initialCapacity = 1024) {
     const cap = Math.max(16, Math.min(initialCapacity, SLOT_LIMIT));
@@ -75,8 +82,9 @@ export class Scheduler {
     this.freeSlots = new Int32Array(cap);
     for (let i = 0; i < cap; i++) this.freeSlots[i] = cap - 1 - i;
     this.freeTop = cap;
-    this.slotFn = new Array<EventFn<never> | undefined>(cap).fill(undefined);
+    this.slotFn = new Array<SlotFn | undefined>(cap).fill(undefined);
     this.slotArg = new Array<unknown>(cap).fill(undefined);
+    this.slotArg2 = new Array<unknown>(cap).fill(undefined);
   }
 
   /** Current simulated time in seconds. */
@@ -112,20 +120,55 @@ export class Scheduler {
     return this.push(time, fn, arg, priority);
   }
 
+  /**
+   * Schedules `fn(arg)` at `time` with no handle to cancel it by: the
+   * fire-and-forget form, which spares the caller boxing a handle.
+   */
+  post<T>(time: number, fn: EventFn<T>, arg: T): void {
+    if (!(time >= this.clock) || time === Infinity) {
+      throw new SchedulerError(
+        `event time must be finite and >= now (${this.clock}), got ${String(time)}`,
+      );
+    }
+    this.insert(time, fn, arg, PRIORITY_NORMAL);
+  }
+
+  /** True while the event of `handle` is scheduled: neither delivered nor cancelled. */
+  isPending(handle: EventHandle): boolean {
+    return this.liveSlot(handle) >= 0;
+  }
+
   /** Cancels a pending event; returns false when it already ran or was cancelled. */
   cancel(handle: EventHandle): boolean {
-    const slot = handle & SLOT_MASK;
-    const gen = Math.floor(handle / SLOT_LIMIT);
-    if (slot >= this.capacity || this.slotGen[slot] !== gen || this.slotFn[slot] === undefined) {
-      return false;
-    }
-    if (this.slotFn[slot] === CANCELLED) return false;
+    const slot = this.liveSlot(handle);
+    if (slot < 0) return false;
     this.slotFn[slot] = CANCELLED;
     this.slotArg[slot] = undefined;
-    this.slotGen[slot] = (gen + 1) & GEN_MASK;
+    this.slotArg2[slot] = undefined;
     this.cancelledInHeap++;
     if (this.cancelledInHeap > 1024 && this.cancelledInHeap * 2 > this.size) this.compact();
     return true;
+  }
+
+  /**
+   * Changes what a pending event will call, keeping its place in the order;
+   * false when it already ran or was cancelled.
+   */
+  retarget<A, B>(handle: EventHandle, fn: EventFn2<A, B>, arg: A, arg2: B): boolean {
+    const slot = this.liveSlot(handle);
+    if (slot < 0) return false;
+    this.slotFn[slot] = fn as SlotFn;
+    this.slotArg[slot] = arg;
+    this.slotArg2[slot] = arg2;
+    return true;
+  }
+
+  private liveSlot(handle: EventHandle): number {
+    const slot = handle & SLOT_MASK;
+    const gen = Math.floor(handle / SLOT_LIMIT);
+    if (slot >= this.capacity || this.slotGen[slot] !== gen) return -1;
+    const fn = this.slotFn[slot];
+    return fn === undefined || fn === CANCELLED ? -1 : slot;
   }
 
   /** Time of the next live event, or Infinity when none is pending. */
@@ -171,21 +214,19 @@ export class Scheduler {
           break;
         }
         const slot = this.heapSlot[0]!;
-        const fn = this.slotFn[slot] as EventFn<unknown>;
+        const fn = this.slotFn[slot] as unknown as EventFn2<unknown, unknown>;
         const arg = this.slotArg[slot];
+        const arg2 = this.slotArg2[slot];
         this.popRoot();
-        if (fn === CANCELLED) {
-          this.cancelledInHeap--;
-        } else {
-          this.slotGen[slot] = (this.slotGen[slot]! + 1) & GEN_MASK;
-        }
+        if (fn === CANCELLED) this.cancelledInHeap--;
         this.slotFn[slot] = undefined;
         this.slotArg[slot] = undefined;
+        if (arg2 !== undefined) this.slotArg2[slot] = undefined;
         this.freeSlots[this.freeTop++] = slot;
         if (fn === CANCELLED) continue;
         this.clock = t;
         events++;
-        fn(arg);
+        fn(arg, arg2);
         if (this.stopRequested) {
           reason = "stopped";
           break;
@@ -198,27 +239,38 @@ export class Scheduler {
     return { events, reason };
   }
 
-  private push(time: number, fn: EventFn<never>, arg: unknown, priority: number): EventHandle {
+  private push(time: number, fn: SlotFn, arg: unknown, priority: number): EventHandle {
     if (priority !== (priority | 0) || priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
       throw new SchedulerError(
         `priority must be an integer in [${MIN_PRIORITY}, ${MAX_PRIORITY}], got ${priority}`,
       );
     }
-    if (this.freeTop === 0) this.grow();
-    const slot = this.freeSlots[--this.freeTop]!;
-    this.slotFn[slot] = fn;
-    this.slotArg[slot] = arg;
-    const key = (priority - MIN_PRIORITY) * SEQ_LIMIT + (this.seq++ % SEQ_LIMIT);
-    this.siftUp(this.size++, time, key, slot);
+    const slot = this.insert(time, fn, arg, priority);
     return this.slotGen[slot]! * SLOT_LIMIT + slot;
   }
 
+  /** Puts an event in the heap; returns its slot. */
+  private insert(time: number, fn: SlotFn, arg: unknown, priority: number): number {
+    if (this.freeTop === 0) this.grow();
+    const slot = this.freeSlots[--this.freeTop]!;
+    // A new generation per use, so handles of earlier uses of the slot go stale.
+    this.slotGen[slot] = (this.slotGen[slot]! + 1) & GEN_MASK;
+    this.slotFn[slot] = fn;
+    this.slotArg[slot] = arg;
+    if (this.seq === SEQ_LIMIT) throw new SchedulerError(`more than ${SEQ_LIMIT} events scheduled`);
+    const key = (priority - MIN_PRIORITY) * SEQ_LIMIT + this.seq++;
+    this.siftUp(this.size++, time, key, slot);
+    return slot;
+  }
+
+  // A 4-ary heap: half the depth of a binary one, and the four children of a
+  // node share a cache line of `heapTime`, which is what large event sets miss on.
   private siftUp(pos: number, time: number, key: number, slot: number): void {
     const times = this.heapTime;
     const keys = this.heapKey;
     const slots = this.heapSlot;
     while (pos > 0) {
-      const parent = (pos - 1) >> 1;
+      const parent = (pos - 1) >> 2;
       const pt = times[parent]!;
       if (pt < time || (pt === time && keys[parent]! < key)) break;
       times[pos] = pt;
@@ -240,24 +292,23 @@ export class Scheduler {
     const time = times[last]!;
     const key = keys[last]!;
     const slot = slots[last]!;
-    const half = last >> 1;
     let pos = 0;
-    while (pos < half) {
-      let child = 2 * pos + 1;
-      let ct = times[child]!;
-      let ck = keys[child]!;
-      const right = child + 1;
-      if (right < last) {
-        const rt = times[right]!;
-        if (rt < ct || (rt === ct && keys[right]! < ck)) {
-          child = right;
-          ct = rt;
-          ck = keys[right]!;
+    for (;;) {
+      const first = 4 * pos + 1;
+      if (first >= last) break;
+      let child = first;
+      let ct = times[first]!;
+      const end = first + 4 < last ? first + 4 : last;
+      for (let c = first + 1; c < end; c++) {
+        const t = times[c]!;
+        if (t < ct || (t === ct && keys[c]! < keys[child]!)) {
+          child = c;
+          ct = t;
         }
       }
-      if (time < ct || (time === ct && key < ck)) break;
+      if (time < ct || (time === ct && key < keys[child]!)) break;
       times[pos] = ct;
-      keys[pos] = ck;
+      keys[pos] = keys[child]!;
       slots[pos] = slots[child]!;
       pos = child;
     }
@@ -313,6 +364,7 @@ export class Scheduler {
     for (let i = old; i < cap; i++) {
       this.slotFn.push(undefined);
       this.slotArg.push(undefined);
+      this.slotArg2.push(undefined);
     }
     // Every old slot is in use (the free list was empty), so only new ones are free.
     for (let i = cap - 1; i >= old; i--) this.freeSlots[this.freeTop++] = i;

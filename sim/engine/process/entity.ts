@@ -39,7 +39,7 @@ export class Entity extends Named implements CallbackContext {
     requireDelay(duration, "setTimer");
     const now = this.sim.scheduler.now;
     const ro = new Request(this, now, now + duration);
-    ro.scheduleAt(now + duration);
+    ro.startTimer();
     return ro;
   }
 

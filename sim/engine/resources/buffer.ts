@@ -41,7 +41,7 @@ export class Buffer extends Named implements CancelObserver, RequestHolder {
       this.progressPutQueue(now);
       return;
     }
-    ro.demand = amount;
+    ro.useTicket().demand = amount;
     this.getQueue.push(ro, now);
     ro.holder = this;
   }
@@ -55,7 +55,7 @@ export class Buffer extends Named implements CancelObserver, RequestHolder {
       this.progressGetQueue(now);
       return;
     }
-    ro.demand = amount;
+    ro.useTicket().demand = amount;
     this.putQueue.push(ro, now);
     ro.holder = this;
   }
@@ -81,20 +81,20 @@ export class Buffer extends Named implements CancelObserver, RequestHolder {
 
   private progressGetQueue(now: number): void {
     for (let ro = this.getQueue.top(); ro !== undefined; ro = this.getQueue.top()) {
-      if (ro.demand > this.available) break;
+      if (ro.ticket!.demand > this.available) break;
       this.getQueue.shift(now);
       ro.holder = null;
-      this.available -= ro.demand;
+      this.available -= ro.ticket!.demand;
       ro.scheduleNow();
     }
   }
 
   private progressPutQueue(now: number): void {
     for (let ro = this.putQueue.top(); ro !== undefined; ro = this.putQueue.top()) {
-      if (ro.demand + this.available > this.capacity) break;
+      if (ro.ticket!.demand + this.available > this.capacity) break;
       this.putQueue.shift(now);
       ro.holder = null;
-      this.available += ro.demand;
+      this.available += ro.ticket!.demand;
       ro.scheduleNow();
     }
   }

@@ -25,7 +25,7 @@ export class FcfsDiscipline implements Discipline {
       return;
     }
     const now = ro.entity.time();
-    ro.demand = duration;
+    ro.useTicket().demand = duration;
     f.stats.enter(now);
     f.queue.push(ro, now);
     ro.holder = f;
@@ -46,9 +46,9 @@ export class FcfsDiscipline implements Discipline {
       this.serverFree[server] = false;
       ro.msg = server;
       this.free--;
-      f.busyDuration += ro.demand;
+      f.busyDuration += ro.ticket!.demand;
       ro.cancelRenegeClauses();
-      ro.entity.sim.scheduler.at(now + ro.demand, this.onDone, ro);
+      ro.entity.sim.scheduler.at(now + ro.ticket!.demand, this.onDone, ro);
     }
   }
 

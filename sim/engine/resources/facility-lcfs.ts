@@ -17,8 +17,9 @@ export class LcfsDiscipline implements Discipline {
   use(duration: number, ro: Request): void {
     const now = ro.entity.time();
     ro.cancelRenegeClauses();
-    ro.demand = duration;
-    ro.rank = this.arrivals++;
+    const ticket = ro.useTicket();
+    ticket.demand = duration;
+    ticket.rank = this.arrivals++;
     this.f.stats.enter(now);
     if (this.inService.length >= this.f.servers) this.preempt(now);
     this.start(ro, now);
@@ -29,29 +30,31 @@ export class LcfsDiscipline implements Discipline {
   }
 
   private start(ro: Request, now: number): void {
-    ro.startedAt = now;
-    ro.handle = ro.entity.sim.scheduler.at(now + ro.demand, this.onDone, ro);
+    const ticket = ro.ticket!;
+    ticket.startedAt = now;
+    ticket.handle = ro.entity.sim.scheduler.at(now + ticket.demand, this.onDone, ro);
     this.inService.push(ro);
   }
 
   private preempt(now: number): void {
     let victim = 0;
     for (let i = 1; i < this.inService.length; i++) {
-      if (this.inService[i]!.rank < this.inService[victim]!.rank) victim = i;
+      if (this.inService[i]!.ticket!.rank < this.inService[victim]!.ticket!.rank) victim = i;
     }
     const ro = this.inService.splice(victim, 1)[0]!;
-    ro.entity.sim.scheduler.cancel(ro.handle);
-    ro.handle = -1;
-    this.f.busyDuration += now - ro.startedAt;
-    ro.demand -= now - ro.startedAt;
+    const ticket = ro.ticket!;
+    ro.entity.sim.scheduler.cancel(ticket.handle);
+    ticket.handle = -1;
+    this.f.busyDuration += now - ticket.startedAt;
+    ticket.demand -= now - ticket.startedAt;
     this.f.queue.push(ro, now);
   }
 
   private finish(ro: Request): void {
     const now = ro.entity.time();
-    ro.handle = -1;
+    ro.ticket!.handle = -1;
     this.inService.splice(this.inService.indexOf(ro), 1);
-    this.f.busyDuration += now - ro.startedAt;
+    this.f.busyDuration += now - ro.ticket!.startedAt;
     this.f.stats.leave(ro.scheduledAt, now);
     ro.deliver();
     while (this.inService.length < this.f.servers && !this.f.queue.empty()) {

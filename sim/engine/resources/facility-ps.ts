@@ -20,12 +20,13 @@ export class PsDiscipline implements Discipline {
 
   use(duration: number, ro: Request): void {
     const now = ro.entity.time();
-    ro.demand = duration;
+    const ticket = ro.useTicket();
+    ticket.demand = duration;
     ro.cancelRenegeClauses();
     this.f.stats.enter(now);
     this.advance(now);
     if (this.jobs.length === 0) this.busySince = now;
-    ro.rank = this.virtual + duration;
+    ticket.rank = this.virtual + duration;
     this.jobs.push(ro);
     this.reschedule(ro, now);
   }
@@ -50,8 +51,8 @@ export class PsDiscipline implements Discipline {
     this.next = -1;
     if (this.jobs.length === 0) return;
     let first = this.jobs[0]!;
-    for (const job of this.jobs) if (job.rank < first.rank) first = job;
-    const delay = Math.max(0, (first.rank - this.virtual) / this.rate());
+    for (const job of this.jobs) if (job.ticket!.rank < first.ticket!.rank) first = job;
+    const delay = Math.max(0, (first.ticket!.rank - this.virtual) / this.rate());
     this.next = scheduler.at(now + delay, this.onDone, first);
   }
 

@@ -39,7 +39,7 @@ export class Store extends Named implements CancelObserver, RequestHolder {
       this.progressPutQueue(now);
       return;
     }
-    ro.item = filter;
+    ro.useTicket().item = filter;
     this.getQueue.push(ro, now);
     ro.holder = this;
   }
@@ -53,7 +53,7 @@ export class Store extends Named implements CancelObserver, RequestHolder {
       this.progressGetQueue(now);
       return;
     }
-    ro.item = obj;
+    ro.useTicket().item = obj;
     this.putQueue.push(ro, now);
     ro.holder = this;
   }
@@ -88,7 +88,7 @@ export class Store extends Named implements CancelObserver, RequestHolder {
 
   private progressGetQueue(now: number): void {
     for (let ro = this.getQueue.top(); ro !== undefined; ro = this.getQueue.top()) {
-      if (!this.take(ro.item as StoreFilter | undefined, ro)) break;
+      if (!this.take(ro.ticket!.item as StoreFilter | undefined, ro)) break;
       this.getQueue.shift(now);
       ro.holder = null;
       ro.scheduleNow();
@@ -100,7 +100,7 @@ export class Store extends Named implements CancelObserver, RequestHolder {
       if (this.objects.length >= this.capacity) break;
       this.putQueue.shift(now);
       ro.holder = null;
-      this.objects.push(ro.item);
+      this.objects.push(ro.ticket!.item);
       ro.scheduleNow();
     }
   }

@@ -1,0 +1,17 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { expect, test } from "vitest";
+
+// `npm test` builds dist/ first; these run the real `sim` entry point.
+const bin = new URL("../../bin/sim.js", import.meta.url).pathname;
+
+test("sim --help describes the tool and exits 0", () => {
+  const out = execFileSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+  expect(out).toMatch(/^sim <command> \[options\]/);
+  expect(out).toMatch(/capacity-planning workbench/);
+});
+
+test("sim with no command explains and exits non-zero", () => {
+  const r = spawnSync(process.execPath, [bin], { encoding: "utf8" });
+  expect(r.status).not.toBe(0);
+  expect(r.stderr).toMatch(/Name a command/);
+});
