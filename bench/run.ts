@@ -15,9 +15,10 @@ import { delayRing, loadSimJs, timeMedian } from "./support.js";
 // Memory is measured in a fresh process with --expose-gc, away from JIT state.
 if (process.argv[2] === "--memory") {
   const S = loadSimJs();
-  const which = process.argv[3];
-  const bytes =
-    which === "core" ? coreMemory() : which === "ours-simjs" ? simjsMemory(Ours) : simjsMemory(S);
+  const which = process.argv[3] ?? "";
+  const retain = which.endsWith("-retained");
+  const api = which.startsWith("ours-simjs") ? Ours : S;
+  const bytes = which === "core" ? coreMemory() : simjsMemory(api, retain);
   process.stdout.write(JSON.stringify({ bytes }));
   process.exit(0);
 }
@@ -68,7 +69,7 @@ mm1.oursSimjsVsSimjs = mm1.oursSimjs! / mm1.simjs!;
 console.error(`M/M/1 rho=0.9 customers/s: ${fmt(mm1)}`);
 
 const memory: Row = {};
-for (const which of ["core", "ours-simjs", "simjs"]) {
+for (const which of ["core", "ours-simjs", "ours-simjs-retained", "simjs", "simjs-retained"]) {
   const out = execFileSync(
     process.execPath,
     ["--expose-gc", new URL(import.meta.url).pathname, "--memory", which],
