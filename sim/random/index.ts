@@ -18,3 +18,4 @@ export {
   empiricalFromPercentiles,
   type PercentilePoint,
 } from "./distributions/empirical.js";
+export { samplerOf, meanOf, type DistSpec } from "./spec.js";

@@ -1,0 +1,19 @@
+import type { CommandModule } from "yargs";
+import { loadAndValidate } from "../pipeline.js";
+
+export const validateCommand: CommandModule<object, { scenario: string }> = {
+  command: "validate <scenario>",
+  describe: "check a scenario file and report every problem with its line",
+  builder: (y) =>
+    y.positional("scenario", {
+      type: "string",
+      demandOption: true,
+      describe: "scenario YAML file",
+    }),
+  handler: (args) => {
+    const s = loadAndValidate(args.scenario);
+    process.stdout.write(
+      `${args.scenario}: valid (${s.policies.length} ${s.policies.length === 1 ? "policy" : "policies"}, ${s.replications} replication${s.replications === 1 ? "" : "s"})\n`,
+    );
+  },
+};

@@ -1,0 +1,33 @@
+/**
+ * The billing rules, as pure functions of what was used. Each is the
+ * provider's published rule; see catalog/types.ts.
+ */
+import type { BillingRule } from "./catalog/types.js";
+
+/** Cost of one instance alive for `aliveS` seconds (VM rules). */
+export function instanceCostUsd(rule: BillingRule, usdPerHour: number, aliveS: number): number {
+  switch (rule.kind) {
+    case "per-second":
+      return (Math.max(aliveS, rule.minimumS) * usdPerHour) / 3600;
+    case "hourly":
+      // A started hour is billed whole; a start is at least one hour.
+      return Math.max(1, Math.ceil(aliveS / 3600)) * usdPerHour;
+    case "per-request":
+      return 0;
+  }
+}
+
+/** Seconds billed for one execution: its duration rounded up to the rule's increment. */
+export function billedExecutionS(rule: BillingRule, durationS: number): number {
+  if (rule.kind !== "per-request") return 0;
+  // The small tolerance keeps 0.1 s from billing as 101 increments of 1 ms.
+  return Math.ceil(durationS / rule.incrementS - 1e-9) * rule.incrementS;
+}
+
+/** Cost of one execution of `durationS` with `memMiB` configured (FaaS rule). */
+export function executionCostUsd(rule: BillingRule, memMiB: number, durationS: number): number {
+  if (rule.kind !== "per-request") return 0;
+  return (
+    billedExecutionS(rule, durationS) * (memMiB / 1024) * rule.usdPerGbSecond + rule.usdPerRequest
+  );
+}

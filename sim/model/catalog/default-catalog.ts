@@ -1,0 +1,79 @@
+import type { BillingRule, Catalog, InstanceType } from "./types.js";
+
+/**
+ * The default catalog: public on-demand list prices (AWS us-east-1, Linux)
+ * and boot-latency ranges from provider documentation and trace studies, as
+ * collected in REFERENCE-FACTS.md. Every entry can be overridden, and new
+ * ones added, under `catalog.types` in a scenario.
+ */
+const EC2_BILLING: BillingRule = { kind: "per-second", minimumS: 60 };
+const EC2_PRICES = "AWS EC2 on-demand pricing, us-east-1, Linux";
+const ASOF = "2025-06";
+
+// EC2 to a ready service: about 25-40 s (pending -> running 5-16 s, then OS,
+// user data and health checks). GPU nodes with drivers and large images:
+// 5-15 minutes to ready is common.
+const VM_BOOT = { kind: "lognormal", median: 30, p95: 40 } as const;
+const GPU_BOOT = { kind: "lognormal", median: 480, p95: 840 } as const;
+const BIG_GPU_BOOT = { kind: "lognormal", median: 600, p95: 900 } as const;
+
+function vm(
+  name: string,
+  vcpu: number,
+  memGiB: number,
+  usdPerHour: number,
+  gpu?: { count: number; model: string },
+): InstanceType {
+  return {
+    name,
+    kind: "vm",
+    vcpu,
+    memMiB: memGiB * 1024,
+    gpus: gpu?.count ?? 0,
+    ...(gpu ? { gpuModel: gpu.model } : {}),
+    usdPerHour,
+    billing: EC2_BILLING,
+    boot: gpu ? (gpu.count > 1 ? BIG_GPU_BOOT : GPU_BOOT) : VM_BOOT,
+    source: EC2_PRICES,
+    asOf: ASOF,
+  };
+}
+
+/** AWS Lambda (x86) with 1,769 MB, the size that gets one full vCPU. */
+const LAMBDA: InstanceType = {
+  name: "lambda-1769",
+  kind: "faas",
+  vcpu: 1,
+  memMiB: 1769,
+  gpus: 0,
+  usdPerHour: 0,
+  billing: {
+    kind: "per-request",
+    incrementS: 0.001,
+    usdPerGbSecond: 0.0000166667,
+    usdPerRequest: 0.2 / 1e6,
+  },
+  // Lambda cold starts are usually under 1 s.
+  boot: { kind: "lognormal", median: 0.25, p95: 0.9 },
+  source: "AWS Lambda pricing (x86, us-east-1) and documentation: 1,769 MB = 1 vCPU",
+  asOf: ASOF,
+};
+
+const TYPES: InstanceType[] = [
+  vm("t3.micro", 2, 1, 0.0104),
+  vm("t3.medium", 2, 4, 0.0416),
+  vm("m5.large", 2, 8, 0.096),
+  vm("m5.xlarge", 4, 16, 0.192),
+  vm("m5.2xlarge", 8, 32, 0.384),
+  vm("c5.large", 2, 4, 0.085),
+  vm("c5.2xlarge", 8, 16, 0.34),
+  vm("r5.large", 2, 16, 0.126),
+  vm("g4dn.xlarge", 4, 16, 0.526, { count: 1, model: "T4" }),
+  vm("g5.xlarge", 4, 16, 1.006, { count: 1, model: "A10G" }),
+  vm("p4d.24xlarge", 96, 1152, 32.77, { count: 8, model: "A100 40GB" }),
+  // List price before the 2025 price cut.
+  vm("p5.48xlarge", 192, 2048, 98.32, { count: 8, model: "H100" }),
+  LAMBDA,
+];
+
+export const DEFAULT_CATALOG: Catalog = new Map(TYPES.map((t) => [t.name, t]));

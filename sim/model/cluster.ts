@@ -1,0 +1,595 @@
+/**
+ * The modelled cloud of one run: pools of instances that boot, serve, idle
+ * and terminate; requests that arrive, wait, run and end; a policy that
+ * decides; billing as it happens. Driven by the core Scheduler.
+ */
+import { PRIORITY_LATE, PRIORITY_URGENT, type Scheduler } from "../engine/scheduler.js";
+import { samplerOf } from "../random/spec.js";
+import type { RandomStreams } from "../random/streams.js";
+import type { Sampler } from "../random/source.js";
+import type {
+  Action,
+  FleetView,
+  Policy,
+  PolicyContext,
+  PoolSettings,
+  PoolView,
+  RequestView,
+  TypeView,
+} from "../policies/types.js";
+import { billedExecutionS, executionCostUsd, instanceCostUsd } from "./billing.js";
+import type { Catalog, InstanceType } from "./catalog/types.js";
+import { memPerSlotMiB, serviceSeconds } from "./execution.js";
+import { Instance } from "./instance.js";
+import { Pool, type Queued } from "./pool.js";
+import type { RequestSource, WorkRequest } from "./request.js";
+import { RunMetrics } from "./run-metrics.js";
+import type { RequestRecord, RunSummary, TimeseriesRow } from "./summary.js";
+
+export interface ClusterOptions {
+  readonly policyName: string;
+  readonly policy: Policy;
+  readonly policyConfig: unknown;
+  readonly catalog: Catalog;
+  readonly streams: RandomStreams;
+  readonly horizonS: number;
+  readonly slaLatencyS: number;
+  /** Requests a pool's queue holds before it rejects arrivals. */
+  readonly queueCapacity: number;
+  /** A request waiting longer than this fails (Infinity: never). */
+  readonly queueTimeoutS: number;
+  /** Seconds between time-series samples. */
+  readonly sampleIntervalS: number;
+  readonly onRequestEnd?: (record: RequestRecord) => void;
+  readonly onSample?: (row: TimeseriesRow) => void;
+  readonly log?: (message: string) => void;
+}
+
+interface Running {
+  readonly request: WorkRequest;
+  readonly instance: Instance;
+  readonly startS: number;
+  readonly outOfMemory: boolean;
+}
+
+/** One VM's life for the cost ledger. */
+interface LedgerEntry {
+  readonly type: InstanceType;
+  readonly requestedAtS: number;
+  endS: number;
+}
+
+export class InvariantError extends Error {
+  override name = "InvariantError";
+}
+
+const DEFAULT_POOL = "default";
+
+export class Cluster {
+  readonly metrics = new RunMetrics();
+  private readonly pools = new Map<string, Pool>();
+  private readonly types: ReadonlyMap<string, TypeView>;
+  private readonly fleet: FleetView;
+  private readonly ctx: { nowS: number; random: () => number; log: (m: string) => void };
+  private readonly bootSamplers = new Map<string, Sampler>();
+  private readonly ledger: LedgerEntry[] = [];
+  private readonly ledgerOf = new Map<Instance, LedgerEntry>();
+  /** FaaS usage by type (executions, billed seconds), to re-derive the bill at the end. */
+  private readonly faasUsage = new Map<string, { executions: number; billedS: number }>();
+  private policyState: unknown;
+  private nextInstanceId = 1;
+  private running = 0;
+  private source: RequestSource | undefined;
+  private finished = false;
+
+  private readonly onArrival = (r: WorkRequest) => this.arrive(r);
+  private readonly onComplete = (run: Running) => this.complete(run);
+  private readonly onReady = (inst: Instance) => this.ready(inst);
+  private readonly onIdleExpiry = (inst: Instance) => this.expireIdle(inst);
+  private readonly onQueueTimeout = (q: Queued) => this.timeOut(q);
+  private readonly onTick = () => this.tick();
+  private readonly onSampleTick = () => this.sample();
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly opts: ClusterOptions,
+  ) {
+    this.types = new Map(
+      [...opts.catalog.values()].map((t) => [
+        t.name,
+        {
+          name: t.name,
+          kind: t.kind,
+          vcpu: t.vcpu,
+          memMiB: t.memMiB,
+          gpus: t.gpus,
+          usdPerHour: t.usdPerHour,
+        },
+      ]),
+    );
+    this.fleet = {
+      get nowS() {
+        return scheduler.now;
+      },
+      pools: this.pools as ReadonlyMap<string, PoolView>,
+      types: this.types,
+    };
+    const random = opts.streams.stream(`policy/${opts.policyName}`);
+    const log = opts.log ?? (() => {});
+    this.ctx = { nowS: 0, random, log };
+  }
+
+  /** Initializes the policy and schedules the first arrival, ticks and samples. */
+  start(source: RequestSource): void {
+    this.source = source;
+    const { policy, policyConfig } = this.opts;
+    this.pool(DEFAULT_POOL, {});
+    const init = policy.init(policyConfig, this.fleet, this.context());
+    this.policyState = init.state;
+    this.apply(init.actions);
+    const tickS = policy.tickS?.(policyConfig);
+    if (tickS !== undefined && tickS < Infinity && policy.onTick)
+      this.scheduler.after(tickS, this.onTick, undefined, PRIORITY_LATE);
+    if (this.opts.onSample) this.scheduler.after(0, this.onSampleTick, undefined, PRIORITY_LATE);
+    this.scheduleNextArrival();
+  }
+
+  /** Closes the run at the horizon: bills what is alive, checks invariants. */
+  finish(): RunSummary {
+    if (this.finished) throw new Error("finish() called twice");
+    this.finished = true;
+    const end = this.opts.horizonS;
+    let waiting = 0;
+    for (const pool of this.pools.values()) {
+      pool.account(end, 0, 0);
+      waiting += pool.queueLength;
+      for (const inst of pool.instances) this.settleInstance(inst, end);
+    }
+    const summary = this.metrics.summarize(this.opts.policyName, waiting + this.running, end);
+    this.checkInvariants(summary);
+    return summary;
+  }
+
+  private context(): PolicyContext {
+    this.ctx.nowS = this.scheduler.now;
+    return this.ctx;
+  }
+
+  // --- arrivals and routing ---
+
+  private scheduleNextArrival(): void {
+    const next = this.source!.next();
+    if (next === null || next.arrivalS >= this.opts.horizonS) return;
+    this.scheduler.at(next.arrivalS, this.onArrival, next, PRIORITY_LATE);
+  }
+
+  private arrive(request: WorkRequest): void {
+    this.metrics.requests++;
+    this.scheduleNextArrival();
+    let target = DEFAULT_POOL;
+    const { policy } = this.opts;
+    if (policy.onArrival) {
+      const view: RequestView = request;
+      const actions = policy.onArrival(
+        this.policyState,
+        this.opts.policyConfig,
+        view,
+        this.fleet,
+        this.context(),
+      );
+      for (const a of actions) {
+        if (a.kind === "route") target = a.pool;
+        else this.applyOne(a);
+      }
+    }
+    const pool = this.pools.get(target);
+    if (!pool) throw new Error(`policy ${this.opts.policyName} routed to unknown pool "${target}"`);
+    const inst = pool.pick();
+    if (inst) this.startOn(request, inst);
+    else this.enqueue(request, pool);
+  }
+
+  private enqueue(request: WorkRequest, pool: Pool): void {
+    if (pool.queueLength >= this.opts.queueCapacity) {
+      this.metrics.rejected++;
+      this.record(request, NaN, "rejected", undefined, false);
+      return;
+    }
+    const q: Queued = { request, pool, timeoutHandle: -1, waiting: true };
+    if (this.opts.queueTimeoutS < Infinity) {
+      q.timeoutHandle = this.scheduler.after(
+        this.opts.queueTimeoutS,
+        this.onQueueTimeout,
+        q,
+        PRIORITY_URGENT,
+      );
+    }
+    pool.enqueue(q);
+  }
+
+  private timeOut(q: Queued): void {
+    if (!q.waiting) return;
+    q.pool.withdraw(q);
+    this.metrics.failedTimeout++;
+    this.record(q.request, NaN, "failed-timeout", undefined, false);
+  }
+
+  // --- execution ---
+
+  private startOn(request: WorkRequest, inst: Instance): void {
+    const now = this.scheduler.now;
+    const type = inst.type;
+    const full = serviceSeconds(request.demand, type, inst.slots);
+    const outOfMemory = request.demand.memMiB > memPerSlotMiB(type, inst.slots);
+    // Memory grows as the work proceeds; the kill comes halfway, on average.
+    const runS = outOfMemory ? full / 2 : full;
+    this.setBusy(inst, +1, now);
+    this.running++;
+    this.metrics.queueWait.record(now - request.arrivalS);
+    this.scheduler.after(runS, this.onComplete, {
+      request,
+      instance: inst,
+      startS: now,
+      outOfMemory,
+    });
+  }
+
+  private complete(run: Running): void {
+    const now = this.scheduler.now;
+    const { request, instance: inst } = run;
+    this.running--;
+    const m = this.metrics;
+    const latency = now - request.arrivalS;
+    const cold = inst.readyAtS > request.arrivalS;
+    if (run.outOfMemory) {
+      m.failedOutOfMemory++;
+    } else {
+      m.completed++;
+      m.latency.record(latency);
+      if (latency <= this.opts.slaLatencyS) m.withinSla++;
+      if (cold) m.coldStarts++;
+    }
+    if (inst.type.billing.kind === "per-request") this.billExecution(inst.type, now - run.startS);
+    this.record(request, run.startS, run.outOfMemory ? "failed-oom" : "completed", inst, cold);
+    const { policy } = this.opts;
+    if (policy.onCompletion) {
+      policy.onCompletion(
+        this.policyState,
+        this.opts.policyConfig,
+        {
+          request,
+          outcome: run.outOfMemory ? "failed" : "completed",
+          latencyS: latency,
+          serviceS: now - run.startS,
+          instanceType: inst.type.name,
+        },
+        this.context(),
+      );
+    }
+    this.setBusy(inst, -1, now);
+    this.pullWork(inst);
+    this.settleIfFree(inst);
+  }
+
+  private billExecution(type: InstanceType, durationS: number): void {
+    this.metrics.addCost(type.name, executionCostUsd(type.billing, type.memMiB, durationS));
+    let u = this.faasUsage.get(type.name);
+    if (!u) this.faasUsage.set(type.name, (u = { executions: 0, billedS: 0 }));
+    u.executions++;
+    u.billedS += billedExecutionS(type.billing, durationS);
+  }
+
+  /** Gives a freed or new instance the waiting work it can take. */
+  private pullWork(inst: Instance): void {
+    const pool = inst.pool;
+    while (inst.freeSlots > 0 && pool.queueLength > 0) {
+      const q = pool.dequeue()!;
+      if (q.timeoutHandle >= 0) this.scheduler.cancel(q.timeoutHandle);
+      this.startOn(q.request, inst);
+    }
+  }
+
+  /** An instance with nothing to do idles (its keep-alive starts), or ends if draining. */
+  private settleIfFree(inst: Instance): void {
+    if (inst.busySlots > 0) return;
+    if (inst.state === "draining") this.terminate(inst);
+    else if (inst.state === "busy" || (inst.state === "idle" && Number.isNaN(inst.idleSinceS))) {
+      this.becomeIdle(inst, this.scheduler.now);
+    }
+  }
+
+  private record(
+    request: WorkRequest,
+    startS: number,
+    outcome: RequestRecord["outcome"],
+    inst: Instance | undefined,
+    cold: boolean,
+  ): void {
+    this.opts.onRequestEnd?.({
+      policy: this.opts.policyName,
+      id: request.id,
+      functionId: request.functionId,
+      arrivalS: request.arrivalS,
+      startS,
+      endS: this.scheduler.now,
+      outcome,
+      instanceType: inst?.type.name ?? "",
+      instanceId: inst?.id ?? -1,
+      cold,
+    });
+  }
+
+  // --- instance lifecycle ---
+
+  /** Changes an instance's busy slots; the idle transition is settleIfFree's. */
+  private setBusy(inst: Instance, delta: number, now: number): void {
+    inst.changeBusy(delta, now);
+    if (inst.state === "draining") return;
+    inst.pool.account(now, delta, 0);
+    inst.pool.freeSlots -= delta;
+    if (inst.state === "idle" && inst.busySlots > 0) {
+      inst.state = "busy";
+      inst.idleSinceS = NaN;
+      if (inst.idleHandle >= 0) {
+        this.scheduler.cancel(inst.idleHandle);
+        inst.idleHandle = -1;
+      }
+    }
+  }
+
+  private becomeIdle(inst: Instance, now: number): void {
+    inst.state = "idle";
+    inst.idleSinceS = now;
+    const keep = inst.pool.idleTimeoutS;
+    if (keep < Infinity)
+      inst.idleHandle = this.scheduler.after(keep, this.onIdleExpiry, inst, PRIORITY_URGENT);
+  }
+
+  private expireIdle(inst: Instance): void {
+    inst.idleHandle = -1;
+    if (inst.state === "idle") this.terminate(inst);
+  }
+
+  private provision(poolId: string, typeName: string, count: number): void {
+    const pool = this.pools.get(poolId);
+    if (!pool)
+      throw new Error(`policy ${this.opts.policyName} provisioned into unknown pool "${poolId}"`);
+    const type = this.opts.catalog.get(typeName);
+    if (!type)
+      throw new Error(`policy ${this.opts.policyName} provisioned unknown type "${typeName}"`);
+    const now = this.scheduler.now;
+    for (let i = 0; i < count; i++) {
+      const inst = new Instance(this.nextInstanceId++, type, pool, pool.concurrency, now);
+      pool.instances.push(inst);
+      pool.booting++;
+      pool.bootingSlots += inst.slots;
+      this.metrics.changeAlive(+1, now);
+      if (type.billing.kind !== "per-request") {
+        const entry: LedgerEntry = { type, requestedAtS: now, endS: NaN };
+        this.ledger.push(entry);
+        this.ledgerOf.set(inst, entry);
+      }
+      this.scheduler.after(this.bootSampler(type)(), this.onReady, inst);
+    }
+  }
+
+  private bootSampler(type: InstanceType): Sampler {
+    let s = this.bootSamplers.get(type.name);
+    if (!s) {
+      s = samplerOf(type.boot, this.opts.streams.stream(`boot/${type.name}`));
+      this.bootSamplers.set(type.name, s);
+    }
+    return s;
+  }
+
+  private ready(inst: Instance): void {
+    if (inst.state !== "booting") return;
+    const now = this.scheduler.now;
+    const pool = inst.pool;
+    pool.booting--;
+    pool.bootingSlots -= inst.slots;
+    pool.ready++;
+    pool.freeSlots += inst.slots;
+    pool.account(now, 0, inst.slots);
+    inst.readyAtS = now;
+    inst.changeBusy(0, now);
+    inst.state = "idle";
+    this.pullWork(inst);
+    this.settleIfFree(inst);
+  }
+
+  private release(instanceId: number): void {
+    for (const pool of this.pools.values()) {
+      const inst = pool.instances.find((i) => i.id === instanceId);
+      if (!inst) continue;
+      if (inst.state === "busy") {
+        // A draining instance finishes its work outside the pool's capacity.
+        pool.account(this.scheduler.now, -inst.busySlots, -inst.slots);
+        pool.ready--;
+        pool.freeSlots -= inst.slots - inst.busySlots;
+        pool.draining++;
+        inst.state = "draining";
+      } else if (inst.state === "idle" || inst.state === "booting") {
+        this.terminate(inst);
+      }
+      return;
+    }
+  }
+
+  private terminate(inst: Instance): void {
+    const now = this.scheduler.now;
+    const pool = inst.pool;
+    if (inst.state === "booting") {
+      pool.booting--;
+      pool.bootingSlots -= inst.slots;
+    } else if (inst.state === "draining") {
+      pool.draining--;
+    } else {
+      pool.account(now, 0, -inst.slots);
+      pool.ready--;
+      pool.freeSlots -= inst.slots - inst.busySlots;
+    }
+    if (inst.idleHandle >= 0) {
+      this.scheduler.cancel(inst.idleHandle);
+      inst.idleHandle = -1;
+    }
+    this.settleInstance(inst, now);
+    inst.state = "terminated";
+    inst.terminatedAtS = now;
+    pool.instances.splice(pool.instances.indexOf(inst), 1);
+    this.metrics.changeAlive(-1, now);
+  }
+
+  /** Bills an instance's life up to `endS` and adds its slot time to utilization. */
+  private settleInstance(inst: Instance, endS: number): void {
+    inst.settle(endS);
+    const m = this.metrics;
+    const readyS = Number.isNaN(inst.readyAtS) ? 0 : endS - inst.readyAtS;
+    m.busySlotSeconds += inst.busySlotSeconds;
+    m.readySlotSeconds += readyS * inst.slots;
+    const type = inst.type;
+    if (type.billing.kind === "per-request") return;
+    const usd = instanceCostUsd(type.billing, type.usdPerHour, endS - inst.requestedAtS);
+    m.addCost(type.name, usd);
+    const aliveSlotS = (endS - inst.requestedAtS) * inst.slots;
+    m.idleCostUsd += aliveSlotS > 0 ? usd * (1 - inst.busySlotSeconds / aliveSlotS) : usd;
+    this.ledgerOf.get(inst)!.endS = endS;
+  }
+
+  // --- policy actions ---
+
+  private tick(): void {
+    const now = this.scheduler.now;
+    for (const pool of this.pools.values()) pool.closeWindow(now);
+    const { policy, policyConfig } = this.opts;
+    this.apply(policy.onTick!(this.policyState, policyConfig, this.fleet, this.context()));
+    const next = now + policy.tickS!(policyConfig);
+    if (next < this.opts.horizonS) this.scheduler.at(next, this.onTick, undefined, PRIORITY_LATE);
+  }
+
+  private apply(actions: readonly Action[]): void {
+    for (const a of actions) this.applyOne(a);
+  }
+
+  private applyOne(a: Action): void {
+    switch (a.kind) {
+      case "pool":
+        this.pool(a.pool, a);
+        return;
+      case "provision":
+        this.provision(a.pool, a.type, a.count);
+        return;
+      case "release":
+        this.release(a.instanceId);
+        return;
+      case "route":
+        throw new Error(`policy ${this.opts.policyName} returned a route outside onArrival`);
+    }
+  }
+
+  /** Creates or reconfigures a pool. */
+  private pool(id: string, s: PoolSettings): void {
+    const existing = this.pools.get(id);
+    if (existing) {
+      if (s.routing) existing.routing = s.routing;
+      if (s.idleTimeoutS !== undefined) existing.idleTimeoutS = s.idleTimeoutS;
+      if (s.concurrency !== undefined) existing.concurrency = s.concurrency;
+      if (s.functionId !== undefined) existing.functionId = s.functionId;
+      return;
+    }
+    this.pools.set(
+      id,
+      new Pool(
+        id,
+        s.functionId ?? -1,
+        s.routing ?? "least-loaded",
+        s.concurrency ?? 1,
+        s.idleTimeoutS ?? Infinity,
+      ),
+    );
+  }
+
+  // --- observation ---
+
+  private sample(): void {
+    const now = this.scheduler.now;
+    const byType = new Map<string, TimeseriesRow>();
+    let queue = 0;
+    for (const pool of this.pools.values()) {
+      queue += pool.queueLength;
+      for (const inst of pool.instances) {
+        let row = byType.get(inst.type.name);
+        if (!row) {
+          row = {
+            policy: this.opts.policyName,
+            timeS: now,
+            type: inst.type.name,
+            booting: 0,
+            idle: 0,
+            busy: 0,
+            draining: 0,
+            queueLength: 0,
+            costUsdPerHour: 0,
+          };
+          byType.set(inst.type.name, row);
+        }
+        row[inst.state as "booting" | "idle" | "busy" | "draining"]++;
+        row.costUsdPerHour += inst.type.usdPerHour;
+      }
+    }
+    const rows = [...byType.values()].sort((a, b) => (a.type < b.type ? -1 : 1));
+    if (rows.length === 0) {
+      rows.push({
+        policy: this.opts.policyName,
+        timeS: now,
+        type: "",
+        booting: 0,
+        idle: 0,
+        busy: 0,
+        draining: 0,
+        queueLength: 0,
+        costUsdPerHour: 0,
+      });
+    }
+    for (const row of rows) {
+      row.queueLength = queue;
+      this.opts.onSample!(row);
+    }
+    const next = now + this.opts.sampleIntervalS;
+    if (next < this.opts.horizonS)
+      this.scheduler.at(next, this.onSampleTick, undefined, PRIORITY_LATE);
+  }
+
+  // --- invariants ---
+
+  private checkInvariants(s: RunSummary): void {
+    const ended = s.completed + s.failed + s.rejected + s.inFlightAtEnd;
+    if (ended !== s.requests) {
+      throw new InvariantError(
+        `requests not conserved: ${s.requests} arrived, but completed ${s.completed} + failed ${s.failed} + rejected ${s.rejected} + in flight ${s.inFlightAtEnd} = ${ended}`,
+      );
+    }
+    // Recompute the bill from the ledger of instance lives and FaaS executions.
+    const expected = new Map<string, number>();
+    for (const e of this.ledger) {
+      if (Number.isNaN(e.endS)) throw new InvariantError(`instance of ${e.type.name} never billed`);
+      const usd = instanceCostUsd(e.type.billing, e.type.usdPerHour, e.endS - e.requestedAtS);
+      expected.set(e.type.name, (expected.get(e.type.name) ?? 0) + usd);
+    }
+    for (const [name, u] of this.faasUsage) {
+      const rule = this.opts.catalog.get(name)!.billing;
+      if (rule.kind !== "per-request") continue;
+      const gb = this.opts.catalog.get(name)!.memMiB / 1024;
+      const usd = u.billedS * gb * rule.usdPerGbSecond + u.executions * rule.usdPerRequest;
+      expected.set(name, (expected.get(name) ?? 0) + usd);
+    }
+    for (const [name, usd] of Object.entries(s.costUsdByType)) {
+      const want = expected.get(name) ?? 0;
+      if (Math.abs(usd - want) > 1e-9 * Math.max(1, want)) {
+        throw new InvariantError(
+          `cost of ${name} is ${usd} USD, but its billed intervals sum to ${want}`,
+        );
+      }
+    }
+  }
+}

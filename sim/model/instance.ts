@@ -1,0 +1,45 @@
+import type { InstanceState, InstanceView } from "../policies/types.js";
+import type { InstanceType } from "./catalog/types.js";
+import type { Pool } from "./pool.js";
+
+/** One modelled VM or FaaS sandbox, from request to termination. */
+export class Instance implements InstanceView {
+  state: InstanceState = "booting";
+  busySlots = 0;
+  readyAtS = NaN;
+  terminatedAtS = NaN;
+  idleSinceS = NaN;
+  /** Handle of the pending keep-alive expiry, else -1. */
+  idleHandle = -1;
+  /** Integral of busy slots over time, for utilization and idle cost. */
+  busySlotSeconds = 0;
+  private busySinceS = 0;
+
+  constructor(
+    readonly id: number,
+    readonly type: InstanceType,
+    readonly pool: Pool,
+    readonly slots: number,
+    readonly requestedAtS: number,
+  ) {}
+
+  get typeName(): string {
+    return this.type.name;
+  }
+
+  get freeSlots(): number {
+    return this.state === "idle" || this.state === "busy" ? this.slots - this.busySlots : 0;
+  }
+
+  /** Adds `delta` busy slots at `nowS`, keeping the busy integral. */
+  changeBusy(delta: number, nowS: number): void {
+    this.busySlotSeconds += this.busySlots * (nowS - this.busySinceS);
+    this.busySinceS = nowS;
+    this.busySlots += delta;
+  }
+
+  /** Closes the busy integral at `nowS` (termination or end of run). */
+  settle(nowS: number): void {
+    this.changeBusy(0, nowS);
+  }
+}

@@ -1,0 +1,138 @@
+import type { PoolView, Routing } from "../policies/types.js";
+import type { Instance } from "./instance.js";
+import type { WorkRequest } from "./request.js";
+
+export interface Queued {
+  readonly request: WorkRequest;
+  readonly pool: Pool;
+  /** Handle of the queue-timeout event, else -1. */
+  timeoutHandle: number;
+  /** False once taken out (served or timed out). */
+  waiting: boolean;
+}
+
+/**
+ * A group of instances behind one FIFO queue and one routing rule. A pool
+ * serves any function, or one (FaaS-style pools per function).
+ */
+export class Pool implements PoolView {
+  readonly instances: Instance[] = [];
+  booting = 0;
+  ready = 0;
+  draining = 0;
+  freeSlots = 0;
+  bootingSlots = 0;
+  utilizationSinceTick = 0;
+  private queue: Queued[] = [];
+  private head = 0;
+  private waiting = 0;
+  private cursor = 0;
+  /** Slot-seconds, busy and ready, since the last tick. */
+  private busyArea = 0;
+  private readyArea = 0;
+  private busySlots = 0;
+  private readySlots = 0;
+  private lastAreaS = 0;
+
+  constructor(
+    readonly id: string,
+    public functionId: number,
+    public routing: Routing,
+    public concurrency: number,
+    public idleTimeoutS: number,
+  ) {}
+
+  /** Requests waiting: timed-out ones stay in the array, flagged, until reached. */
+  get queueLength(): number {
+    return this.waiting;
+  }
+
+  enqueue(q: Queued): void {
+    this.queue.push(q);
+    this.waiting++;
+  }
+
+  /** The oldest waiting request, taken out of the queue. */
+  dequeue(): Queued | undefined {
+    while (this.head < this.queue.length) {
+      const q = this.queue[this.head++]!;
+      if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
+      if (q.waiting) {
+        q.waiting = false;
+        this.waiting--;
+        return q;
+      }
+    }
+    return undefined;
+  }
+
+  /** Takes a request out of the line wherever it is (queue timeout). */
+  withdraw(q: Queued): void {
+    q.waiting = false;
+    this.waiting--;
+  }
+
+  /** Tracks busy and ready slots over time; call before changing either. */
+  account(nowS: number, busyDelta: number, readyDelta: number): void {
+    const dt = nowS - this.lastAreaS;
+    this.busyArea += this.busySlots * dt;
+    this.readyArea += this.readySlots * dt;
+    this.lastAreaS = nowS;
+    this.busySlots += busyDelta;
+    this.readySlots += readyDelta;
+  }
+
+  /** Closes the utilization window at a tick. */
+  closeWindow(nowS: number): void {
+    this.account(nowS, 0, 0);
+    this.utilizationSinceTick =
+      this.readyArea > 0 ? this.busyArea / this.readyArea : this.busySlots > 0 ? 1 : 0;
+    this.busyArea = 0;
+    this.readyArea = 0;
+  }
+
+  /** A ready instance with a free slot, by the pool's routing rule. */
+  pick(): Instance | undefined {
+    const list = this.instances;
+    const n = list.length;
+    if (this.freeSlots === 0 || n === 0) return undefined;
+    switch (this.routing) {
+      case "round-robin":
+        for (let k = 0; k < n; k++) {
+          const i = (this.cursor + k) % n;
+          if (list[i]!.freeSlots > 0) {
+            this.cursor = (i + 1) % n;
+            return list[i];
+          }
+        }
+        return undefined;
+      case "least-loaded": {
+        let best: Instance | undefined;
+        let bestLoad = Infinity;
+        for (const inst of list) {
+          if (inst.freeSlots === 0) continue;
+          const load = inst.busySlots / inst.slots;
+          if (load < bestLoad) {
+            best = inst;
+            bestLoad = load;
+          }
+        }
+        return best;
+      }
+      case "newest-idle-first": {
+        // Pack onto busy instances first, then the most recently idle one, so
+        // that the others stay idle long enough to expire.
+        let best: Instance | undefined;
+        for (const inst of list) {
+          if (inst.freeSlots === 0) continue;
+          if (inst.state === "busy") return inst;
+          if (best === undefined || inst.idleSinceS >= best.idleSinceS) best = inst;
+        }
+        return best;
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { CodeFeatures } from "../policies/types.js";
+
+/** What a request truly needs: hidden from policies, used to execute it. */
+export interface Demand {
+  /** CPU-seconds on one core of the reference speed. */
+  readonly cpuSeconds: number;
+  /** Share of the work that runs in parallel (Amdahl's p), 0..1. */
+  readonly parallelFraction: number;
+  /** Peak memory. */
+  readonly memMiB: number;
+  /** Speed-up on a GPU instance (1 = none). */
+  readonly gpuSpeedup: number;
+}
+
+/** One request of a workload. */
+export interface WorkRequest {
+  readonly id: number;
+  readonly arrivalS: number;
+  readonly functionId: number;
+  readonly features: CodeFeatures | null;
+  readonly demand: Demand;
+}
+
+/** Requests in arrival order, drawn one at a time so no trace is held whole. */
+export interface RequestSource {
+  next(): WorkRequest | null;
+}

@@ -1,0 +1,73 @@
+import { LatencyHistogram } from "./latency-histogram.js";
+import type { RunSummary } from "./summary.js";
+
+/** Counters and distributions gathered while a run goes. */
+export class RunMetrics {
+  requests = 0;
+  completed = 0;
+  failedOutOfMemory = 0;
+  failedTimeout = 0;
+  rejected = 0;
+  coldStarts = 0;
+  withinSla = 0;
+  readonly latency = new LatencyHistogram();
+  readonly queueWait = new LatencyHistogram();
+  readonly costByType = new Map<string, number>();
+  idleCostUsd = 0;
+  maxInstances = 0;
+  /** Integral of alive instances over time. */
+  private instanceArea = 0;
+  private alive = 0;
+  private lastS = 0;
+  busySlotSeconds = 0;
+  readySlotSeconds = 0;
+
+  addCost(type: string, usd: number): void {
+    this.costByType.set(type, (this.costByType.get(type) ?? 0) + usd);
+  }
+
+  changeAlive(delta: number, nowS: number): void {
+    this.instanceArea += this.alive * (nowS - this.lastS);
+    this.lastS = nowS;
+    this.alive += delta;
+    if (this.alive > this.maxInstances) this.maxInstances = this.alive;
+  }
+
+  summarize(policy: string, inFlightAtEnd: number, horizonS: number): RunSummary {
+    this.changeAlive(0, horizonS);
+    const failed = this.failedOutOfMemory + this.failedTimeout;
+    const ended = this.completed + failed + this.rejected;
+    const byType: Record<string, number> = {};
+    for (const name of [...this.costByType.keys()].sort())
+      byType[name] = this.costByType.get(name)!;
+    const costUsd = Object.values(byType).reduce((a, b) => a + b, 0);
+    return {
+      policy,
+      requests: this.requests,
+      completed: this.completed,
+      failed,
+      failedOutOfMemory: this.failedOutOfMemory,
+      failedTimeout: this.failedTimeout,
+      rejected: this.rejected,
+      inFlightAtEnd,
+      coldStarts: this.coldStarts,
+      coldStartRatio: this.completed > 0 ? this.coldStarts / this.completed : 0,
+      latencyS: {
+        mean: this.latency.mean(),
+        p50: this.latency.quantile(0.5),
+        p95: this.latency.quantile(0.95),
+        p99: this.latency.quantile(0.99),
+        max: this.latency.max,
+      },
+      queueWaitS: { mean: this.queueWait.mean(), p99: this.queueWait.quantile(0.99) },
+      costUsd,
+      costUsdByType: byType,
+      idleCostUsd: this.idleCostUsd,
+      meanInstances: horizonS > 0 ? this.instanceArea / horizonS : 0,
+      maxInstances: this.maxInstances,
+      utilization: this.readySlotSeconds > 0 ? this.busySlotSeconds / this.readySlotSeconds : 0,
+      slaAttainment: ended > 0 ? this.withinSla / ended : 1,
+      horizonS,
+    };
+  }
+}

@@ -1,0 +1,54 @@
+/** The figures one run of one policy yields: what every report shows. */
+export interface RunSummary {
+  policy: string;
+  requests: number;
+  completed: number;
+  failed: number;
+  failedOutOfMemory: number;
+  failedTimeout: number;
+  rejected: number;
+  inFlightAtEnd: number;
+  coldStarts: number;
+  /** Cold starts per completed request. */
+  coldStartRatio: number;
+  latencyS: { mean: number; p50: number; p95: number; p99: number; max: number };
+  queueWaitS: { mean: number; p99: number };
+  costUsd: number;
+  costUsdByType: Record<string, number>;
+  /** Share of the instance cost paid for idle capacity. */
+  idleCostUsd: number;
+  meanInstances: number;
+  maxInstances: number;
+  /** Busy share of ready request slots. */
+  utilization: number;
+  /** Requests that ended completed within the SLA latency, per request that ended. */
+  slaAttainment: number;
+  horizonS: number;
+}
+
+/** One row of the time series: per policy, interval and instance type. */
+export interface TimeseriesRow {
+  policy: string;
+  timeS: number;
+  type: string;
+  booting: number;
+  idle: number;
+  busy: number;
+  draining: number;
+  queueLength: number;
+  costUsdPerHour: number;
+}
+
+/** What happened to one request, for requests.csv. */
+export interface RequestRecord {
+  policy: string;
+  id: number;
+  functionId: number;
+  arrivalS: number;
+  startS: number;
+  endS: number;
+  outcome: "completed" | "failed-oom" | "failed-timeout" | "rejected";
+  instanceType: string;
+  instanceId: number;
+  cold: boolean;
+}

@@ -1,0 +1,17 @@
+import { reactivePolicy } from "./reactive.js";
+import { staticPolicy } from "./static.js";
+import type { Policy } from "./types.js";
+
+const POLICIES: readonly Policy<never, never>[] = [
+  staticPolicy,
+  reactivePolicy,
+] as unknown as Policy<never, never>[];
+
+/** Every policy by name, for lookups and listings. */
+export const policyNames = (): string[] => POLICIES.map((p) => p.name);
+
+/** The policy called `name` (case-insensitive), or undefined. */
+export function findPolicy(name: string): Policy | undefined {
+  const key = name.toLowerCase();
+  return POLICIES.find((p) => p.name.toLowerCase() === key) as Policy | undefined;
+}

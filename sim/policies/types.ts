@@ -1,0 +1,138 @@
+/**
+ * The plain types a policy sees and returns. A policy imports only these
+ * (and analysis, predict, pure helpers): never the engine, the model's
+ * mutable state, I/O, clocks or Math.random. That is what lets the same
+ * policy file run in the simulator and behind `sim serve`.
+ */
+import type { z } from "zod";
+
+/** What a request's code looks like to a policy (filled by the analyzer). */
+export interface CodeFeatures {
+  /** 0-100 complexity score. */
+  readonly complexityScore?: number;
+  readonly [feature: string]: number | string | undefined;
+}
+
+/** A request as a policy sees it: never its true demand. */
+export interface RequestView {
+  readonly id: number;
+  readonly functionId: number;
+  readonly arrivalS: number;
+  readonly features: CodeFeatures | null;
+}
+
+export type InstanceState = "booting" | "idle" | "busy" | "draining" | "terminated";
+
+export interface InstanceView {
+  readonly id: number;
+  readonly typeName: string;
+  readonly state: InstanceState;
+  readonly slots: number;
+  readonly busySlots: number;
+  readonly requestedAtS: number;
+  readonly readyAtS: number;
+  /** When it last became idle (NaN while busy or booting). */
+  readonly idleSinceS: number;
+}
+
+export type Routing = "round-robin" | "least-loaded" | "newest-idle-first";
+
+export interface PoolView {
+  readonly id: string;
+  /** The one function this pool serves, or -1 for any. */
+  readonly functionId: number;
+  readonly instances: readonly InstanceView[];
+  readonly queueLength: number;
+  /** Instances not terminated, by state. */
+  readonly booting: number;
+  readonly ready: number;
+  readonly draining: number;
+  /** Free request slots on ready instances. */
+  readonly freeSlots: number;
+  /** Slots that booting instances will bring. */
+  readonly bootingSlots: number;
+  /** Busy fraction of ready slots, time-averaged since the previous tick. */
+  readonly utilizationSinceTick: number;
+}
+
+export interface FleetView {
+  readonly nowS: number;
+  readonly pools: ReadonlyMap<string, PoolView>;
+  /** Catalog entries by name: what a policy may provision. */
+  readonly types: ReadonlyMap<string, TypeView>;
+}
+
+export interface TypeView {
+  readonly name: string;
+  readonly kind: "vm" | "faas";
+  readonly vcpu: number;
+  readonly memMiB: number;
+  readonly gpus: number;
+  readonly usdPerHour: number;
+}
+
+export interface PoolSettings {
+  readonly functionId?: number;
+  readonly routing?: Routing;
+  /** Requests one instance serves at once. */
+  readonly concurrency?: number;
+  /** An instance idle this long is terminated (keep-alive). */
+  readonly idleTimeoutS?: number;
+}
+
+export type Action =
+  | ({ readonly kind: "pool"; readonly pool: string } & PoolSettings)
+  | {
+      readonly kind: "provision";
+      readonly pool: string;
+      readonly type: string;
+      readonly count: number;
+    }
+  | { readonly kind: "release"; readonly instanceId: number }
+  | { readonly kind: "route"; readonly pool: string };
+
+export interface PolicyContext {
+  readonly nowS: number;
+  /** A seeded uniform stream on [0, 1). */
+  readonly random: () => number;
+  readonly log: (message: string) => void;
+}
+
+/** What the model reports when a request ends, for learning policies. */
+export interface CompletionFeedback {
+  readonly request: RequestView;
+  readonly outcome: "completed" | "failed";
+  readonly latencyS: number;
+  readonly serviceS: number;
+  readonly instanceType: string;
+}
+
+/**
+ * A policy: pure functions of (state, observation, context) returning plain
+ * actions. State must be serializable (JSON).
+ */
+export interface Policy<Config = unknown, State = unknown> {
+  readonly name: string;
+  readonly description: string;
+  readonly configSchema: z.ZodType<Config, unknown>;
+  /** Instance types the config names, so a scenario can check them against its catalog. */
+  typesUsed(config: Config): string[];
+  init(config: Config, fleet: FleetView, ctx: PolicyContext): { state: State; actions: Action[] };
+  /** Seconds between onTick calls; omit for no ticks. */
+  tickS?(config: Config): number;
+  onTick?(state: State, config: Config, fleet: FleetView, ctx: PolicyContext): Action[];
+  /** Called for every arrival; returning no route sends the request to pool "default". */
+  onArrival?(
+    state: State,
+    config: Config,
+    request: RequestView,
+    fleet: FleetView,
+    ctx: PolicyContext,
+  ): readonly Action[];
+  onCompletion?(
+    state: State,
+    config: Config,
+    feedback: CompletionFeedback,
+    ctx: PolicyContext,
+  ): void;
+}

@@ -1,0 +1,35 @@
+/** Stage `aggregate`: one summary per policy, averaged over replications. */
+import type { RunSummary } from "../model/summary.js";
+import type { JobResult } from "./run-job.js";
+
+export interface PolicySummary extends RunSummary {
+  readonly replications: number;
+}
+
+export function aggregate(
+  results: readonly JobResult[],
+  labels: readonly string[],
+): PolicySummary[] {
+  return labels.map((label, p) => {
+    const runs = results.filter((r) => r.job.policyIndex === p).map((r) => r.summary);
+    return { ...(mean(runs) as RunSummary), policy: label, replications: runs.length };
+  });
+}
+
+/** Field-by-field mean of same-shaped records (numbers averaged, keys unioned). */
+function mean(values: readonly unknown[]): unknown {
+  const first = values[0];
+  if (typeof first === "number")
+    return (values as number[]).reduce((a, b) => a + b, 0) / values.length;
+  if (first && typeof first === "object") {
+    const keys = new Set(values.flatMap((v) => Object.keys(v as object)));
+    const out: Record<string, unknown> = {};
+    for (const k of [...keys]) {
+      const column = values.map((v) => (v as Record<string, unknown>)[k]);
+      const numeric = column.some((x) => typeof x === "number");
+      out[k] = mean(numeric ? column.map((x) => x ?? 0) : column);
+    }
+    return out;
+  }
+  return first;
+}

@@ -1,0 +1,42 @@
+/** Stage `run` for one job: a fresh scheduler, cluster and workload. */
+import { Scheduler } from "../engine/scheduler.js";
+import { Cluster } from "../model/cluster.js";
+import type { RequestRecord, RunSummary, TimeseriesRow } from "../model/summary.js";
+import { RandomStreams } from "../random/streams.js";
+import type { NormalizedScenario } from "../scenario/validate.js";
+import { poissonWorkload } from "../../traces/synth/poisson.js";
+import type { Job } from "./expand.js";
+
+export interface JobResult {
+  readonly job: Job;
+  readonly summary: RunSummary;
+  readonly timeseries: TimeseriesRow[];
+}
+
+export interface JobSinks {
+  readonly onRequestEnd?: (record: RequestRecord) => void;
+}
+
+export function runJob(s: NormalizedScenario, job: Job, sinks: JobSinks = {}): JobResult {
+  const run = s.policies[job.policyIndex]!;
+  const streams = new RandomStreams(s.seed).child(`rep-${job.replication}`);
+  const scheduler = new Scheduler();
+  const timeseries: TimeseriesRow[] = [];
+  const cluster = new Cluster(scheduler, {
+    policyName: run.label,
+    policy: run.policy,
+    policyConfig: run.config,
+    catalog: s.catalog,
+    streams,
+    horizonS: s.horizonS,
+    slaLatencyS: s.slaLatencyS,
+    queueCapacity: s.queueCapacity,
+    queueTimeoutS: s.queueTimeoutS,
+    sampleIntervalS: s.sampleIntervalS,
+    onSample: (row) => timeseries.push(row),
+    ...(sinks.onRequestEnd ? { onRequestEnd: sinks.onRequestEnd } : {}),
+  });
+  cluster.start(poissonWorkload(s.workload, streams));
+  scheduler.run(s.horizonS);
+  return { job, summary: cluster.finish(), timeseries };
+}

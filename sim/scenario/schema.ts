@@ -1,0 +1,87 @@
+/**
+ * The scenario format: one zod schema, the single source of truth for the
+ * TypeScript types and for the JSON Schema `sim schema` prints.
+ */
+import { z } from "zod";
+import { distribution, duration, rate, size, usd } from "../units/fields.js";
+
+const billing = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("per-second"), minimum: duration().default(60) }),
+  z.strictObject({ kind: z.literal("hourly") }),
+  z.strictObject({
+    kind: z.literal("per-request"),
+    increment: duration().default(0.001),
+    usdPerGbSecond: usd(),
+    usdPerMillionRequests: usd(),
+  }),
+]);
+
+/** An instance type to add, or fields of a default one to override. */
+const instanceType = z.strictObject({
+  kind: z.enum(["vm", "faas"]).optional(),
+  vcpu: z.number().positive().optional(),
+  memory: size().optional(),
+  gpus: z.int().nonnegative().optional(),
+  gpuModel: z.string().optional(),
+  usdPerHour: usd().optional(),
+  billing: billing.optional(),
+  boot: distribution(duration).optional(),
+  source: z.string().optional(),
+  asOf: z.string().optional(),
+});
+
+const synth = z.strictObject({
+  rate: rate(),
+  functions: z.int().positive().default(100),
+  /** Zipf exponent of function popularity (0 = uniform). */
+  zipf: z.number().nonnegative().default(1),
+  /** Typical CPU-seconds of a function, drawn once per function. */
+  cpu: distribution(duration),
+  /** Coefficient of variation of each request around its function's CPU-seconds. */
+  cpuVariation: z.number().nonnegative().default(0.25),
+  parallelFraction: z.number().min(0).max(1).default(0.5),
+  /** Peak memory of a function, drawn once per function. */
+  memory: distribution(size).prefault({ constant: 256 }),
+  gpu: z
+    .strictObject({ share: z.number().min(0).max(1), speedup: z.number().min(1) })
+    .default({ share: 0, speedup: 1 }),
+});
+
+const policyEntry = z.strictObject({
+  /** Label in reports; defaults to the policy name. */
+  name: z.string().min(1).optional(),
+  policy: z.string().min(1),
+  config: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  seed: z.int().nonnegative().default(1),
+  /** Simulated time: arrivals stop and the bill closes here. */
+  duration: duration().pipe(z.number().positive("must be greater than zero")),
+  sla: z.strictObject({ latency: duration() }),
+  catalog: z
+    .strictObject({ types: z.record(z.string(), instanceType).default({}) })
+    .default({ types: {} }),
+  workload: z.strictObject({ synth }),
+  queue: z
+    .strictObject({
+      capacity: z.int().positive().default(100_000),
+      timeout: duration().optional(),
+    })
+    .default({ capacity: 100_000 }),
+  policies: z.array(policyEntry).min(1, "name at least one policy"),
+  replications: z.int().positive().default(1),
+  output: z
+    .strictObject({ interval: duration().pipe(z.number().positive()).default(60) })
+    .default({ interval: 60 }),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+
+/** The JSON Schema of what a scenario file may contain. */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" });
+}

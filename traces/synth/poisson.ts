@@ -1,0 +1,104 @@
+/**
+ * A synthetic workload: Poisson arrivals at a fixed total rate, spread over
+ * `functions` functions by Zipf popularity (s = 0 is uniform). Each function
+ * gets its own typical demand, drawn once; each request varies around it.
+ * Requests are made one at a time, so a workload of any length takes
+ * constant memory.
+ */
+import type { RequestSource, WorkRequest } from "../../sim/model/request.js";
+import { exponential } from "../../sim/random/distributions/exponential.js";
+import { normal } from "../../sim/random/distributions/normal.js";
+import { samplerOf, type DistSpec } from "../../sim/random/spec.js";
+import type { RandomStreams } from "../../sim/random/streams.js";
+
+export interface PoissonWorkload {
+  /** Arrivals per second, all functions together. */
+  readonly ratePerS: number;
+  readonly functions: number;
+  /** Zipf exponent of function popularity; 0 for uniform. */
+  readonly zipfExponent: number;
+  /** Typical CPU-seconds of a function (drawn once per function). */
+  readonly cpuSeconds: DistSpec;
+  /** Coefficient of variation of a request's CPU-seconds around its function's. */
+  readonly cpuVariation: number;
+  readonly parallelFraction: number;
+  /** Peak memory of a function (drawn once per function). */
+  readonly memMiB: DistSpec;
+  /** Share of functions that run faster on a GPU, and by how much. */
+  readonly gpuShare: number;
+  readonly gpuSpeedup: number;
+}
+
+interface FunctionProfile {
+  readonly cpuSeconds: number;
+  readonly memMiB: number;
+  readonly gpuSpeedup: number;
+}
+
+export function poissonWorkload(
+  spec: PoissonWorkload,
+  streams: RandomStreams,
+  startS = 0,
+): RequestSource {
+  const gap = exponential(streams.stream("workload/arrivals"), spec.ratePerS);
+  const pick = streams.stream("workload/function-choice");
+  const fnStream = streams.stream("workload/functions");
+  const cpu = samplerOf(spec.cpuSeconds, fnStream);
+  const mem = samplerOf(spec.memMiB, fnStream);
+  const profiles: FunctionProfile[] = [];
+  for (let f = 0; f < spec.functions; f++) {
+    profiles.push({
+      cpuSeconds: cpu(),
+      memMiB: mem(),
+      gpuSpeedup: fnStream() < spec.gpuShare ? spec.gpuSpeedup : 1,
+    });
+  }
+  const cdf = zipfCdf(spec.functions, spec.zipfExponent);
+  // Log-normal noise with mean 1 and the given coefficient of variation.
+  const sigma = Math.sqrt(Math.log(1 + spec.cpuVariation * spec.cpuVariation));
+  const z = normal(streams.stream("workload/demand"), (-sigma * sigma) / 2, sigma);
+  let t = startS;
+  let id = 0;
+  return {
+    next(): WorkRequest {
+      t += gap();
+      const functionId = choose(cdf, pick());
+      const p = profiles[functionId]!;
+      return {
+        id: id++,
+        arrivalS: t,
+        functionId,
+        features: null,
+        demand: {
+          cpuSeconds: p.cpuSeconds * Math.exp(z()),
+          parallelFraction: spec.parallelFraction,
+          memMiB: p.memMiB,
+          gpuSpeedup: p.gpuSpeedup,
+        },
+      };
+    },
+  };
+}
+
+function zipfCdf(n: number, s: number): Float64Array {
+  const cdf = new Float64Array(n);
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    total += 1 / Math.pow(k + 1, s);
+    cdf[k] = total;
+  }
+  for (let k = 0; k < n; k++) cdf[k]! /= total;
+  return cdf;
+}
+
+/** Index of the first CDF entry above u. */
+function choose(cdf: Float64Array, u: number): number {
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cdf[mid]! > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
