@@ -350,7 +350,7 @@ export class Cluster {
     if (inst.state === "idle") this.terminate(inst);
   }
 
-  private provision(poolId: string, typeName: string, count: number): void {
+  private provision(poolId: string, typeName: string, count: number, prewarmed: boolean): void {
     const pool = this.pools.get(poolId);
     if (!pool)
       throw new Error(`policy ${this.opts.policyName} provisioned into unknown pool "${poolId}"`);
@@ -369,7 +369,8 @@ export class Cluster {
         this.ledger.push(entry);
         this.ledgerOf.set(inst, entry);
       }
-      this.scheduler.after(this.bootSampler(type)(), this.onReady, inst);
+      if (prewarmed) this.ready(inst);
+      else this.scheduler.after(this.bootSampler(type)(), this.onReady, inst);
     }
   }
 
@@ -477,7 +478,7 @@ export class Cluster {
         this.pool(a.pool, a);
         return;
       case "provision":
-        this.provision(a.pool, a.type, a.count);
+        this.provision(a.pool, a.type, a.count, a.prewarmed ?? false);
         return;
       case "release":
         this.release(a.instanceId);

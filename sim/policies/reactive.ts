@@ -19,6 +19,8 @@ const hpa = z.strictObject({
   minInstances: z.int().nonnegative().default(1),
   maxInstances: z.int().positive().default(100),
   initialInstances: z.int().nonnegative().optional(),
+  /** The initial instances are already running at the start. */
+  prewarmed: z.boolean().default(true),
   /** Target busy share of request slots. */
   targetUtilization: z.number().gt(0).lte(1).default(0.6),
   tolerance: z.number().nonnegative().default(0.1),

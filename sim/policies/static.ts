@@ -1,5 +1,5 @@
 /**
- * A fixed fleet: the given number of instances of each type, provisioned at
+ * A fixed fleet: the given number of instances of each type, running from
  * the start and kept, behind one queue with round-robin or least-loaded
  * routing. The baseline every other policy is compared with.
  */
@@ -14,6 +14,8 @@ const config = z.strictObject({
   routing: z.enum(["round-robin", "least-loaded"]).default("least-loaded"),
   /** Requests one instance serves at once. */
   concurrency: z.int().positive().default(1),
+  /** The fleet is already running at the start; false to watch it boot. */
+  prewarmed: z.boolean().default(true),
 });
 
 export type StaticConfig = z.output<typeof config>;
@@ -28,7 +30,7 @@ export const staticPolicy: Policy<StaticConfig, Record<string, never>> = {
       { kind: "pool", pool: "default", routing: c.routing, concurrency: c.concurrency },
     ];
     for (const [type, count] of Object.entries(c.fleet))
-      actions.push({ kind: "provision", pool: "default", type, count });
+      actions.push({ kind: "provision", pool: "default", type, count, prewarmed: c.prewarmed });
     return { state: {}, actions };
   },
 };

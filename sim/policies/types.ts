@@ -87,6 +87,8 @@ export type Action =
       readonly pool: string;
       readonly type: string;
       readonly count: number;
+      /** Already running when the run starts (a fleet that exists): no boot. */
+      readonly prewarmed?: boolean;
     }
   | { readonly kind: "release"; readonly instanceId: number }
   | { readonly kind: "route"; readonly pool: string };
