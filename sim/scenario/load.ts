@@ -30,7 +30,7 @@ export function parseScenarioText(file: string, text: string): LoadedScenario {
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        const pos = lines.linePos(e.pos[0]);
         return {
           file,
           path: "",

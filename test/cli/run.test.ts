@@ -1,0 +1,114 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+
+// `npm test` builds dist/ first; these run the real `sim` entry point.
+const bin = new URL("../../bin/sim.js", import.meta.url).pathname;
+const root = new URL("../../", import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), "provisim-cli-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function sim(...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: root });
+}
+
+const SMALL = `name: small
+duration: 10m
+sla: { latency: 500ms }
+workload:
+  synth: { rate: 5/s, functions: 10, cpu: { exponential: { mean: 100ms } } }
+policies:
+  - policy: static
+    config: { fleet: { t3.medium: 2 } }
+  - name: autoscaled
+    policy: reactive
+    config: { mode: hpa, type: t3.medium }
+`;
+
+describe("sim run", () => {
+  test("prints the side-by-side table and writes the reports", () => {
+    const file = join(tmp, "small.yaml");
+    writeFileSync(file, SMALL);
+    const out = join(tmp, "out");
+    const r = sim("run", file, "--out", out, "--requests");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/static\s+autoscaled/);
+    expect(r.stdout).toMatch(/cost \(USD\)/);
+    expect(readdirSync(out).sort()).toEqual([
+      "requests.csv",
+      "summary.csv",
+      "summary.json",
+      "timeseries.csv",
+    ]);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+    expect(summary.policies.map((p: { policy: string }) => p.policy)).toEqual([
+      "static",
+      "autoscaled",
+    ]);
+    const csv = readFileSync(join(out, "summary.csv"), "utf8").trim().split("\n");
+    expect(csv).toHaveLength(3);
+    expect(csv[0]).toMatch(/^policy,replications,requests,.*latency_p99_s,.*cost_usd,/);
+    const requests = readFileSync(join(out, "requests.csv"), "utf8").trim().split("\n");
+    const total = summary.policies.reduce(
+      (a: number, p: { requests: number; inFlightAtEnd: number }) =>
+        a + p.requests - p.inFlightAtEnd,
+      0,
+    );
+    expect(requests.length - 1).toBe(total);
+    expect(readFileSync(join(out, "timeseries.csv"), "utf8")).toMatch(
+      /^policy,time_s,instance_type,booting,idle,busy/,
+    );
+  });
+
+  test("--policy and --seed select and reseed; the same seed gives the same bytes", () => {
+    const file = join(tmp, "small.yaml");
+    writeFileSync(file, SMALL);
+    const a = join(tmp, "a");
+    const b = join(tmp, "b");
+    expect(sim("run", file, "--out", a, "--seed", "9", "--policy", "autoscaled").status).toBe(0);
+    expect(sim("run", file, "--out", b, "--seed", "9", "--policy", "autoscaled").status).toBe(0);
+    const ja = readFileSync(join(a, "summary.json"), "utf8");
+    expect(ja).toBe(readFileSync(join(b, "summary.json"), "utf8"));
+    expect(JSON.parse(ja).policies).toHaveLength(1);
+    const bad = sim("run", file, "--policy", "nope");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--policy nope: not in the scenario; it has static, autoscaled/);
+  });
+
+  test("a bad scenario: every problem with file:line:column, exit 2, no stack, nothing written", () => {
+    const file = join(tmp, "bad.yaml");
+    writeFileSync(
+      file,
+      SMALL.replace("duration: 10m", "duraton: 10m").replace("t3.medium: 2", "t3.meduim: 2"),
+    );
+    const out = join(tmp, "bad-out");
+    const r = sim("run", file, "--out", out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      `${file}:2:1: duraton: unknown key "duraton" (did you mean "duration"?)`,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+    const v = sim("validate", file);
+    expect(v.status).toBe(2);
+    expect(v.stderr).toMatch(/problems? found/);
+  });
+
+  test("sim validate accepts the bundled scenarios; sim schema prints a JSON Schema", () => {
+    for (const f of ["quickstart", "gpu-fleet", "faas-keepalive"]) {
+      const r = sim("validate", `scenarios/${f}.yaml`);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/valid/);
+    }
+    const s = sim("schema");
+    expect(s.status).toBe(0);
+    expect(JSON.parse(s.stdout).$schema).toMatch(/json-schema/);
+    const missing = sim("validate", "no/such.yaml");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(
+      /no\/such.yaml:0:0: \(top\): cannot read the scenario: no such file/,
+    );
+  });
+});
