@@ -10,7 +10,15 @@ import * as Ours from "../sim/engine/simjs/index.js";
 import { bareHeap, coreApi, oursSimjsApi, simjsApi } from "./engine-hold.js";
 import { coreMemory, PENDING, simjsMemory } from "./engine-memory.js";
 import { coreMm1, simjsMm1 } from "./engine-mm1.js";
+import { modelThroughput } from "./model.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
+
+// A long model run in a fresh process, for its peak resident memory.
+if (process.argv[2] === "--model-memory") {
+  const r = modelThroughput("faas", Number(process.argv[3]));
+  process.stdout.write(JSON.stringify({ ...r, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
 
 // Memory is measured in a fresh process with --expose-gc, away from JIT state.
 if (process.argv[2] === "--memory") {
@@ -81,6 +89,30 @@ for (const which of ["core", "ours-simjs", "ours-simjs-retained", "simjs", "simj
 }
 console.error(`heap for ${PENDING} pending events (MiB): ${fmt(memory)}`);
 
+const model: Record<string, unknown> = {};
+for (const mode of ["faas", "hpa"] as const) {
+  modelThroughput(mode, 50_000); // warm-up
+  const r = modelThroughput(mode, quick ? 100_000 : 1_000_000);
+  model[`reactive-${mode}`] = r;
+  console.error(
+    `model, reactive ${mode}: ${r.requests} requests at ${(r.perSecond / 1e3).toFixed(0)}k requests/s`,
+  );
+}
+const longRun = quick ? 1_000_000 : 10_000_000;
+const mem = JSON.parse(
+  execFileSync(
+    process.execPath,
+    [new URL(import.meta.url).pathname, "--model-memory", String(longRun)],
+    {
+      encoding: "utf8",
+    },
+  ),
+) as { requests: number; perSecond: number; maxRssMiB: number };
+model["long-run"] = mem;
+console.error(
+  `model, ${mem.requests} requests without per-request output: peak RSS ${mem.maxRssMiB.toFixed(0)} MiB`,
+);
+
 const result = {
   benchmark: "engine",
   date: new Date().toISOString(),
@@ -93,6 +125,7 @@ const result = {
   hold,
   mm1,
   memory,
+  model,
 };
 mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
 const file = new URL(`../../bench/results/engine${quick ? "-quick" : ""}.json`, import.meta.url);

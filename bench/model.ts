@@ -1,0 +1,55 @@
+/**
+ * Model throughput and memory: simulated requests per second of wall time
+ * (reactive policy, Poisson arrivals over 1,000 functions), and the peak
+ * memory of a long run with per-request output off.
+ */
+import { parseScenarioText } from "../sim/scenario/load.js";
+import { validateScenario } from "../sim/scenario/validate.js";
+import { runJob } from "../sim/run/run-job.js";
+import { stringify } from "yaml";
+
+export type Mode = "faas" | "hpa";
+
+function scenarioFor(mode: Mode, requests: number) {
+  const rate = 1000;
+  const policy =
+    mode === "faas"
+      ? { policy: "reactive", config: { mode: "faas", type: "lambda-1769", keepAlive: "10m" } }
+      : {
+          policy: "reactive",
+          config: {
+            mode: "hpa",
+            type: "m5.xlarge",
+            concurrency: 4,
+            minInstances: 10,
+            maxInstances: 200,
+          },
+        };
+  return validateScenario(
+    parseScenarioText(
+      "bench.yaml",
+      stringify({
+        name: `bench-${mode}`,
+        seed: 1,
+        duration: requests / rate,
+        sla: { latency: "500ms" },
+        workload: {
+          synth: { rate, functions: 1000, cpu: { lognormal: { median: "50ms", p95: "300ms" } } },
+        },
+        policies: [policy],
+      }),
+    ),
+  );
+}
+
+/** Runs one job of about `requests` requests; returns requests per wall second. */
+export function modelThroughput(
+  mode: Mode,
+  requests: number,
+): { requests: number; perSecond: number } {
+  const s = scenarioFor(mode, requests);
+  const t0 = process.hrtime.bigint();
+  const { summary } = runJob(s, { index: 0, policyIndex: 0, replication: 0 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { requests: summary.requests, perSecond: summary.requests / seconds };
+}
