@@ -1,5 +1,5 @@
 /**
- * The event kernel: a clock and a binary heap of pending events ordered by
+ * The event kernel: a clock and a 4-ary heap of pending events ordered by
  * (time, priority, insertion sequence), so simultaneous events run in a total,
  * reproducible order.
  *
@@ -263,8 +263,8 @@ export class Scheduler {
     return slot;
   }
 
-  // A 4-ary heap: half the depth of a binary one, and the four children of a
-  // node share a cache line of `heapTime`, which is what large event sets miss on.
+  // 4-ary: half the depth of a binary heap, and a node's four children share
+  // one cache line of `heapTime`, which is where large event sets miss.
   private siftUp(pos: number, time: number, key: number, slot: number): void {
     const times = this.heapTime;
     const keys = this.heapKey;

@@ -24,6 +24,7 @@ import { Instance } from "./instance.js";
 import { Pool, type Queued } from "./pool.js";
 import type { RequestSource, WorkRequest } from "./request.js";
 import { RunMetrics } from "./run-metrics.js";
+import { Running } from "./running.js";
 import type { RequestRecord, RunSummary, TimeseriesRow } from "./summary.js";
 
 export interface ClusterOptions {
@@ -40,16 +41,20 @@ export interface ClusterOptions {
   readonly queueTimeoutS: number;
   /** Seconds between time-series samples. */
   readonly sampleIntervalS: number;
+  /** A migration pauses a request this long, plus its memory over the bandwidth. */
+  readonly migrationFixedS: number;
+  readonly migrationMiBPerS: number;
   readonly onRequestEnd?: (record: RequestRecord) => void;
   readonly onSample?: (row: TimeseriesRow) => void;
   readonly log?: (message: string) => void;
 }
 
-interface Running {
+/** A request between two instances. */
+interface Migration {
   readonly request: WorkRequest;
-  readonly instance: Instance;
+  readonly pool: Pool;
+  readonly doneFrac: number;
   readonly startS: number;
-  readonly outOfMemory: boolean;
 }
 
 /** One VM's life for the cost ledger. */
@@ -72,6 +77,10 @@ export class Cluster {
   private readonly fleet: FleetView;
   private readonly ctx: { nowS: number; random: () => number; log: (m: string) => void };
   private readonly bootSamplers = new Map<string, Sampler>();
+  private readonly resizeSamplers = new Map<string, Sampler>();
+  private readonly instancesById = new Map<number, Instance>();
+  private readonly runningById = new Map<number, Running>();
+  private inTransit = 0;
   private readonly ledger: LedgerEntry[] = [];
   private readonly ledgerOf = new Map<Instance, LedgerEntry>();
   /** FaaS usage by type (executions, billed seconds), to re-derive the bill at the end. */
@@ -87,6 +96,8 @@ export class Cluster {
   private readonly onReady = (inst: Instance) => this.ready(inst);
   private readonly onIdleExpiry = (inst: Instance) => this.expireIdle(inst);
   private readonly onQueueTimeout = (q: Queued) => this.timeOut(q);
+  private readonly onResized = (inst: Instance) => this.applyResize(inst);
+  private readonly onMigrated = (m: Migration) => this.landMigration(m);
   private readonly onTick = () => this.tick();
   private readonly onSampleTick = () => this.sample();
 
@@ -145,7 +156,8 @@ export class Cluster {
       waiting += pool.queueLength;
       for (const inst of pool.instances) this.settleInstance(inst, end);
     }
-    const summary = this.metrics.summarize(this.opts.policyName, waiting + this.running, end);
+    const inFlight = waiting + this.running + this.inTransit;
+    const summary = this.metrics.summarize(this.opts.policyName, inFlight, end);
     this.checkInvariants(summary);
     return summary;
   }
@@ -189,13 +201,13 @@ export class Cluster {
     else this.enqueue(request, pool);
   }
 
-  private enqueue(request: WorkRequest, pool: Pool): void {
+  private enqueue(request: WorkRequest, pool: Pool, doneFrac = 0, startS = NaN): void {
     if (pool.queueLength >= this.opts.queueCapacity) {
       this.metrics.rejected++;
       this.record(request, NaN, "rejected", undefined, false);
       return;
     }
-    const q: Queued = { request, pool, timeoutHandle: -1, waiting: true };
+    const q: Queued = { request, pool, doneFrac, startS, timeoutHandle: -1, waiting: true };
     if (this.opts.queueTimeoutS < Infinity) {
       q.timeoutHandle = this.scheduler.after(
         this.opts.queueTimeoutS,
@@ -216,28 +228,47 @@ export class Cluster {
 
   // --- execution ---
 
-  private startOn(request: WorkRequest, inst: Instance): void {
+  private startOn(request: WorkRequest, inst: Instance, doneFrac = 0, firstStartS = NaN): void {
     const now = this.scheduler.now;
-    const type = inst.type;
-    const full = serviceSeconds(request.demand, type, inst.slots);
-    const outOfMemory = request.demand.memMiB > memPerSlotMiB(type, inst.slots);
-    // Memory grows as the work proceeds; the kill comes halfway, on average.
-    const runS = outOfMemory ? full / 2 : full;
+    const outOfMemory = request.demand.memMiB > memPerSlotMiB(inst.type, inst.slots);
+    const run = new Running(
+      request,
+      inst,
+      Number.isNaN(firstStartS) ? now : firstStartS,
+      now,
+      doneFrac,
+      outOfMemory,
+    );
     this.setBusy(inst, +1, now);
     this.running++;
-    this.metrics.queueWait.record(now - request.arrivalS);
-    this.scheduler.after(runS, this.onComplete, {
-      request,
-      instance: inst,
-      startS: now,
-      outOfMemory,
-    });
+    if (Number.isNaN(firstStartS)) this.metrics.queueWait.record(now - request.arrivalS);
+    inst.running.push(run);
+    this.runningById.set(request.id, run);
+    this.scheduleCompletion(run);
+  }
+
+  /** (Re)schedules a request's end at its instance's current speed. */
+  private scheduleCompletion(run: Running): void {
+    run.fullS = serviceSeconds(run.request.demand, run.instance.type, run.instance.slots);
+    if (run.handle >= 0) this.scheduler.cancel(run.handle);
+    run.handle = this.scheduler.after(run.remainingS(), this.onComplete, run);
+  }
+
+  /** Takes a request off its instance (completion or migration). */
+  private detach(run: Running, now: number): void {
+    const inst = run.instance;
+    run.handle = -1;
+    inst.running.splice(inst.running.indexOf(run), 1);
+    this.runningById.delete(run.request.id);
+    this.running--;
+    if (inst.type.billing.kind === "per-request")
+      this.billExecution(inst.type, now - run.segmentStartS);
   }
 
   private complete(run: Running): void {
     const now = this.scheduler.now;
     const { request, instance: inst } = run;
-    this.running--;
+    this.detach(run, now);
     const m = this.metrics;
     const latency = now - request.arrivalS;
     const cold = inst.readyAtS > request.arrivalS;
@@ -249,7 +280,6 @@ export class Cluster {
       if (latency <= this.opts.slaLatencyS) m.withinSla++;
       if (cold) m.coldStarts++;
     }
-    if (inst.type.billing.kind === "per-request") this.billExecution(inst.type, now - run.startS);
     this.record(request, run.startS, run.outOfMemory ? "failed-oom" : "completed", inst, cold);
     const { policy } = this.opts;
     if (policy.onCompletion) {
@@ -285,7 +315,7 @@ export class Cluster {
     while (inst.freeSlots > 0 && pool.queueLength > 0) {
       const q = pool.dequeue()!;
       if (q.timeoutHandle >= 0) this.scheduler.cancel(q.timeoutHandle);
-      this.startOn(q.request, inst);
+      this.startOn(q.request, inst, q.doneFrac, q.startS);
     }
   }
 
@@ -329,17 +359,20 @@ export class Cluster {
     inst.pool.freeSlots -= delta;
     if (inst.state === "idle" && inst.busySlots > 0) {
       inst.state = "busy";
+      if (!Number.isNaN(inst.idleSinceS)) inst.pool.idle--;
       inst.idleSinceS = NaN;
       if (inst.idleHandle >= 0) {
         this.scheduler.cancel(inst.idleHandle);
         inst.idleHandle = -1;
       }
+      this.replenish(inst.pool);
     }
   }
 
   private becomeIdle(inst: Instance, now: number): void {
     inst.state = "idle";
     inst.idleSinceS = now;
+    inst.pool.idle++;
     const keep = inst.pool.idleTimeoutS;
     if (keep < Infinity)
       inst.idleHandle = this.scheduler.after(keep, this.onIdleExpiry, inst, PRIORITY_URGENT);
@@ -361,6 +394,7 @@ export class Cluster {
     for (let i = 0; i < count; i++) {
       const inst = new Instance(this.nextInstanceId++, type, pool, pool.concurrency, now);
       pool.instances.push(inst);
+      this.instancesById.set(inst.id, inst);
       pool.booting++;
       pool.bootingSlots += inst.slots;
       this.metrics.changeAlive(+1, now);
@@ -370,15 +404,20 @@ export class Cluster {
         this.ledgerOf.set(inst, entry);
       }
       if (prewarmed) this.ready(inst);
-      else this.scheduler.after(this.bootSampler(type)(), this.onReady, inst);
+      else
+        this.scheduler.after(this.sampler(this.bootSamplers, type, "boot")(), this.onReady, inst);
     }
   }
 
-  private bootSampler(type: InstanceType): Sampler {
-    let s = this.bootSamplers.get(type.name);
+  private sampler(
+    cache: Map<string, Sampler>,
+    type: InstanceType,
+    what: "boot" | "resize",
+  ): Sampler {
+    let s = cache.get(type.name);
     if (!s) {
-      s = samplerOf(type.boot, this.opts.streams.stream(`boot/${type.name}`));
-      this.bootSamplers.set(type.name, s);
+      s = samplerOf(type[what], this.opts.streams.stream(`${what}/${type.name}`));
+      cache.set(type.name, s);
     }
     return s;
   }
@@ -400,20 +439,18 @@ export class Cluster {
   }
 
   private release(instanceId: number): void {
-    for (const pool of this.pools.values()) {
-      const inst = pool.instances.find((i) => i.id === instanceId);
-      if (!inst) continue;
-      if (inst.state === "busy") {
-        // A draining instance finishes its work outside the pool's capacity.
-        pool.account(this.scheduler.now, -inst.busySlots, -inst.slots);
-        pool.ready--;
-        pool.freeSlots -= inst.slots - inst.busySlots;
-        pool.draining++;
-        inst.state = "draining";
-      } else if (inst.state === "idle" || inst.state === "booting") {
-        this.terminate(inst);
-      }
-      return;
+    const inst = this.instancesById.get(instanceId);
+    if (!inst) return;
+    const pool = inst.pool;
+    if (inst.state === "busy") {
+      // A draining instance finishes its work outside the pool's capacity.
+      pool.account(this.scheduler.now, -inst.busySlots, -inst.slots);
+      pool.ready--;
+      pool.freeSlots -= inst.slots - inst.busySlots;
+      pool.draining++;
+      inst.state = "draining";
+    } else if (inst.state === "idle" || inst.state === "booting") {
+      this.terminate(inst);
     }
   }
 
@@ -429,6 +466,7 @@ export class Cluster {
       pool.account(now, 0, -inst.slots);
       pool.ready--;
       pool.freeSlots -= inst.slots - inst.busySlots;
+      if (inst.state === "idle" && !Number.isNaN(inst.idleSinceS)) pool.idle--;
     }
     if (inst.idleHandle >= 0) {
       this.scheduler.cancel(inst.idleHandle);
@@ -438,23 +476,109 @@ export class Cluster {
     inst.state = "terminated";
     inst.terminatedAtS = now;
     pool.instances.splice(pool.instances.indexOf(inst), 1);
+    this.instancesById.delete(inst.id);
     this.metrics.changeAlive(-1, now);
+    this.replenish(pool);
   }
 
   /** Bills an instance's life up to `endS` and adds its slot time to utilization. */
   private settleInstance(inst: Instance, endS: number): void {
     inst.settle(endS);
     const m = this.metrics;
-    const readyS = Number.isNaN(inst.readyAtS) ? 0 : endS - inst.readyAtS;
-    m.busySlotSeconds += inst.busySlotSeconds;
-    m.readySlotSeconds += readyS * inst.slots;
+    const readyFrom = Math.max(inst.readyAtS, inst.billedSinceS);
+    const busy = inst.busySlotSeconds - inst.busyAtBilledSince;
+    m.busySlotSeconds += busy;
+    m.readySlotSeconds += Number.isNaN(readyFrom) ? 0 : (endS - readyFrom) * inst.slots;
     const type = inst.type;
     if (type.billing.kind === "per-request") return;
-    const usd = instanceCostUsd(type.billing, type.usdPerHour, endS - inst.requestedAtS);
+    const usd = instanceCostUsd(type.billing, type.usdPerHour, endS - inst.billedSinceS);
     m.addCost(type.name, usd);
-    const aliveSlotS = (endS - inst.requestedAtS) * inst.slots;
-    m.idleCostUsd += aliveSlotS > 0 ? usd * (1 - inst.busySlotSeconds / aliveSlotS) : usd;
+    const aliveSlotS = (endS - inst.billedSinceS) * inst.slots;
+    m.idleCostUsd += aliveSlotS > 0 ? usd * Math.max(0, 1 - busy / aliveSlotS) : usd;
     this.ledgerOf.get(inst)!.endS = endS;
+  }
+
+  // --- resize, migration, warm pools ---
+
+  private resize(instanceId: number, typeName: string): void {
+    const inst = this.instancesById.get(instanceId);
+    const type = this.opts.catalog.get(typeName);
+    if (!type)
+      throw new Error(`policy ${this.opts.policyName} resized to unknown type "${typeName}"`);
+    if (!inst || (inst.state !== "idle" && inst.state !== "busy") || inst.resizingTo) return;
+    if (type.kind !== inst.type.kind)
+      throw new Error(
+        `cannot resize a ${inst.type.kind} instance to ${type.kind} type "${typeName}"`,
+      );
+    inst.resizingTo = type;
+    this.scheduler.after(this.sampler(this.resizeSamplers, type, "resize")(), this.onResized, inst);
+  }
+
+  /** The new type takes effect: a new billing segment, and running work re-timed. */
+  private applyResize(inst: Instance): void {
+    const type = inst.resizingTo;
+    inst.resizingTo = null;
+    if (!type || inst.state === "terminated") return;
+    const now = this.scheduler.now;
+    this.settleInstance(inst, now);
+    inst.type = type;
+    inst.billedSinceS = now;
+    inst.busyAtBilledSince = inst.busySlotSeconds;
+    if (type.billing.kind !== "per-request") {
+      const entry: LedgerEntry = { type, requestedAtS: now, endS: NaN };
+      this.ledger.push(entry);
+      this.ledgerOf.set(inst, entry);
+    }
+    for (const run of inst.running) {
+      run.advance(now);
+      this.scheduleCompletion(run);
+    }
+  }
+
+  private migrate(requestId: number, poolId: string): void {
+    const run = this.runningById.get(requestId);
+    const pool = this.pools.get(poolId);
+    if (!pool)
+      throw new Error(`policy ${this.opts.policyName} migrated to unknown pool "${poolId}"`);
+    if (!run) return;
+    const now = this.scheduler.now;
+    const inst = run.instance;
+    this.scheduler.cancel(run.handle);
+    run.advance(now);
+    this.detach(run, now);
+    this.inTransit++;
+    this.setBusy(inst, -1, now);
+    this.pullWork(inst);
+    this.settleIfFree(inst);
+    const pauseS =
+      this.opts.migrationFixedS + run.request.demand.memMiB / this.opts.migrationMiBPerS;
+    const m: Migration = { request: run.request, pool, doneFrac: run.doneFrac, startS: run.startS };
+    this.scheduler.after(pauseS, this.onMigrated, m);
+  }
+
+  private landMigration(m: Migration): void {
+    this.inTransit--;
+    const inst = m.pool.pick();
+    if (inst) this.startOn(m.request, inst, m.doneFrac, m.startS);
+    else this.enqueue(m.request, m.pool, m.doneFrac, m.startS);
+  }
+
+  private prewarm(poolId: string, typeName: string, count: number): void {
+    const pool = this.pools.get(poolId);
+    if (!pool) throw new Error(`policy ${this.opts.policyName} prewarmed unknown pool "${poolId}"`);
+    if (!this.opts.catalog.has(typeName)) {
+      throw new Error(`policy ${this.opts.policyName} prewarmed unknown type "${typeName}"`);
+    }
+    pool.warm = count > 0 ? { type: typeName, count } : null;
+    this.replenish(pool);
+  }
+
+  /** Tops a warm pool up to its count of idle or booting instances. */
+  private replenish(pool: Pool): void {
+    const warm = pool.warm;
+    if (!warm) return;
+    const missing = warm.count - pool.idle - pool.booting;
+    if (missing > 0) this.provision(pool.id, warm.type, missing, false);
   }
 
   // --- policy actions ---
@@ -482,6 +606,15 @@ export class Cluster {
         return;
       case "release":
         this.release(a.instanceId);
+        return;
+      case "resize":
+        this.resize(a.instanceId, a.type);
+        return;
+      case "migrate":
+        this.migrate(a.requestId, a.pool);
+        return;
+      case "prewarm":
+        this.prewarm(a.pool, a.type, a.count);
         return;
       case "route":
         throw new Error(`policy ${this.opts.policyName} returned a route outside onArrival`);

@@ -1,10 +1,15 @@
 import type { InstanceState, InstanceView } from "../policies/types.js";
 import type { InstanceType } from "./catalog/types.js";
 import type { Pool } from "./pool.js";
+import type { Running } from "./running.js";
 
 /** One modelled VM or FaaS sandbox, from request to termination. */
 export class Instance implements InstanceView {
   state: InstanceState = "booting";
+  /** Requests executing here. */
+  readonly running: Running[] = [];
+  /** The type a pending in-place resize will give it, if any. */
+  resizingTo: InstanceType | null = null;
   busySlots = 0;
   readyAtS = NaN;
   terminatedAtS = NaN;
@@ -13,18 +18,27 @@ export class Instance implements InstanceView {
   idleHandle = -1;
   /** Integral of busy slots over time, for utilization and idle cost. */
   busySlotSeconds = 0;
+  /** Start of the current billing segment (a resize starts a new one), and the busy integral then. */
+  billedSinceS: number;
+  busyAtBilledSince = 0;
   private busySinceS = 0;
 
   constructor(
     readonly id: number,
-    readonly type: InstanceType,
+    public type: InstanceType,
     readonly pool: Pool,
     readonly slots: number,
     readonly requestedAtS: number,
-  ) {}
+  ) {
+    this.billedSinceS = requestedAtS;
+  }
 
   get typeName(): string {
     return this.type.name;
+  }
+
+  get runningRequestIds(): number[] {
+    return this.running.map((r) => r.request.id);
   }
 
   get freeSlots(): number {

@@ -5,6 +5,10 @@ import type { WorkRequest } from "./request.js";
 export interface Queued {
   readonly request: WorkRequest;
   readonly pool: Pool;
+  /** Work already done elsewhere (a migrated request), 0..1. */
+  readonly doneFrac: number;
+  /** First start, for a migrated request; NaN if it never ran. */
+  readonly startS: number;
   /** Handle of the queue-timeout event, else -1. */
   timeoutHandle: number;
   /** False once taken out (served or timed out). */
@@ -19,6 +23,10 @@ export class Pool implements PoolView {
   readonly instances: Instance[] = [];
   booting = 0;
   ready = 0;
+  /** Ready instances with nothing to do. */
+  idle = 0;
+  /** Keep at least this many idle or booting instances of `type` (a warm pool). */
+  warm: { type: string; count: number } | null = null;
   draining = 0;
   freeSlots = 0;
   bootingSlots = 0;

@@ -27,6 +27,8 @@ export interface InstanceView {
   readonly id: number;
   readonly typeName: string;
   readonly state: InstanceState;
+  /** Ids of the requests executing on it. */
+  readonly runningRequestIds: readonly number[];
   readonly slots: number;
   readonly busySlots: number;
   readonly requestedAtS: number;
@@ -47,6 +49,8 @@ export interface PoolView {
   readonly booting: number;
   readonly ready: number;
   readonly draining: number;
+  /** Ready instances with nothing to do. */
+  readonly idle: number;
   /** Free request slots on ready instances. */
   readonly freeSlots: number;
   /** Slots that booting instances will bring. */
@@ -91,7 +95,18 @@ export type Action =
       readonly prewarmed?: boolean;
     }
   | { readonly kind: "release"; readonly instanceId: number }
-  | { readonly kind: "route"; readonly pool: string };
+  | { readonly kind: "route"; readonly pool: string }
+  /** Change an instance's type in place; it keeps serving, at the new size after the type's resize latency. */
+  | { readonly kind: "resize"; readonly instanceId: number; readonly type: string }
+  /** Move a running request to another pool; it resumes there, after the migration latency, with its work kept. */
+  | { readonly kind: "migrate"; readonly requestId: number; readonly pool: string }
+  /** Keep at least `count` idle or booting instances of `type` in a pool (a warm pool); 0 stops. */
+  | {
+      readonly kind: "prewarm";
+      readonly pool: string;
+      readonly type: string;
+      readonly count: number;
+    };
 
 export interface PolicyContext {
   readonly nowS: number;

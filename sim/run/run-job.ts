@@ -32,6 +32,8 @@ export function runJob(s: NormalizedScenario, job: Job, sinks: JobSinks = {}): J
     slaLatencyS: s.slaLatencyS,
     queueCapacity: s.queueCapacity,
     queueTimeoutS: s.queueTimeoutS,
+    migrationFixedS: s.migrationFixedS,
+    migrationMiBPerS: s.migrationMiBPerS,
     sampleIntervalS: s.sampleIntervalS,
     onSample: (row) => timeseries.push(row),
     ...(sinks.onRequestEnd ? { onRequestEnd: sinks.onRequestEnd } : {}),

@@ -26,6 +26,8 @@ const instanceType = z.strictObject({
   usdPerHour: usd().optional(),
   billing: billing.optional(),
   boot: distribution(duration).optional(),
+  /** Time an in-place change to this type takes. */
+  resize: distribution(duration).optional(),
   source: z.string().optional(),
   asOf: z.string().optional(),
 });
@@ -45,6 +47,16 @@ const synth = z.strictObject({
   gpu: z
     .strictObject({ share: z.number().min(0).max(1), speedup: z.number().min(1) })
     .default({ share: 0, speedup: 1 }),
+});
+
+const execution = z.strictObject({
+  /** Moving a running request: a fixed pause plus its memory over the bandwidth. */
+  migration: z
+    .strictObject({
+      fixed: duration().default(1),
+      bandwidthPerSecond: size().pipe(z.number().positive()).default(1024),
+    })
+    .prefault({}),
 });
 
 const policyEntry = z.strictObject({
@@ -71,6 +83,7 @@ export const scenarioSchema = z.strictObject({
       timeout: duration().optional(),
     })
     .default({ capacity: 100_000 }),
+  execution: execution.prefault({}),
   policies: z.array(policyEntry).min(1, "name at least one policy"),
   replications: z.int().positive().default(1),
   output: z

@@ -34,6 +34,8 @@ export interface NormalizedScenario {
   readonly workload: PoissonWorkload;
   readonly queueCapacity: number;
   readonly queueTimeoutS: number;
+  readonly migrationFixedS: number;
+  readonly migrationMiBPerS: number;
   readonly policies: readonly PolicyRun[];
   readonly replications: number;
   readonly sampleIntervalS: number;
@@ -165,6 +167,7 @@ function buildCatalog(s: Scenario, report: Report): Catalog {
       usdPerHour: o.usdPerHour ?? base!.usdPerHour,
       billing: billing ?? base!.billing,
       boot: (o.boot as DistSpec | undefined) ?? base!.boot,
+      resize: (o.resize as DistSpec | undefined) ?? base?.resize ?? { kind: "constant", value: 60 },
       source: o.source ?? (base ? `${base.source}; overridden in the scenario` : "the scenario"),
       asOf: o.asOf ?? base?.asOf ?? "",
     };
@@ -248,6 +251,8 @@ function normalize(s: Scenario, catalog: Catalog, policies: PolicyRun[]): Normal
     },
     queueCapacity: s.queue.capacity,
     queueTimeoutS: s.queue.timeout ?? Infinity,
+    migrationFixedS: s.execution.migration.fixed,
+    migrationMiBPerS: s.execution.migration.bandwidthPerSecond,
     policies,
     replications: s.replications,
     sampleIntervalS: s.output.interval,

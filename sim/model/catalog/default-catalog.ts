@@ -16,6 +16,9 @@ const ASOF = "2025-06";
 const VM_BOOT = { kind: "lognormal", median: 30, p95: 40 } as const;
 const GPU_BOOT = { kind: "lognormal", median: 480, p95: 840 } as const;
 const BIG_GPU_BOOT = { kind: "lognormal", median: 600, p95: 900 } as const;
+// Changing an EC2 instance's type means stop, modify, start: about a minute
+// or two. A FaaS memory change applies to the next sandbox: no wait.
+const VM_RESIZE = { kind: "lognormal", median: 60, p95: 120 } as const;
 
 function vm(
   name: string,
@@ -34,6 +37,7 @@ function vm(
     usdPerHour,
     billing: EC2_BILLING,
     boot: gpu ? (gpu.count > 1 ? BIG_GPU_BOOT : GPU_BOOT) : VM_BOOT,
+    resize: VM_RESIZE,
     source: EC2_PRICES,
     asOf: ASOF,
   };
@@ -55,6 +59,7 @@ const LAMBDA: InstanceType = {
   },
   // Lambda cold starts are usually under 1 s.
   boot: { kind: "lognormal", median: 0.25, p95: 0.9 },
+  resize: { kind: "constant", value: 0 },
   source: "AWS Lambda pricing (x86, us-east-1) and documentation: 1,769 MB = 1 vCPU",
   asOf: ASOF,
 };

@@ -26,6 +26,8 @@ export interface InstanceType {
   readonly billing: BillingRule;
   /** Seconds from request to ready (VM boot, FaaS cold start). */
   readonly boot: DistSpec;
+  /** Seconds an in-place change to this type takes to apply. */
+  readonly resize: DistSpec;
   /** Where the figures come from, and when they were read. */
   readonly source: string;
   readonly asOf: string;

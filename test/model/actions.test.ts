@@ -1,0 +1,158 @@
+/**
+ * The actions later policies build on (seeds 000, 002, 003, 004): warm
+ * pools, in-place resize and migration of running requests, each with its
+ * latency and its cost, driven here by small test policies.
+ */
+import { z } from "zod";
+import { describe, expect, test } from "vitest";
+import { Scheduler } from "../../sim/engine/scheduler.js";
+import { DEFAULT_CATALOG } from "../../sim/model/catalog/default-catalog.js";
+import { Cluster } from "../../sim/model/cluster.js";
+import type { RequestRecord, TimeseriesRow } from "../../sim/model/summary.js";
+import type { Action, FleetView, Policy } from "../../sim/policies/types.js";
+import { RandomStreams } from "../../sim/random/streams.js";
+import { poissonWorkload, type PoissonWorkload } from "../../traces/synth/poisson.js";
+
+const workload: PoissonWorkload = {
+  ratePerS: 2,
+  functions: 10,
+  zipfExponent: 0,
+  cpuSeconds: { kind: "constant", value: 2 },
+  cpuVariation: 0,
+  parallelFraction: 1,
+  memMiB: { kind: "constant", value: 256 },
+  gpuShare: 0,
+  gpuSpeedup: 1,
+};
+
+function run(policy: Policy<unknown, Record<string, unknown>>, horizonS: number, w = workload) {
+  const scheduler = new Scheduler();
+  const streams = new RandomStreams(5);
+  const records: RequestRecord[] = [];
+  const rows: TimeseriesRow[] = [];
+  const cluster = new Cluster(scheduler, {
+    policyName: "test",
+    policy: policy as Policy,
+    policyConfig: {},
+    catalog: DEFAULT_CATALOG,
+    streams,
+    horizonS,
+    slaLatencyS: 10,
+    queueCapacity: 100_000,
+    queueTimeoutS: Infinity,
+    sampleIntervalS: 10,
+    migrationFixedS: 1,
+    migrationMiBPerS: 256,
+    onRequestEnd: (r) => records.push(r),
+    onSample: (r) => rows.push(r),
+  });
+  cluster.start(poissonWorkload(w, streams));
+  scheduler.run(horizonS);
+  return { summary: cluster.finish(), records, rows };
+}
+
+function testPolicy(
+  parts: Partial<Policy<unknown, Record<string, unknown>>>,
+): Policy<unknown, Record<string, unknown>> {
+  return {
+    name: "test",
+    description: "test",
+    configSchema: z.unknown(),
+    typesUsed: () => [],
+    init: () => ({ state: {}, actions: [] }),
+    ...parts,
+  };
+}
+
+describe("warm pools", () => {
+  test("a prewarmed pool keeps its count of idle or booting instances as work takes them", () => {
+    const policy = testPolicy({
+      init: () => ({
+        state: {},
+        actions: [
+          { kind: "pool", pool: "warm", idleTimeoutS: 120 },
+          { kind: "prewarm", pool: "warm", type: "c5.2xlarge", count: 3 },
+        ],
+      }),
+      onArrival: () => [{ kind: "route", pool: "warm" }],
+    });
+    const { summary, rows } = run(policy, 1800, { ...workload, ratePerS: 0.5 });
+    expect(summary.completed).toBeGreaterThan(500);
+    // After the first boots, at least 3 stand ready or are coming.
+    for (const r of rows.filter((r) => r.timeS >= 120))
+      expect(r.idle + r.booting).toBeGreaterThanOrEqual(3);
+    // Keep-alive still retires surplus idle instances, never below the warm count.
+    expect(summary.maxInstances).toBeGreaterThan(3);
+  });
+});
+
+describe("in-place resize", () => {
+  test("requests speed up after the resize, and each type is billed for its own segment", () => {
+    const policy = testPolicy({
+      init: () => ({
+        state: {},
+        actions: [
+          { kind: "pool", pool: "default", concurrency: 1 },
+          { kind: "provision", pool: "default", type: "c5.large", count: 4, prewarmed: true },
+        ],
+      }),
+      tickS: () => 600,
+      onTick: (_s, _c, fleet: FleetView): Action[] =>
+        fleet.nowS < 700
+          ? fleet.pools
+              .get("default")!
+              .instances.map((i) => ({ kind: "resize", instanceId: i.id, type: "c5.2xlarge" }))
+          : [],
+    });
+    const { summary, records } = run(policy, 1800, { ...workload, ratePerS: 1 });
+    expect(Object.keys(summary.costUsdByType).sort()).toEqual(["c5.2xlarge", "c5.large"]);
+    // 2 CPU-seconds, fully parallel: 1 s on 2 vCPU, 0.25 s on 8 vCPU.
+    const done = (from: number, to: number) =>
+      records.filter((r) => r.outcome === "completed" && r.startS >= from && r.startS < to);
+    const before = done(0, 500);
+    const after = done(900, 1700);
+    expect(before.length).toBeGreaterThan(100);
+    expect(after.length).toBeGreaterThan(100);
+    const service = (rs: RequestRecord[]) => Math.min(...rs.map((r) => r.endS - r.startS));
+    expect(service(before)).toBeCloseTo(1, 6);
+    expect(service(after)).toBeCloseTo(0.25, 6);
+    // Four c5.large for ~600 s plus the resize latency, then c5.2xlarge to the end.
+    expect(summary.costUsdByType["c5.large"]!).toBeGreaterThan((4 * 600 * 0.085) / 3600);
+    expect(summary.costUsdByType["c5.2xlarge"]!).toBeLessThan((4 * 1200 * 0.34) / 3600);
+  });
+});
+
+describe("migration", () => {
+  test("running requests move to another pool, pause, and finish there with their work kept", () => {
+    const policy = testPolicy({
+      init: () => ({
+        state: {},
+        actions: [
+          { kind: "pool", pool: "small", concurrency: 1 },
+          { kind: "provision", pool: "small", type: "t3.medium", count: 8, prewarmed: true },
+          { kind: "pool", pool: "big", concurrency: 1 },
+          { kind: "provision", pool: "big", type: "c5.2xlarge", count: 8, prewarmed: true },
+        ],
+      }),
+      onArrival: () => [{ kind: "route", pool: "small" }],
+      tickS: () => 0.5,
+      onTick: (_s, _c, fleet: FleetView): Action[] =>
+        fleet.pools
+          .get("small")!
+          .instances.flatMap((i) => i.runningRequestIds)
+          .map((id) => ({ kind: "migrate", requestId: id, pool: "big" })),
+    });
+    const { summary, records } = run(policy, 600, {
+      ...workload,
+      cpuSeconds: { kind: "constant", value: 8 },
+    });
+    expect(summary.completed).toBeGreaterThan(900);
+    const done = records.filter((r) => r.outcome === "completed");
+    expect(done.every((r) => r.instanceType === "c5.2xlarge")).toBe(true);
+    // 8 CPU-seconds: 4 s on t3.medium. Moved within 0.5 s (< 1/8 of the work),
+    // paused 1 s + 256 MiB at 256 MiB/s, the rest at 1 s for all 8: 3-4 s in all.
+    const spans = done.map((r) => r.endS - r.startS);
+    expect(Math.min(...spans)).toBeGreaterThan(2.9);
+    expect(Math.max(...spans)).toBeLessThan(4.0);
+  });
+});
