@@ -79,7 +79,6 @@ export class Cluster {
   private readonly bootSamplers = new Map<string, Sampler>();
   private readonly resizeSamplers = new Map<string, Sampler>();
   private readonly instancesById = new Map<number, Instance>();
-  private readonly runningById = new Map<number, Running>();
   private inTransit = 0;
   private readonly ledger: LedgerEntry[] = [];
   private readonly ledgerOf = new Map<Instance, LedgerEntry>();
@@ -230,42 +229,34 @@ export class Cluster {
 
   private startOn(request: WorkRequest, inst: Instance, doneFrac = 0, firstStartS = NaN): void {
     const now = this.scheduler.now;
+    const fresh = Number.isNaN(firstStartS);
     const outOfMemory = request.demand.memMiB > memPerSlotMiB(inst.type, inst.slots);
-    const run = new Running(
-      request,
-      inst,
-      Number.isNaN(firstStartS) ? now : firstStartS,
-      now,
-      doneFrac,
-      outOfMemory,
-    );
+    const run = new Running(request, inst, fresh ? now : firstStartS, outOfMemory);
+    if (!fresh) run.progress = { doneFrac, sinceS: now };
     this.setBusy(inst, +1, now);
     this.running++;
-    if (Number.isNaN(firstStartS)) this.metrics.queueWait.record(now - request.arrivalS);
+    if (fresh) this.metrics.queueWait.record(now - request.arrivalS);
     inst.running.push(run);
-    this.runningById.set(request.id, run);
-    this.scheduleCompletion(run);
+    this.scheduleCompletion(run, doneFrac);
   }
 
-  /** (Re)schedules a request's end at its instance's current speed. */
-  private scheduleCompletion(run: Running): void {
-    run.fullS = serviceSeconds(run.request.demand, run.instance.type, run.instance.slots);
-    if (run.handle >= 0) this.scheduler.cancel(run.handle);
-    run.handle = this.scheduler.after(run.remainingS(), this.onComplete, run);
+  private scheduleCompletion(run: Running, doneFrac: number): void {
+    const fullS = serviceSeconds(run.request.demand, run.instance.type, run.instance.slots);
+    const t = this.scheduler.now + Math.max(0, run.endFrac - doneFrac) * fullS;
+    this.scheduler.post(t, this.onComplete, run);
   }
 
   /** Takes a request off its instance (completion or migration). */
   private detach(run: Running, now: number): void {
     const inst = run.instance;
-    run.handle = -1;
+    run.stale = true;
     inst.running.splice(inst.running.indexOf(run), 1);
-    this.runningById.delete(run.request.id);
     this.running--;
-    if (inst.type.billing.kind === "per-request")
-      this.billExecution(inst.type, now - run.segmentStartS);
+    if (inst.type.billing.kind === "per-request") this.billExecution(inst.type, now - run.sinceS);
   }
 
   private complete(run: Running): void {
+    if (run.stale) return;
     const now = this.scheduler.now;
     const { request, instance: inst } = run;
     this.detach(run, now);
@@ -520,6 +511,10 @@ export class Cluster {
     inst.resizingTo = null;
     if (!type || inst.state === "terminated") return;
     const now = this.scheduler.now;
+    const progress = inst.running.map((run) => {
+      const fullS = serviceSeconds(run.request.demand, inst.type, inst.slots);
+      return run.doneAt(now, fullS);
+    });
     this.settleInstance(inst, now);
     inst.type = type;
     inst.billedSinceS = now;
@@ -529,22 +524,24 @@ export class Cluster {
       this.ledger.push(entry);
       this.ledgerOf.set(inst, entry);
     }
-    for (const run of inst.running) {
-      run.advance(now);
-      this.scheduleCompletion(run);
-    }
+    inst.running.forEach((old, i) => {
+      old.stale = true;
+      const run = new Running(old.request, inst, old.startS, old.outOfMemory);
+      run.progress = { doneFrac: progress[i]!, sinceS: now };
+      inst.running[i] = run;
+      this.scheduleCompletion(run, progress[i]!);
+    });
   }
 
   private migrate(requestId: number, poolId: string): void {
-    const run = this.runningById.get(requestId);
     const pool = this.pools.get(poolId);
     if (!pool)
       throw new Error(`policy ${this.opts.policyName} migrated to unknown pool "${poolId}"`);
+    const run = this.findRunning(requestId);
     if (!run) return;
     const now = this.scheduler.now;
     const inst = run.instance;
-    this.scheduler.cancel(run.handle);
-    run.advance(now);
+    const doneFrac = run.doneAt(now, serviceSeconds(run.request.demand, inst.type, inst.slots));
     this.detach(run, now);
     this.inTransit++;
     this.setBusy(inst, -1, now);
@@ -552,8 +549,19 @@ export class Cluster {
     this.settleIfFree(inst);
     const pauseS =
       this.opts.migrationFixedS + run.request.demand.memMiB / this.opts.migrationMiBPerS;
-    const m: Migration = { request: run.request, pool, doneFrac: run.doneFrac, startS: run.startS };
+    const m: Migration = { request: run.request, pool, doneFrac, startS: run.startS };
     this.scheduler.after(pauseS, this.onMigrated, m);
+  }
+
+  /** The running request with this id; a scan, as migrations are rare. */
+  private findRunning(requestId: number): Running | undefined {
+    for (const pool of this.pools.values()) {
+      for (const inst of pool.instances) {
+        const run = inst.running.find((r) => r.request.id === requestId);
+        if (run) return run;
+      }
+    }
+    return undefined;
   }
 
   private landMigration(m: Migration): void {

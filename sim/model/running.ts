@@ -1,41 +1,30 @@
 import type { Instance } from "./instance.js";
 import type { WorkRequest } from "./request.js";
 
+/** Progress carried by a request that was re-timed (resize) or moved (migration). */
+export interface Progress {
+  /** Fraction of the work done when the current stretch began. */
+  readonly doneFrac: number;
+  /** When the current stretch on this instance, at this speed, began. */
+  readonly sinceS: number;
+}
+
 /**
- * A request in execution. Progress is kept as the fraction of work done, so
- * a resize (new speed) or a migration (new instance) carries it over.
+ * A request in execution. Kept small, since one is made per request: a
+ * re-timed request gets a new Running and the old one goes stale (its
+ * completion event is then ignored), so no event handle is stored.
  */
 export class Running {
-  /** Scheduler handle of the completion event. */
-  handle = -1;
-  /** Fraction of the work done up to `sinceS`. */
-  doneFrac: number;
-  sinceS: number;
-  /** Seconds the whole work takes at the current instance's speed. */
-  fullS = 0;
-  /** When the current stretch on this instance began (FaaS bills each stretch). */
-  readonly segmentStartS: number;
+  stale = false;
+  progress: Progress | null = null;
 
   constructor(
     readonly request: WorkRequest,
     readonly instance: Instance,
     /** First start of the request, on any instance. */
     readonly startS: number,
-    nowS: number,
-    doneFrac: number,
     readonly outOfMemory: boolean,
-  ) {
-    this.doneFrac = doneFrac;
-    this.sinceS = nowS;
-    this.segmentStartS = nowS;
-  }
-
-  /** Brings the done fraction up to `nowS`. */
-  advance(nowS: number): void {
-    if (this.fullS > 0)
-      this.doneFrac = Math.min(1, this.doneFrac + (nowS - this.sinceS) / this.fullS);
-    this.sinceS = nowS;
-  }
+  ) {}
 
   /**
    * Where the request ends, as a fraction of its work: 1, or for one that
@@ -46,8 +35,14 @@ export class Running {
     return this.outOfMemory ? 0.5 : 1;
   }
 
-  /** Seconds left at the current speed. */
-  remainingS(): number {
-    return Math.max(0, this.endFrac - this.doneFrac) * this.fullS;
+  /** When the current stretch began: the start, unless re-timed or moved. */
+  get sinceS(): number {
+    return this.progress?.sinceS ?? this.startS;
+  }
+
+  /** Fraction of the work done at `nowS`, given the full service time at the current speed. */
+  doneAt(nowS: number, fullS: number): number {
+    const base = this.progress?.doneFrac ?? 0;
+    return fullS > 0 ? Math.min(this.endFrac, base + (nowS - this.sinceS) / fullS) : this.endFrac;
   }
 }
