@@ -28,6 +28,7 @@ const COLUMNS: [string, (p: PolicySummary) => CsvValue][] = [
   ["completed", (p) => p.completed],
   ["failed", (p) => p.failed],
   ["failed_oom", (p) => p.failedOutOfMemory],
+  ["retried_oom", (p) => p.retriedOutOfMemory],
   ["failed_timeout", (p) => p.failedTimeout],
   ["rejected", (p) => p.rejected],
   ["in_flight_at_end", (p) => p.inFlightAtEnd],

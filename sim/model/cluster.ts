@@ -41,6 +41,8 @@ export interface ClusterOptions {
   readonly queueTimeoutS: number;
   /** Seconds between time-series samples. */
   readonly sampleIntervalS: number;
+  /** A request that runs out of memory is tried once more, routed again by the policy. */
+  readonly retryOutOfMemory: boolean;
   /** A migration pauses a request this long, plus its memory over the bandwidth. */
   readonly migrationFixedS: number;
   readonly migrationMiBPerS: number;
@@ -177,6 +179,11 @@ export class Cluster {
   private arrive(request: WorkRequest): void {
     this.metrics.requests++;
     this.scheduleNextArrival();
+    this.route(request);
+  }
+
+  /** Asks the policy where a request goes (a new arrival or a retry), then starts or queues it. */
+  private route(request: WorkRequest): void {
     let target = DEFAULT_POOL;
     const { policy } = this.opts;
     if (policy.onArrival) {
@@ -263,7 +270,10 @@ export class Cluster {
     const m = this.metrics;
     const latency = now - request.arrivalS;
     const cold = inst.readyAtS > request.arrivalS;
-    if (run.outOfMemory) {
+    const retry = run.outOfMemory && this.opts.retryOutOfMemory && (request.attempt ?? 1) === 1;
+    if (retry) {
+      m.retriedOutOfMemory++;
+    } else if (run.outOfMemory) {
       m.failedOutOfMemory++;
     } else {
       m.completed++;
@@ -271,7 +281,8 @@ export class Cluster {
       if (latency <= this.opts.slaLatencyS) m.withinSla++;
       if (cold) m.coldStarts++;
     }
-    this.record(request, run.startS, run.outOfMemory ? "failed-oom" : "completed", inst, cold);
+    if (!retry)
+      this.record(request, run.startS, run.outOfMemory ? "failed-oom" : "completed", inst, cold);
     const { policy } = this.opts;
     if (policy.onCompletion) {
       policy.onCompletion(
@@ -290,6 +301,10 @@ export class Cluster {
     this.setBusy(inst, -1, now);
     this.pullWork(inst);
     this.settleIfFree(inst);
+    if (retry) {
+      const slotMiB = memPerSlotMiB(inst.type, inst.slots);
+      this.route({ ...request, attempt: 2, outOfMemoryAtMiB: slotMiB });
+    }
   }
 
   private billExecution(type: InstanceType, durationS: number): void {

@@ -19,6 +19,10 @@ export interface WorkRequest {
   readonly functionId: number;
   readonly features: CodeFeatures | null;
   readonly demand: Demand;
+  /** 1 for a first try; 2 for the retry of a request that ran out of memory. */
+  readonly attempt?: number;
+  /** Memory of the slot the previous attempt ran out of. */
+  readonly outOfMemoryAtMiB?: number;
 }
 
 /** Requests in arrival order, drawn one at a time so no trace is held whole. */

@@ -6,6 +6,7 @@ export class RunMetrics {
   requests = 0;
   completed = 0;
   failedOutOfMemory = 0;
+  retriedOutOfMemory = 0;
   failedTimeout = 0;
   rejected = 0;
   coldStarts = 0;
@@ -47,6 +48,7 @@ export class RunMetrics {
       completed: this.completed,
       failed,
       failedOutOfMemory: this.failedOutOfMemory,
+      retriedOutOfMemory: this.retriedOutOfMemory,
       failedTimeout: this.failedTimeout,
       rejected: this.rejected,
       inFlightAtEnd,

@@ -5,6 +5,8 @@ export interface RunSummary {
   completed: number;
   failed: number;
   failedOutOfMemory: number;
+  /** Attempts that ran out of memory and were tried again (each request counts once above). */
+  retriedOutOfMemory: number;
   failedTimeout: number;
   rejected: number;
   inFlightAtEnd: number;

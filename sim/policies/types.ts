@@ -19,6 +19,10 @@ export interface RequestView {
   readonly functionId: number;
   readonly arrivalS: number;
   readonly features: CodeFeatures | null;
+  /** 2 when this is the retry of an attempt that ran out of memory. */
+  readonly attempt?: number;
+  /** Memory of the slot that attempt ran out of: route the retry somewhere larger. */
+  readonly outOfMemoryAtMiB?: number;
 }
 
 export type InstanceState = "booting" | "idle" | "busy" | "draining" | "terminated";

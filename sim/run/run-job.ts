@@ -32,6 +32,7 @@ export function runJob(s: NormalizedScenario, job: Job, sinks: JobSinks = {}): J
     slaLatencyS: s.slaLatencyS,
     queueCapacity: s.queueCapacity,
     queueTimeoutS: s.queueTimeoutS,
+    retryOutOfMemory: s.retryOutOfMemory,
     migrationFixedS: s.migrationFixedS,
     migrationMiBPerS: s.migrationMiBPerS,
     sampleIntervalS: s.sampleIntervalS,

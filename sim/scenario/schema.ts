@@ -50,6 +50,8 @@ const synth = z.strictObject({
 });
 
 const execution = z.strictObject({
+  /** Try a request that ran out of memory once more; its policy sees the retry and the memory it outgrew. */
+  retryOutOfMemory: z.boolean().default(false),
   /** Moving a running request: a fixed pause plus its memory over the bandwidth. */
   migration: z
     .strictObject({

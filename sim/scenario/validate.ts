@@ -34,6 +34,7 @@ export interface NormalizedScenario {
   readonly workload: PoissonWorkload;
   readonly queueCapacity: number;
   readonly queueTimeoutS: number;
+  readonly retryOutOfMemory: boolean;
   readonly migrationFixedS: number;
   readonly migrationMiBPerS: number;
   readonly policies: readonly PolicyRun[];
@@ -251,6 +252,7 @@ function normalize(s: Scenario, catalog: Catalog, policies: PolicyRun[]): Normal
     },
     queueCapacity: s.queue.capacity,
     queueTimeoutS: s.queue.timeout ?? Infinity,
+    retryOutOfMemory: s.execution.retryOutOfMemory,
     migrationFixedS: s.execution.migration.fixed,
     migrationMiBPerS: s.execution.migration.bandwidthPerSecond,
     policies,

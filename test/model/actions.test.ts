@@ -41,6 +41,7 @@ function run(policy: Policy<unknown, Record<string, unknown>>, horizonS: number,
     queueCapacity: 100_000,
     queueTimeoutS: Infinity,
     sampleIntervalS: 10,
+    retryOutOfMemory: true,
     migrationFixedS: 1,
     migrationMiBPerS: 256,
     onRequestEnd: (r) => records.push(r),
@@ -154,5 +155,33 @@ describe("migration", () => {
     const spans = done.map((r) => r.endS - r.startS);
     expect(Math.min(...spans)).toBeGreaterThan(2.9);
     expect(Math.max(...spans)).toBeLessThan(4.0);
+  });
+});
+
+describe("out-of-memory retry", () => {
+  test("a request that outgrows its slot is tried again where the policy sends it, and counts once", () => {
+    const policy = testPolicy({
+      init: () => ({
+        state: {},
+        actions: [
+          { kind: "provision", pool: "default", type: "t3.micro", count: 4, prewarmed: true },
+          { kind: "pool", pool: "large" },
+          { kind: "provision", pool: "large", type: "r5.large", count: 4, prewarmed: true },
+        ],
+      }),
+      onArrival: (_s, _c, request) => [
+        { kind: "route", pool: (request.outOfMemoryAtMiB ?? 0) > 0 ? "large" : "default" },
+      ],
+    });
+    // 2 GiB does not fit a t3.micro (1 GiB) but fits an r5.large (16 GiB).
+    const { summary, records } = run(policy, 600, {
+      ...workload,
+      ratePerS: 0.5,
+      memMiB: { kind: "constant", value: 2048 },
+    });
+    expect(summary.retriedOutOfMemory).toBeGreaterThan(200);
+    expect(summary.failedOutOfMemory).toBe(0);
+    expect(summary.completed + summary.inFlightAtEnd).toBe(summary.requests);
+    expect(records.every((r) => r.instanceType === "r5.large")).toBe(true);
   });
 });
