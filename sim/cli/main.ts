@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { InvariantError } from "../model/cluster.js";
+import { InvariantError } from "../model/invariants.js";
 import { formatIssue, ScenarioError } from "../scenario/issues.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";

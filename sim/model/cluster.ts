@@ -18,6 +18,8 @@ import type {
   TypeView,
 } from "../policies/types.js";
 import { billedExecutionS, executionCostUsd, instanceCostUsd } from "./billing.js";
+import { sampleFleet } from "./fleet-sample.js";
+import { checkBill, checkConservation, type FaasUsage, type LedgerEntry } from "./invariants.js";
 import type { Catalog, InstanceType } from "./catalog/types.js";
 import { memPerSlotMiB, serviceSeconds } from "./execution.js";
 import { Instance } from "./instance.js";
@@ -59,17 +61,6 @@ interface Migration {
   readonly startS: number;
 }
 
-/** One VM's life for the cost ledger. */
-interface LedgerEntry {
-  readonly type: InstanceType;
-  readonly requestedAtS: number;
-  endS: number;
-}
-
-export class InvariantError extends Error {
-  override name = "InvariantError";
-}
-
 const DEFAULT_POOL = "default";
 
 export class Cluster {
@@ -85,7 +76,7 @@ export class Cluster {
   private readonly ledger: LedgerEntry[] = [];
   private readonly ledgerOf = new Map<Instance, LedgerEntry>();
   /** FaaS usage by type (executions, billed seconds), to re-derive the bill at the end. */
-  private readonly faasUsage = new Map<string, { executions: number; billedS: number }>();
+  private readonly faasUsage = new Map<string, FaasUsage>();
   private policyState: unknown;
   private nextInstanceId = 1;
   private running = 0;
@@ -159,7 +150,8 @@ export class Cluster {
     }
     const inFlight = waiting + this.running + this.inTransit;
     const summary = this.metrics.summarize(this.opts.policyName, inFlight, end);
-    this.checkInvariants(summary);
+    checkConservation(summary);
+    checkBill(summary, this.ledger, this.faasUsage, this.opts.catalog);
     return summary;
   }
 
@@ -670,83 +662,10 @@ export class Cluster {
 
   private sample(): void {
     const now = this.scheduler.now;
-    const byType = new Map<string, TimeseriesRow>();
-    let queue = 0;
-    for (const pool of this.pools.values()) {
-      queue += pool.queueLength;
-      for (const inst of pool.instances) {
-        let row = byType.get(inst.type.name);
-        if (!row) {
-          row = {
-            policy: this.opts.policyName,
-            timeS: now,
-            type: inst.type.name,
-            booting: 0,
-            idle: 0,
-            busy: 0,
-            draining: 0,
-            queueLength: 0,
-            costUsdPerHour: 0,
-          };
-          byType.set(inst.type.name, row);
-        }
-        row[inst.state as "booting" | "idle" | "busy" | "draining"]++;
-        row.costUsdPerHour += inst.type.usdPerHour;
-      }
-    }
-    const rows = [...byType.values()].sort((a, b) => (a.type < b.type ? -1 : 1));
-    if (rows.length === 0) {
-      rows.push({
-        policy: this.opts.policyName,
-        timeS: now,
-        type: "",
-        booting: 0,
-        idle: 0,
-        busy: 0,
-        draining: 0,
-        queueLength: 0,
-        costUsdPerHour: 0,
-      });
-    }
-    for (const row of rows) {
-      row.queueLength = queue;
+    for (const row of sampleFleet(this.opts.policyName, now, this.pools.values()))
       this.opts.onSample!(row);
-    }
     const next = now + this.opts.sampleIntervalS;
     if (next < this.opts.horizonS)
       this.scheduler.at(next, this.onSampleTick, undefined, PRIORITY_LATE);
-  }
-
-  // --- invariants ---
-
-  private checkInvariants(s: RunSummary): void {
-    const ended = s.completed + s.failed + s.rejected + s.inFlightAtEnd;
-    if (ended !== s.requests) {
-      throw new InvariantError(
-        `requests not conserved: ${s.requests} arrived, but completed ${s.completed} + failed ${s.failed} + rejected ${s.rejected} + in flight ${s.inFlightAtEnd} = ${ended}`,
-      );
-    }
-    // Recompute the bill from the ledger of instance lives and FaaS executions.
-    const expected = new Map<string, number>();
-    for (const e of this.ledger) {
-      if (Number.isNaN(e.endS)) throw new InvariantError(`instance of ${e.type.name} never billed`);
-      const usd = instanceCostUsd(e.type.billing, e.type.usdPerHour, e.endS - e.requestedAtS);
-      expected.set(e.type.name, (expected.get(e.type.name) ?? 0) + usd);
-    }
-    for (const [name, u] of this.faasUsage) {
-      const rule = this.opts.catalog.get(name)!.billing;
-      if (rule.kind !== "per-request") continue;
-      const gb = this.opts.catalog.get(name)!.memMiB / 1024;
-      const usd = u.billedS * gb * rule.usdPerGbSecond + u.executions * rule.usdPerRequest;
-      expected.set(name, (expected.get(name) ?? 0) + usd);
-    }
-    for (const [name, usd] of Object.entries(s.costUsdByType)) {
-      const want = expected.get(name) ?? 0;
-      if (Math.abs(usd - want) > 1e-9 * Math.max(1, want)) {
-        throw new InvariantError(
-          `cost of ${name} is ${usd} USD, but its billed intervals sum to ${want}`,
-        );
-      }
-    }
   }
 }

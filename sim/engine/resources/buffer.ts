@@ -1,17 +1,14 @@
-import { Named } from "../process/named.js";
-import type { CancelObserver, Request, RequestHolder } from "../process/request.js";
-import { StatQueue } from "./stat-queue.js";
+import type { Request } from "../process/request.js";
+import { PutGetResource } from "./put-get-resource.js";
 
 /**
  * A level of some quantity between 0 and `capacity`. Puts wait while they
  * would overfill it, gets while they would overdraw it; both lines are FIFO,
  * so a large request at the head holds back smaller ones behind it.
  */
-export class Buffer extends Named implements CancelObserver, RequestHolder {
+export class Buffer extends PutGetResource {
   readonly capacity: number;
   available: number;
-  readonly putQueue = new StatQueue<Request>();
-  readonly getQueue = new StatQueue<Request>();
 
   constructor(name: string | null | undefined, capacity: number, initial = 0) {
     super(name);
@@ -60,26 +57,7 @@ export class Buffer extends Named implements CancelObserver, RequestHolder {
     ro.holder = this;
   }
 
-  release(ro: Request): void {
-    const now = ro.entity.time();
-    if (!this.getQueue.remove(ro, now)) this.putQueue.remove(ro, now);
-  }
-
-  requestEnded(ro: Request): void {
-    const now = ro.entity.time();
-    this.progressPutQueue(now);
-    this.progressGetQueue(now);
-  }
-
-  putStats() {
-    return this.putQueue.stats;
-  }
-
-  getStats() {
-    return this.getQueue.stats;
-  }
-
-  private progressGetQueue(now: number): void {
+  protected progressGetQueue(now: number): void {
     for (let ro = this.getQueue.top(); ro !== undefined; ro = this.getQueue.top()) {
       if (ro.ticket!.demand > this.available) break;
       this.getQueue.shift(now);
@@ -89,7 +67,7 @@ export class Buffer extends Named implements CancelObserver, RequestHolder {
     }
   }
 
-  private progressPutQueue(now: number): void {
+  protected progressPutQueue(now: number): void {
     for (let ro = this.putQueue.top(); ro !== undefined; ro = this.putQueue.top()) {
       if (ro.ticket!.demand + this.available > this.capacity) break;
       this.putQueue.shift(now);

@@ -1,6 +1,5 @@
-import { Named } from "../process/named.js";
-import type { CancelObserver, Request, RequestHolder } from "../process/request.js";
-import { StatQueue } from "./stat-queue.js";
+import type { Request } from "../process/request.js";
+import { PutGetResource } from "./put-get-resource.js";
 
 export type StoreFilter = (item: unknown) => boolean;
 
@@ -9,11 +8,9 @@ export type StoreFilter = (item: unknown) => boolean;
  * oldest one its filter accepts) and receives it as callbackMessage; both
  * lines are strictly FIFO.
  */
-export class Store extends Named implements CancelObserver, RequestHolder {
+export class Store extends PutGetResource {
   readonly capacity: number;
   readonly objects: unknown[] = [];
-  readonly putQueue = new StatQueue<Request>();
-  readonly getQueue = new StatQueue<Request>();
 
   constructor(capacity: number, name?: string | null) {
     super(name);
@@ -58,25 +55,6 @@ export class Store extends Named implements CancelObserver, RequestHolder {
     ro.holder = this;
   }
 
-  release(ro: Request): void {
-    const now = ro.entity.time();
-    if (!this.getQueue.remove(ro, now)) this.putQueue.remove(ro, now);
-  }
-
-  requestEnded(ro: Request): void {
-    const now = ro.entity.time();
-    this.progressPutQueue(now);
-    this.progressGetQueue(now);
-  }
-
-  putStats() {
-    return this.putQueue.stats;
-  }
-
-  getStats() {
-    return this.getQueue.stats;
-  }
-
   /** Moves the first matching object into `ro.msg`; false when none matches. */
   private take(filter: StoreFilter | undefined, ro: Request): boolean {
     if (this.objects.length === 0) return false;
@@ -86,7 +64,7 @@ export class Store extends Named implements CancelObserver, RequestHolder {
     return true;
   }
 
-  private progressGetQueue(now: number): void {
+  protected progressGetQueue(now: number): void {
     for (let ro = this.getQueue.top(); ro !== undefined; ro = this.getQueue.top()) {
       if (!this.take(ro.ticket!.item as StoreFilter | undefined, ro)) break;
       this.getQueue.shift(now);
@@ -95,7 +73,7 @@ export class Store extends Named implements CancelObserver, RequestHolder {
     }
   }
 
-  private progressPutQueue(now: number): void {
+  protected progressPutQueue(now: number): void {
     for (let ro = this.putQueue.top(); ro !== undefined; ro = this.putQueue.top()) {
       if (this.objects.length >= this.capacity) break;
       this.putQueue.shift(now);

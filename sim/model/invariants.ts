@@ -1,0 +1,67 @@
+/**
+ * What must hold at the end of every run, checked independently of how the
+ * run counted and billed as it went. A violation means the model is wrong.
+ */
+import { instanceCostUsd } from "./billing.js";
+import type { Catalog, InstanceType } from "./catalog/types.js";
+import type { RunSummary } from "./summary.js";
+
+export class InvariantError extends Error {
+  override name = "InvariantError";
+}
+
+/** One billing segment of an instance: from request (or resize) to end. */
+export interface LedgerEntry {
+  readonly type: InstanceType;
+  readonly requestedAtS: number;
+  endS: number;
+}
+
+/** FaaS usage of one type: executions and billed seconds. */
+export interface FaasUsage {
+  executions: number;
+  billedS: number;
+}
+
+/** requests = completed + failed + rejected + in flight at the end. */
+export function checkConservation(s: RunSummary): void {
+  const ended = s.completed + s.failed + s.rejected + s.inFlightAtEnd;
+  if (ended !== s.requests) {
+    throw new InvariantError(
+      `requests not conserved: ${s.requests} arrived, but completed ${s.completed} + failed ${s.failed} + rejected ${s.rejected} + in flight ${s.inFlightAtEnd} = ${ended}`,
+    );
+  }
+}
+
+/** The cost by type equals the bill re-derived from the ledger and the FaaS usage. */
+export function checkBill(
+  s: RunSummary,
+  ledger: readonly LedgerEntry[],
+  faas: ReadonlyMap<string, FaasUsage>,
+  catalog: Catalog,
+): void {
+  const expected = new Map<string, number>();
+  const add = (name: string, usd: number) => expected.set(name, (expected.get(name) ?? 0) + usd);
+  for (const e of ledger) {
+    if (Number.isNaN(e.endS))
+      throw new InvariantError(`an instance of ${e.type.name} was never billed`);
+    add(e.type.name, instanceCostUsd(e.type.billing, e.type.usdPerHour, e.endS - e.requestedAtS));
+  }
+  for (const [name, u] of faas) {
+    const type = catalog.get(name)!;
+    if (type.billing.kind !== "per-request") continue;
+    const gb = type.memMiB / 1024;
+    add(
+      name,
+      u.billedS * gb * type.billing.usdPerGbSecond + u.executions * type.billing.usdPerRequest,
+    );
+  }
+  for (const [name, usd] of Object.entries(s.costUsdByType)) {
+    const want = expected.get(name) ?? 0;
+    if (Math.abs(usd - want) > 1e-9 * Math.max(1, want)) {
+      throw new InvariantError(
+        `cost of ${name} is ${usd} USD, but its billed intervals sum to ${want}`,
+      );
+    }
+  }
+}
