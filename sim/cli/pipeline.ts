@@ -18,7 +18,8 @@ export interface RunOptions {
   /** Labels or policy names to keep; all when empty. */
   readonly policies?: readonly string[];
   readonly sinks?: JobSinks;
-  readonly onJobDone?: (done: number, total: number, label: string) => void;
+  /** Progress of the whole run: jobs done, jobs in all, the running job's label and share done. */
+  readonly onProgress?: (done: number, total: number, label: string, jobFraction: number) => void;
 }
 
 export interface PipelineResult {
@@ -35,8 +36,13 @@ export function runScenario(scenario: NormalizedScenario, opts: RunOptions = {})
   const jobs = expandJobs(s);
   const results: JobResult[] = [];
   for (const job of jobs) {
-    results.push(runJob(s, job, opts.sinks));
-    opts.onJobDone?.(results.length, jobs.length, s.policies[job.policyIndex]!.label);
+    const label = s.policies[job.policyIndex]!.label;
+    const report = opts.onProgress;
+    const sinks: JobSinks = report
+      ? { ...opts.sinks, onProgress: (f) => report(results.length, jobs.length, label, f) }
+      : (opts.sinks ?? {});
+    results.push(runJob(s, job, sinks));
+    report?.(results.length, jobs.length, label, 1);
   }
   const policies = aggregate(
     results,

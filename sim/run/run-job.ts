@@ -1,5 +1,5 @@
 /** Stage `run` for one job: a fresh scheduler, cluster and workload. */
-import { Scheduler } from "../engine/scheduler.js";
+import { PRIORITY_LATE, Scheduler } from "../engine/scheduler.js";
 import { Cluster } from "../model/cluster.js";
 import type { RequestRecord, RunSummary, TimeseriesRow } from "../model/summary.js";
 import { RandomStreams } from "../random/streams.js";
@@ -15,6 +15,8 @@ export interface JobResult {
 
 export interface JobSinks {
   readonly onRequestEnd?: (record: RequestRecord) => void;
+  /** Called with the simulated share of the horizon done, about every 1%. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 export function runJob(s: NormalizedScenario, job: Job, sinks: JobSinks = {}): JobResult {
@@ -40,6 +42,15 @@ export function runJob(s: NormalizedScenario, job: Job, sinks: JobSinks = {}): J
     ...(sinks.onRequestEnd ? { onRequestEnd: sinks.onRequestEnd } : {}),
   });
   cluster.start(poissonWorkload(s.workload, streams));
+  const progress = sinks.onProgress;
+  if (progress) {
+    const step = s.horizonS / 100;
+    const tick = () => {
+      progress(scheduler.now / s.horizonS);
+      if (scheduler.now + step < s.horizonS) scheduler.after(step, tick, undefined, PRIORITY_LATE);
+    };
+    scheduler.after(step, tick, undefined, PRIORITY_LATE);
+  }
   scheduler.run(s.horizonS);
   return { job, summary: cluster.finish(), timeseries };
 }

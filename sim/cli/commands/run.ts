@@ -60,6 +60,20 @@ function lineWriter(fd: number) {
   };
 }
 
+/** A one-line progress bar on a terminal; nothing is drawn when output is not a TTY. */
+function progressBar(out: NodeJS.WriteStream) {
+  let last = "";
+  return (done: number, total: number, label: string, f: number) => {
+    const overall = (done + (done < total ? f : 0)) / total;
+    const width = 30;
+    const filled = Math.round(overall * width);
+    const line = `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor(overall * 100)}%  job ${Math.min(done + 1, total)}/${total}: ${label}`;
+    if (line === last) return;
+    last = line;
+    out.write(`\r\x1b[K${line}${done === total ? "\n" : ""}`);
+  };
+}
+
 export const runCommand: CommandModule<object, Args> = {
   command: "run <scenario>",
   describe: "simulate every policy of a scenario and compare cost and SLA",
@@ -132,12 +146,7 @@ export const runCommand: CommandModule<object, Args> = {
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.policy ? { policies: args.policy } : {}),
         ...(onRequestEnd ? { sinks: { onRequestEnd } } : {}),
-        onJobDone: (done, total, label) => {
-          if (tty)
-            process.stderr.write(
-              `\r\x1b[K[${done}/${total}] ${label}${done === total ? "\n" : ""}`,
-            );
-        },
+        ...(tty ? { onProgress: progressBar(process.stderr) } : {}),
       });
       process.stdout.write(summaryTable(report));
       if (staging && args.out) {
