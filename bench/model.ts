@@ -43,13 +43,13 @@ function scenarioFor(mode: Mode, requests: number) {
 }
 
 /** Runs one job of about `requests` requests; returns requests per wall second. */
-export function modelThroughput(
+export async function modelThroughput(
   mode: Mode,
   requests: number,
-): { requests: number; perSecond: number } {
+): Promise<{ requests: number; perSecond: number }> {
   const s = scenarioFor(mode, requests);
   const t0 = process.hrtime.bigint();
-  const { summary } = runJob(s, { index: 0, policyIndex: 0, replication: 0 });
+  const { summary } = await runJob(s, { index: 0, policyIndex: 0, replication: 0 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   return { requests: summary.requests, perSecond: summary.requests / seconds };
 }

@@ -15,7 +15,7 @@ import { delayRing, loadSimJs, timeMedian } from "./support.js";
 
 // A long model run in a fresh process, for its peak resident memory.
 if (process.argv[2] === "--model-memory") {
-  const r = modelThroughput("faas", Number(process.argv[3]));
+  const r = await modelThroughput("faas", Number(process.argv[3]));
   process.stdout.write(JSON.stringify({ ...r, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
@@ -91,8 +91,8 @@ console.error(`heap for ${PENDING} pending events (MiB): ${fmt(memory)}`);
 
 const model: Record<string, unknown> = {};
 for (const mode of ["faas", "hpa"] as const) {
-  modelThroughput(mode, 50_000); // warm-up
-  const r = modelThroughput(mode, quick ? 100_000 : 1_000_000);
+  await modelThroughput(mode, 50_000); // warm-up
+  const r = await modelThroughput(mode, quick ? 100_000 : 1_000_000);
   model[`reactive-${mode}`] = r;
   console.error(
     `model, reactive ${mode}: ${r.requests} requests at ${(r.perSecond / 1e3).toFixed(0)}k requests/s`,

@@ -25,13 +25,18 @@ export interface RunOptions {
 export interface PipelineResult {
   readonly report: RunReport;
   readonly timeseries: TimeseriesRow[];
+  /** Bad trace rows skipped in lenient replay, over all jobs. */
+  readonly skippedRows: number;
 }
 
 export function loadAndValidate(file: string): NormalizedScenario {
   return validateScenario(loadScenarioFile(file));
 }
 
-export function runScenario(scenario: NormalizedScenario, opts: RunOptions = {}): PipelineResult {
+export async function runScenario(
+  scenario: NormalizedScenario,
+  opts: RunOptions = {},
+): Promise<PipelineResult> {
   const s = select(scenario, opts);
   const jobs = expandJobs(s);
   const results: JobResult[] = [];
@@ -41,7 +46,7 @@ export function runScenario(scenario: NormalizedScenario, opts: RunOptions = {})
     const sinks: JobSinks = report
       ? { ...opts.sinks, onProgress: (f) => report(results.length, jobs.length, label, f) }
       : (opts.sinks ?? {});
-    results.push(runJob(s, job, sinks));
+    results.push(await runJob(s, job, sinks));
     report?.(results.length, jobs.length, label, 1);
   }
   const policies = aggregate(
@@ -59,6 +64,7 @@ export function runScenario(scenario: NormalizedScenario, opts: RunOptions = {})
       policies,
     },
     timeseries: results.flatMap((r) => (r.job.replication === 0 ? r.timeseries : [])),
+    skippedRows: results.reduce((a, r) => a + r.skippedRows, 0),
   };
 }
 

@@ -73,6 +73,7 @@ export class Cluster {
   private readonly resizeSamplers = new Map<string, Sampler>();
   private readonly instancesById = new Map<number, Instance>();
   private inTransit = 0;
+  private awaitingArrival = false;
   private readonly ledger: LedgerEntry[] = [];
   private readonly ledgerOf = new Map<Instance, LedgerEntry>();
   /** FaaS usage by type (executions, billed seconds), to re-derive the bill at the end. */
@@ -162,8 +163,19 @@ export class Cluster {
 
   // --- arrivals and routing ---
 
+  /** Continues arrivals after the source was refilled. */
+  resumeArrivals(): void {
+    if (!this.awaitingArrival) return;
+    this.awaitingArrival = false;
+    this.scheduleNextArrival();
+  }
+
   private scheduleNextArrival(): void {
     const next = this.source!.next();
+    if (next === undefined) {
+      this.awaitingArrival = true;
+      return;
+    }
     if (next === null || next.arrivalS >= this.opts.horizonS) return;
     this.scheduler.at(next.arrivalS, this.onArrival, next, PRIORITY_LATE);
   }

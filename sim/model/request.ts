@@ -27,5 +27,9 @@ export interface WorkRequest {
 
 /** Requests in arrival order, drawn one at a time so no trace is held whole. */
 export interface RequestSource {
-  next(): WorkRequest | null;
+  /**
+   * The next request; null at the end; undefined when none is read yet (the
+   * runner refills the source, then calls Cluster.resumeArrivals).
+   */
+  next(): WorkRequest | null | undefined;
 }

@@ -5,12 +5,16 @@ import type { RequestRecord, RunSummary, TimeseriesRow } from "../model/summary.
 import { RandomStreams } from "../random/streams.js";
 import type { NormalizedScenario } from "../scenario/validate.js";
 import { poissonWorkload } from "../../traces/synth/poisson.js";
+import { TraceReader } from "../../traces/reader.js";
+import { traceSource } from "../../traces/trace-source.js";
 import type { Job } from "./expand.js";
 
 export interface JobResult {
   readonly job: Job;
   readonly summary: RunSummary;
   readonly timeseries: TimeseriesRow[];
+  /** Bad trace rows skipped (lenient replay). */
+  readonly skippedRows: number;
 }
 
 export interface JobSinks {
@@ -19,7 +23,11 @@ export interface JobSinks {
   readonly onProgress?: (fraction: number) => void;
 }
 
-export function runJob(s: NormalizedScenario, job: Job, sinks: JobSinks = {}): JobResult {
+export async function runJob(
+  s: NormalizedScenario,
+  job: Job,
+  sinks: JobSinks = {},
+): Promise<JobResult> {
   const run = s.policies[job.policyIndex]!;
   const streams = new RandomStreams(s.seed).child(`rep-${job.replication}`);
   const scheduler = new Scheduler();
@@ -41,7 +49,13 @@ export function runJob(s: NormalizedScenario, job: Job, sinks: JobSinks = {}): J
     onSample: (row) => timeseries.push(row),
     ...(sinks.onRequestEnd ? { onRequestEnd: sinks.onRequestEnd } : {}),
   });
-  cluster.start(poissonWorkload(s.workload, streams));
+  const w = s.workload;
+  const trace =
+    w.kind === "trace"
+      ? traceSource(new TraceReader(w.file, { lenient: w.lenient }), w.replay)
+      : undefined;
+  if (trace) await trace.reader.refill();
+  cluster.start(w.kind === "synth" ? poissonWorkload(w.synth, streams) : trace!);
   const progress = sinks.onProgress;
   if (progress) {
     const step = s.horizonS / 100;
@@ -51,6 +65,17 @@ export function runJob(s: NormalizedScenario, job: Job, sinks: JobSinks = {}): J
     };
     scheduler.after(step, tick, undefined, PRIORITY_LATE);
   }
+  if (trace) {
+    // Run up to the last arrival read, read on, and go again: the trace is
+    // streamed, never held whole.
+    while (await trace.reader.refill()) {
+      cluster.resumeArrivals();
+      scheduler.run(Math.min(s.horizonS, Math.max(scheduler.now, trace.reader.lastArrivalS)));
+      if (scheduler.now >= s.horizonS) break;
+    }
+    cluster.resumeArrivals();
+    trace.reader.close();
+  }
   scheduler.run(s.horizonS);
-  return { job, summary: cluster.finish(), timeseries };
+  return { job, summary: cluster.finish(), timeseries, skippedRows: trace?.reader.skipped ?? 0 };
 }

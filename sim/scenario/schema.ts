@@ -61,6 +61,19 @@ const execution = z.strictObject({
     .prefault({}),
 });
 
+const trace = z.strictObject({
+  /** A trace file in the provisim trace format (see traces/format.ts), .csv or .csv.gz; relative to this file. */
+  file: z.string().min(1),
+  /** Skip bad rows, counting them, instead of stopping at the first. */
+  lenient: z.boolean().default(false),
+  /** Traces do not say how parallel the work is. */
+  parallelFraction: z.number().min(0).max(1).default(0),
+  /** For rows without a memory measurement. */
+  defaultMemory: size().prefault(256),
+  /** For rows with neither CPU time nor duration. */
+  defaultCpu: duration().prefault(0.1),
+});
+
 const policyEntry = z.strictObject({
   /** Label in reports; defaults to the policy name. */
   name: z.string().min(1).optional(),
@@ -78,7 +91,7 @@ export const scenarioSchema = z.strictObject({
   catalog: z
     .strictObject({ types: z.record(z.string(), instanceType).default({}) })
     .default({ types: {} }),
-  workload: z.strictObject({ synth }),
+  workload: z.union([z.strictObject({ synth }), z.strictObject({ trace })]),
   queue: z
     .strictObject({
       capacity: z.int().positive().default(100_000),

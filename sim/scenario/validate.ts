@@ -9,12 +9,23 @@ import type { BillingRule, Catalog, InstanceType } from "../model/catalog/types.
 import { findPolicy, policyNames } from "../policies/registry.js";
 import type { Policy } from "../policies/types.js";
 import type { DistSpec } from "../random/spec.js";
+import { dirname, resolve } from "node:path";
 import type { PoissonWorkload } from "../../traces/synth/poisson.js";
+import type { ReplayOptions } from "../../traces/trace-source.js";
 import { formatPath, ScenarioError, type PathKey, type ScenarioIssue } from "./issues.js";
 import type { LoadedScenario } from "./load.js";
 import { allowedKeys } from "./schema-keys.js";
 import { scenarioSchema, type Scenario } from "./schema.js";
 import { closest } from "./suggest.js";
+
+export type Workload =
+  | { readonly kind: "synth"; readonly synth: PoissonWorkload }
+  | {
+      readonly kind: "trace";
+      readonly file: string;
+      readonly lenient: boolean;
+      readonly replay: ReplayOptions;
+    };
 
 export interface PolicyRun {
   /** Label in reports. */
@@ -31,7 +42,7 @@ export interface NormalizedScenario {
   readonly horizonS: number;
   readonly slaLatencyS: number;
   readonly catalog: Catalog;
-  readonly workload: PoissonWorkload;
+  readonly workload: Workload;
   readonly queueCapacity: number;
   readonly queueTimeoutS: number;
   readonly retryOutOfMemory: boolean;
@@ -66,7 +77,7 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
     if (p) labels.add(p.label);
   });
   if (issues.length > 0) throw new ScenarioError(issues);
-  return normalize(s, catalog, policies as PolicyRun[]);
+  return normalize(s, catalog, policies as PolicyRun[], dirname(loaded.file));
 }
 
 type Report = (path: readonly PathKey[], message: string, key?: string) => void;
@@ -230,16 +241,24 @@ function pathOfValue(obj: unknown, value: string): PathKey[] | undefined {
   return undefined;
 }
 
-function normalize(s: Scenario, catalog: Catalog, policies: PolicyRun[]): NormalizedScenario {
+function workloadOf(s: Scenario, baseDir: string): Workload {
+  if ("trace" in s.workload) {
+    const t = s.workload.trace;
+    return {
+      kind: "trace",
+      file: resolve(baseDir, t.file),
+      lenient: t.lenient,
+      replay: {
+        parallelFraction: t.parallelFraction,
+        defaultMemMiB: t.defaultMemory,
+        defaultCpuSeconds: t.defaultCpu,
+      },
+    };
+  }
   const w = s.workload.synth;
   return {
-    name: s.name,
-    description: s.description ?? "",
-    seed: s.seed,
-    horizonS: s.duration,
-    slaLatencyS: s.sla.latency,
-    catalog,
-    workload: {
+    kind: "synth",
+    synth: {
       ratePerS: w.rate,
       functions: w.functions,
       zipfExponent: w.zipf,
@@ -250,6 +269,23 @@ function normalize(s: Scenario, catalog: Catalog, policies: PolicyRun[]): Normal
       gpuShare: w.gpu.share,
       gpuSpeedup: w.gpu.speedup,
     },
+  };
+}
+
+function normalize(
+  s: Scenario,
+  catalog: Catalog,
+  policies: PolicyRun[],
+  baseDir: string,
+): NormalizedScenario {
+  return {
+    name: s.name,
+    description: s.description ?? "",
+    seed: s.seed,
+    horizonS: s.duration,
+    slaLatencyS: s.sla.latency,
+    catalog,
+    workload: workloadOf(s, baseDir),
     queueCapacity: s.queue.capacity,
     queueTimeoutS: s.queue.timeout ?? Infinity,
     retryOutOfMemory: s.execution.retryOutOfMemory,

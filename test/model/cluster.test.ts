@@ -8,7 +8,7 @@ import { summaryJson } from "../../reports/summary-report.js";
 import { scenario, smallWorkload } from "../support/scenario.js";
 
 describe("conservation, in every run", () => {
-  test("requests and money are conserved under random scenarios and policies", () => {
+  test("requests and money are conserved under random scenarios and policies", async () => {
     const policyArb = fc.oneof(
       fc.record({
         policy: fc.constant("static"),
@@ -38,15 +38,15 @@ describe("conservation, in every run", () => {
         }),
       }),
     );
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 0, max: 1000 }),
         fc.double({ min: 0.5, max: 40, noNaN: true }),
         fc.integer({ min: 1, max: 200 }),
         fc.constantFrom(undefined, "2s", "20s"),
         fc.constantFrom("128MiB", "3GiB"),
         policyArb,
-        (seed, rate, capacity, timeout, memory, policy) => {
+        async (seed, rate, capacity, timeout, memory, policy) => {
           const s = scenario({
             name: "prop",
             seed,
@@ -64,7 +64,7 @@ describe("conservation, in every run", () => {
             policies: [policy],
           });
           // runJob's cluster.finish() throws InvariantError on any imbalance.
-          const { summary: r } = runJob(s, expandJobs(s)[0]!);
+          const { summary: r } = await runJob(s, expandJobs(s)[0]!);
           expect(r.completed + r.failed + r.rejected + r.inFlightAtEnd).toBe(r.requests);
           expect(r.costUsd).toBeGreaterThanOrEqual(0);
           expect(r.idleCostUsd).toBeLessThanOrEqual(r.costUsd + 1e-12);
@@ -91,22 +91,22 @@ describe("determinism", () => {
     ],
   };
 
-  test("the same seed gives byte-identical summary JSON; another seed does not", () => {
-    const a = summaryJson(runScenario(scenario(doc)).report);
-    const b = summaryJson(runScenario(scenario(doc)).report);
-    const c = summaryJson(runScenario(scenario({ ...doc, seed: 4 })).report);
+  test("the same seed gives byte-identical summary JSON; another seed does not", async () => {
+    const a = summaryJson((await runScenario(scenario(doc))).report);
+    const b = summaryJson((await runScenario(scenario(doc))).report);
+    const c = summaryJson((await runScenario(scenario({ ...doc, seed: 4 }))).report);
     expect(a).toBe(b);
     expect(a).not.toBe(c);
   });
 
-  test("common random numbers: every policy sees the same requests", () => {
-    const { report } = runScenario(scenario(doc));
+  test("common random numbers: every policy sees the same requests", async () => {
+    const { report } = await runScenario(scenario(doc));
     expect(report.policies[0]!.requests).toBe(report.policies[1]!.requests);
   });
 });
 
 describe("the model against theory", () => {
-  test("a static fleet of c one-slot instances is an M/M/c queue (Erlang C)", () => {
+  test("a static fleet of c one-slot instances is an M/M/c queue (Erlang C)", async () => {
     // Exponential CPU-seconds, no parallel part, one slot per 2-vCPU instance:
     // service time = CPU-seconds, so the fleet is M/M/c with mu = 1 / mean.
     const c = 4;
@@ -133,12 +133,14 @@ describe("the model against theory", () => {
     });
     // A constant CPU time per function with no variation would be M/D/c;
     // make it exponential per request instead.
-    const exp = {
-      ...s,
-      workload: { ...s.workload, cpuSeconds: { kind: "exponential" as const, mean } },
+    if (s.workload.kind !== "synth") throw new Error("synthetic workload expected");
+    const synth = {
+      ...s.workload.synth,
+      cpuSeconds: { kind: "exponential" as const, mean },
+      functions: 200_000,
     };
-    const perRequest = { ...exp, workload: { ...exp.workload, functions: 200_000 } };
-    const { summary } = runJob(perRequest, { index: 0, policyIndex: 0, replication: 0 });
+    const perRequest = { ...s, workload: { kind: "synth" as const, synth } };
+    const { summary } = await runJob(perRequest, { index: 0, policyIndex: 0, replication: 0 });
     const theory = mmc(lambda, 1 / mean, c);
     expect(summary.queueWaitS.mean / theory.meanWait).toBeGreaterThan(0.9);
     expect(summary.queueWaitS.mean / theory.meanWait).toBeLessThan(1.1);
@@ -146,7 +148,7 @@ describe("the model against theory", () => {
     expect(summary.latencyS.mean).toBeCloseTo(theory.meanSojourn, 1);
   });
 
-  test("FaaS keep-alive: P(cold) is about exp(-lambda (T + service))", () => {
+  test("FaaS keep-alive: P(cold) is about exp(-lambda (T + service))", async () => {
     const lambda = 1 / 60;
     const keepAlive = 60;
     const service = 0.1;
@@ -166,7 +168,7 @@ describe("the model against theory", () => {
       },
       policies: [{ policy: "reactive", config: { mode: "faas", type: "lambda-1769", keepAlive } }],
     });
-    const { summary } = runJob(s, { index: 0, policyIndex: 0, replication: 0 });
+    const { summary } = await runJob(s, { index: 0, policyIndex: 0, replication: 0 });
     const expected = Math.exp(-lambda * (keepAlive + service));
     const se = Math.sqrt((expected * (1 - expected)) / summary.completed);
     expect(summary.completed).toBeGreaterThan(30_000);
@@ -175,7 +177,7 @@ describe("the model against theory", () => {
 });
 
 describe("failures and limits", () => {
-  test("requests needing more memory than a slot has fail out of memory", () => {
+  test("requests needing more memory than a slot has fail out of memory", async () => {
     const s = scenario({
       name: "oom",
       duration: "5m",
@@ -183,12 +185,12 @@ describe("failures and limits", () => {
       workload: { synth: { ...smallWorkload.synth, memory: { constant: "6GiB" } } },
       policies: [{ policy: "static", config: { fleet: { "t3.medium": 2 } } }],
     });
-    const { summary } = runJob(s, expandJobs(s)[0]!);
+    const { summary } = await runJob(s, expandJobs(s)[0]!);
     expect(summary.failedOutOfMemory).toBeGreaterThan(0);
     expect(summary.completed).toBe(0);
   });
 
-  test("an overloaded fleet rejects at queue capacity and times out waiting requests", () => {
+  test("an overloaded fleet rejects at queue capacity and times out waiting requests", async () => {
     const s = scenario({
       name: "overload",
       duration: "5m",
@@ -197,13 +199,13 @@ describe("failures and limits", () => {
       queue: { capacity: 50, timeout: "3s" },
       policies: [{ policy: "static", config: { fleet: { "t3.medium": 1 } } }],
     });
-    const { summary } = runJob(s, expandJobs(s)[0]!);
+    const { summary } = await runJob(s, expandJobs(s)[0]!);
     expect(summary.rejected).toBeGreaterThan(1000);
     expect(summary.failedTimeout).toBeGreaterThan(0);
     expect(summary.queueWaitS.p99).toBeLessThanOrEqual(3.05);
   });
 
-  test("the HPA adds instances under load and removes them after", () => {
+  test("the HPA adds instances under load and removes them after", async () => {
     const s = scenario({
       name: "hpa",
       duration: "1h",
@@ -216,7 +218,7 @@ describe("failures and limits", () => {
         },
       ],
     });
-    const { summary, timeseries } = runJob(s, expandJobs(s)[0]!);
+    const { summary, timeseries } = await runJob(s, expandJobs(s)[0]!);
     expect(summary.maxInstances).toBeGreaterThan(4);
     const alive = timeseries.map((r) => r.booting + r.idle + r.busy + r.draining);
     expect(Math.max(...alive)).toBeGreaterThan(alive[0]!);

@@ -34,8 +34,10 @@ describe("validate", () => {
     const s = validateScenario(parseScenarioText("ok.yaml", VALID));
     expect(s.horizonS).toBe(3600);
     expect(s.slaLatencyS).toBe(0.5);
-    expect(s.workload.ratePerS).toBe(10);
-    expect(s.workload.cpuSeconds).toEqual({ kind: "exponential", mean: 0.1 });
+    expect(s.workload).toMatchObject({
+      kind: "synth",
+      synth: { ratePerS: 10, cpuSeconds: { kind: "exponential", mean: 0.1 } },
+    });
     expect(s.policies.map((p) => p.label)).toEqual(["static"]);
   });
 

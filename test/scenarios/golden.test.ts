@@ -36,9 +36,9 @@ test("there are example scenarios, quickstart among them", () => {
   expect(files.length).toBeGreaterThanOrEqual(3);
 });
 
-test.each(files)("%s matches its golden summary", (file) => {
+test.each(files)("%s matches its golden summary", async (file) => {
   const name = basename(file, ".yaml");
-  const { report } = runScenario(loadAndValidate(join(dir, file)));
+  const { report } = await runScenario(loadAndValidate(join(dir, file)));
   const json = summaryJson(report);
   const goldenPath = join(dir, "golden", `${name}.json`);
   if (process.env.UPDATE_GOLDEN || !existsSync(goldenPath)) {

@@ -105,7 +105,7 @@ export const runCommand: CommandModule<object, Args> = {
           throw new Error("--seed must be an integer >= 0");
         return true;
       }),
-  handler: (args) => {
+  handler: async (args) => {
     const scenario = loadAndValidate(args.scenario);
     let staging: string | undefined;
     let requestsFd = -1;
@@ -142,13 +142,15 @@ export const runCommand: CommandModule<object, Args> = {
             )
         : undefined;
       const tty = process.stderr.isTTY;
-      const { report, timeseries } = runScenario(scenario, {
+      const { report, timeseries, skippedRows } = await runScenario(scenario, {
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.policy ? { policies: args.policy } : {}),
         ...(onRequestEnd ? { sinks: { onRequestEnd } } : {}),
         ...(tty ? { onProgress: progressBar(process.stderr) } : {}),
       });
       process.stdout.write(summaryTable(report));
+      if (skippedRows > 0)
+        process.stderr.write(`skipped ${skippedRows} bad trace rows (lenient)\n`);
       if (staging && args.out) {
         requests?.flush();
         if (requestsFd >= 0) closeSync(requestsFd);

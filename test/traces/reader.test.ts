@@ -1,0 +1,133 @@
+import fc from "fast-check";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, describe, expect, test } from "vitest";
+import { TRACE_COLUMNS, type TraceRow } from "../../traces/format.js";
+import { TraceError, TraceReader } from "../../traces/reader.js";
+import { TraceWriter } from "../../traces/writer.js";
+
+const dir = mkdtempSync(join(tmpdir(), "provisim-trace-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function row(i: number): TraceRow {
+  return {
+    arrivalS: i * 0.25,
+    functionId: `f${i % 7}`,
+    codeId: `c${i % 3}`,
+    paramsHash: i % 2 ? "ab12" : "",
+    durationS: i % 5 === 0 ? NaN : 0.1 + (i % 10) / 100,
+    cpuS: NaN,
+    memoryMiB: 128 + (i % 4),
+    ioReadMiB: NaN,
+    ioWriteMiB: NaN,
+    noticeLeadS: i % 9 === 0 ? 2 : NaN,
+  };
+}
+
+async function readAll(file: string, opts = {}) {
+  const reader = new TraceReader(file, { batchRows: 100, ...opts });
+  const rows: TraceRow[] = [];
+  let maxBuffered = 0;
+  while (await reader.refill()) {
+    maxBuffered = Math.max(maxBuffered, reader.buffered);
+    for (let r = reader.take(); r; r = reader.take()) rows.push(r);
+  }
+  return { rows, maxBuffered, skipped: reader.skipped };
+}
+
+async function readError(text: string, opts = {}): Promise<TraceError> {
+  const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.csv`);
+  writeFileSync(file, text);
+  try {
+    await readAll(file, opts);
+  } catch (e) {
+    if (e instanceof TraceError) return e;
+    throw e;
+  }
+  throw new Error("expected a TraceError");
+}
+
+const HEADER = TRACE_COLUMNS.join(",");
+
+describe("trace files", () => {
+  test.each(["trace.csv", "trace.csv.gz"])(
+    "%s: written and read back, streamed in batches",
+    async (name) => {
+      const file = join(dir, name);
+      const w = new TraceWriter(file);
+      const written = Array.from({ length: 2500 }, (_, i) => row(i));
+      for (const r of written) await w.write(r);
+      await w.close();
+      const { rows, maxBuffered } = await readAll(file);
+      expect(rows).toEqual(written);
+      expect(maxBuffered).toBeLessThanOrEqual(200);
+    },
+  );
+
+  test("gzip is recognised by its bytes, whatever the name", async () => {
+    const file = join(dir, "zipped-without-suffix.csv");
+    writeFileSync(file, gzipSync(`${HEADER}\n1,f,,,,,,,,\n2,g,,,,,,,,\n`));
+    expect((await readAll(file)).rows.map((r) => r.functionId)).toEqual(["f", "g"]);
+  });
+
+  test("only arrival_s and function_id are required; missing measurements are NaN", async () => {
+    const file = join(dir, "minimal.csv");
+    writeFileSync(file, "arrival_s,function_id\n0.5,api\n\n1.5,db\n");
+    const { rows } = await readAll(file);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ arrivalS: 1.5, functionId: "db", codeId: "" });
+    expect(Number.isNaN(rows[1]!.memoryMiB)).toBe(true);
+  });
+
+  test.each([
+    ["arrival_s,function_id\nx,f\n", 2, /arrival_s is not a number: "x"/],
+    ["arrival_s,function_id\n1,f\n2,\n", 3, /function_id is empty/],
+    [
+      "arrival_s,function_id\n5,f\n4,g\n",
+      3,
+      /before the previous row's 5: rows must be in arrival order/,
+    ],
+    ["arrival_s,function_id\n1,f\n-2,g\n", 3, /arrival_s is negative/],
+    ["arrival_s,function_id\n1,f,extra\n", 2, /Too many fields: expected 2 fields but parsed 3/],
+    ["arrival,function_id\n1,f\n", 1, /missing column arrival_s/],
+    ["arrival_s,function_id,colour\n1,f,red\n", 1, /unknown column colour/],
+    ["arrival_s,function_id,memory_mib\n1,f,lots\n", 2, /memory_mib is not a number/],
+  ] as const)("a bad row names file and line: %j", async (text, line, message) => {
+    const e = await readError(text);
+    expect(e.line).toBe(line);
+    expect(e.message).toMatch(message);
+    expect(e.message).toMatch(/bad-.*\.csv:\d+: /);
+  });
+
+  test("lenient reading skips bad rows and counts them", async () => {
+    const file = join(dir, "lenient.csv");
+    writeFileSync(file, "arrival_s,function_id\n1,f\nx,g\n2,h\n3,\n4,i\n");
+    const { rows, skipped } = await readAll(file, { lenient: true });
+    expect(rows.map((r) => r.functionId)).toEqual(["f", "h", "i"]);
+    expect(skipped).toBe(2);
+  });
+
+  test("a missing file is a TraceError", async () => {
+    await expect(readAll(join(dir, "nope.csv"))).rejects.toThrow(/nope\.csv:0: no such file/);
+  });
+
+  test("fuzz: malformed text gives rows or a TraceError with a line, never a crash", async () => {
+    let i = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ maxLength: 20 }), { maxLength: 12 }), async (lines) => {
+        const file = join(dir, `fuzz-${i++}.csv`);
+        writeFileSync(file, [HEADER, ...lines].join("\n"));
+        try {
+          const { rows } = await readAll(file);
+          for (const r of rows) expect(Number.isFinite(r.arrivalS)).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(TraceError);
+          expect((e as TraceError).line).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 150, seed: 21 },
+    );
+  });
+});

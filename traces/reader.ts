@@ -1,0 +1,165 @@
+/**
+ * Streams a trace file in batches: rows are parsed by papaparse from a
+ * (possibly gunzipped) file stream, which is paused whenever a batch is full,
+ * so no more than a batch is held however long the file.
+ */
+import { createReadStream, openSync, readSync, closeSync } from "node:fs";
+import { createGunzip } from "node:zlib";
+import Papa from "papaparse";
+import { checkHeader, parseTraceRow, type TraceRow } from "./format.js";
+
+export class TraceError extends Error {
+  override name = "TraceError";
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+  }
+}
+
+export interface TraceReaderOptions {
+  /** Skip bad rows (and count them) instead of failing. */
+  readonly lenient?: boolean;
+  readonly batchRows?: number;
+}
+
+function isGzip(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export class TraceReader {
+  /** Bad rows skipped (lenient mode). */
+  skipped = 0;
+  private rows: TraceRow[] = [];
+  private head = 0;
+  private finished = false;
+  private failure: Error | undefined;
+  private parser: Papa.Parser | undefined;
+  private wake: (() => void) | undefined;
+  private line = 1;
+  private lastArrival = 0;
+
+  /** Arrival time of the last row read so far. */
+  get lastArrivalS(): number {
+    return this.lastArrival;
+  }
+  private headerChecked = false;
+  private readonly batch: number;
+
+  constructor(
+    readonly file: string,
+    private readonly opts: TraceReaderOptions = {},
+  ) {
+    this.batch = opts.batchRows ?? 8192;
+  }
+
+  /** True once every row has been taken. */
+  get exhausted(): boolean {
+    return this.finished && this.head >= this.rows.length;
+  }
+
+  /** Rows read and not yet taken. */
+  get buffered(): number {
+    return this.rows.length - this.head;
+  }
+
+  /** The next buffered row, or undefined when the buffer is empty (refill, or the end). */
+  take(): TraceRow | undefined {
+    return this.head < this.rows.length ? this.rows[this.head++] : undefined;
+  }
+
+  /** Stops reading (the rest of the file is not needed). */
+  close(): void {
+    if (!this.finished) this.parser?.abort();
+    this.finished = true;
+  }
+
+  /** Reads the next batch; false when the file is done. */
+  async refill(): Promise<boolean> {
+    if (this.finished) return false;
+    if (this.head > 0) {
+      this.rows = this.rows.slice(this.head);
+      this.head = 0;
+    }
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      if (this.parser) this.parser.resume();
+      else this.start();
+    });
+    if (this.failure) throw this.failure;
+    return !this.finished || this.rows.length > 0;
+  }
+
+  private start(): void {
+    let input: NodeJS.ReadableStream;
+    try {
+      const gzip = isGzip(this.file);
+      const raw = createReadStream(this.file);
+      raw.on("error", (e: Error) => this.fail(new TraceError(this.file, this.line, e.message)));
+      input = gzip ? raw.pipe(createGunzip()) : raw;
+      input.on("error", (e: Error) => this.fail(new TraceError(this.file, this.line, e.message)));
+    } catch (e) {
+      this.fail(
+        new TraceError(
+          this.file,
+          0,
+          (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message,
+        ),
+      );
+      return;
+    }
+    Papa.parse<Record<string, string>>(input as unknown as File, {
+      header: true,
+      skipEmptyLines: true,
+      step: (result, parser) => this.step(result, parser),
+      complete: () => {
+        this.finished = true;
+        this.wakeUp();
+      },
+      error: (e: Error) => this.fail(new TraceError(this.file, this.line, e.message)),
+    });
+  }
+
+  private step(result: Papa.ParseStepResult<Record<string, string>>, parser: Papa.Parser): void {
+    this.parser = parser;
+    this.line++;
+    if (!this.headerChecked) {
+      this.headerChecked = true;
+      const problem = checkHeader(result.meta.fields ?? []);
+      if (problem) return this.fail(new TraceError(this.file, 1, problem), parser);
+    }
+    const row = result.errors[0]?.message ?? parseTraceRow(result.data, this.lastArrival);
+    if (typeof row === "string") {
+      if (!this.opts.lenient) return this.fail(new TraceError(this.file, this.line, row), parser);
+      this.skipped++;
+      return;
+    }
+    this.lastArrival = row.arrivalS;
+    this.rows.push(row);
+    if (this.rows.length - this.head >= this.batch) {
+      parser.pause();
+      this.wakeUp();
+    }
+  }
+
+  private fail(e: Error, parser?: Papa.Parser): void {
+    this.failure ??= e;
+    this.finished = true;
+    parser?.abort();
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+}

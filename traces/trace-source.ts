@@ -1,0 +1,50 @@
+/**
+ * Replays a trace as the requests of a run. Function ids become small
+ * integers in order of first appearance. A request's demand comes from its
+ * measurements: CPU time (or, without one, the measured duration) as
+ * CPU-seconds, measured memory as peak memory.
+ */
+import type { RequestSource, WorkRequest } from "../sim/model/request.js";
+import type { TraceReader } from "./reader.js";
+
+export interface ReplayOptions {
+  /** Share of each request's work that runs in parallel (traces do not say). */
+  readonly parallelFraction: number;
+  /** Memory for rows that have no measurement. */
+  readonly defaultMemMiB: number;
+  /** CPU-seconds for rows with neither CPU time nor duration. */
+  readonly defaultCpuSeconds: number;
+}
+
+export interface TraceSource extends RequestSource {
+  readonly reader: TraceReader;
+  readonly functions: ReadonlyMap<string, number>;
+}
+
+export function traceSource(reader: TraceReader, opts: ReplayOptions): TraceSource {
+  const functions = new Map<string, number>();
+  let id = 0;
+  return {
+    reader,
+    functions,
+    next(): WorkRequest | null | undefined {
+      const row = reader.take();
+      if (!row) return reader.exhausted ? null : undefined;
+      let fn = functions.get(row.functionId);
+      if (fn === undefined) functions.set(row.functionId, (fn = functions.size));
+      const cpu = Number.isNaN(row.cpuS) ? row.durationS : row.cpuS;
+      return {
+        id: id++,
+        arrivalS: row.arrivalS,
+        functionId: fn,
+        features: null,
+        demand: {
+          cpuSeconds: Number.isNaN(cpu) ? opts.defaultCpuSeconds : cpu,
+          parallelFraction: opts.parallelFraction,
+          memMiB: Number.isNaN(row.memoryMiB) ? opts.defaultMemMiB : row.memoryMiB,
+          gpuSpeedup: 1,
+        },
+      };
+    },
+  };
+}
