@@ -5,6 +5,8 @@ import { InvariantError } from "../model/invariants.js";
 import { formatIssue, ScenarioError } from "../scenario/issues.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
+import { traceCommand } from "./commands/trace.js";
+import { TraceError } from "../../traces/reader.js";
 import { validateCommand } from "./commands/validate.js";
 import { UsageError } from "./pipeline.js";
 
@@ -19,6 +21,7 @@ try {
     .command(runCommand)
     .command(validateCommand)
     .command(schemaCommand)
+    .command(traceCommand)
     .version(pkg.version)
     .demandCommand(1, "Name a command; `sim --help` lists them.")
     .strict()
@@ -33,6 +36,10 @@ try {
   if (e instanceof ScenarioError) {
     for (const issue of e.issues) process.stderr.write(`${formatIssue(issue)}\n`);
     process.stderr.write(`${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} found\n`);
+    process.exit(2);
+  }
+  if (e instanceof TraceError) {
+    process.stderr.write(`sim: ${e.message}\n`);
     process.exit(2);
   }
   if (e instanceof UsageError) {

@@ -9,6 +9,7 @@ import type { BillingRule, Catalog, InstanceType } from "../model/catalog/types.
 import { findPolicy, policyNames } from "../policies/registry.js";
 import type { Policy } from "../policies/types.js";
 import type { DistSpec } from "../random/spec.js";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { PoissonWorkload } from "../../traces/synth/poisson.js";
 import type { ReplayOptions } from "../../traces/trace-source.js";
@@ -76,6 +77,12 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
       report(["policies", i], `two policies are labelled "${p.label}": give one a name`);
     if (p) labels.add(p.label);
   });
+  if ("trace" in s.workload && !existsSync(resolve(dirname(loaded.file), s.workload.trace.file))) {
+    report(
+      ["workload", "trace", "file"],
+      `no such trace file: ${resolve(dirname(loaded.file), s.workload.trace.file)}`,
+    );
+  }
   if (issues.length > 0) throw new ScenarioError(issues);
   return normalize(s, catalog, policies as PolicyRun[], dirname(loaded.file));
 }

@@ -1,0 +1,148 @@
+import { renameSync, rmSync } from "node:fs";
+import type { Argv, CommandModule } from "yargs";
+import type { TraceRow } from "../../../traces/format.js";
+import { importAzure2019 } from "../../../traces/import/azure2019.js";
+import { importAzure2021, type Azure2021Stats } from "../../../traces/import/azure2021.js";
+import { poissonWorkload } from "../../../traces/synth/poisson.js";
+import { TraceWriter } from "../../../traces/writer.js";
+import { RandomStreams } from "../../random/streams.js";
+import { loadAndValidate, UsageError } from "../pipeline.js";
+
+/** Writes rows to `out` through a temporary file, so a failure leaves nothing half-written. */
+async function writeTrace(
+  out: string,
+  rows: AsyncIterable<TraceRow> | Iterable<TraceRow>,
+): Promise<number> {
+  const tmp = `${out}.partial-${process.pid}${out.endsWith(".gz") ? ".gz" : ""}`;
+  const writer = new TraceWriter(tmp);
+  let n = 0;
+  try {
+    for await (const row of rows) {
+      await writer.write(row);
+      n++;
+    }
+    await writer.close();
+    renameSync(tmp, out);
+  } catch (e) {
+    await writer.close().catch(() => {});
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  return n;
+}
+
+interface Azure2019Args {
+  invocations: string;
+  durations: string;
+  memory: string;
+  out: string;
+  seed: number;
+}
+
+const azure2019: CommandModule<object, Azure2019Args> = {
+  command: "azure2019",
+  describe: "Azure Functions 2019: per-minute counts + duration and memory percentiles -> requests",
+  builder: (y) =>
+    y
+      .option("invocations", {
+        type: "string",
+        demandOption: true,
+        describe: "invocations_per_function_md.anon.dNN.csv",
+      })
+      .option("durations", {
+        type: "string",
+        demandOption: true,
+        describe: "function_durations_percentiles.anon.dNN.csv",
+      })
+      .option("memory", {
+        type: "string",
+        demandOption: true,
+        describe: "app_memory_percentiles.anon.dNN.csv",
+      })
+      .option("out", {
+        type: "string",
+        demandOption: true,
+        describe: "trace file to write (.csv or .csv.gz)",
+      })
+      .option("seed", {
+        type: "number",
+        default: 1,
+        describe: "seed for instants, durations and memory",
+      }),
+  handler: async (a) => {
+    const n = await writeTrace(a.out, importAzure2019(a, new RandomStreams(a.seed)));
+    process.stderr.write(`wrote ${n} requests to ${a.out}\n`);
+  },
+};
+
+const azure2021: CommandModule<object, { file: string; out: string }> = {
+  command: "azure2021 <file>",
+  describe: "Azure Functions 2021: one row per invocation (app, func, end_timestamp, duration)",
+  builder: (y) =>
+    y.positional("file", { type: "string", demandOption: true }).option("out", {
+      type: "string",
+      demandOption: true,
+      describe: "trace file to write (.csv or .csv.gz)",
+    }),
+  handler: async (a) => {
+    const stats: Azure2021Stats = { startedBeforeTrace: 0 };
+    const n = await writeTrace(a.out, importAzure2021(a.file, stats));
+    const left =
+      stats.startedBeforeTrace > 0
+        ? ` (${stats.startedBeforeTrace} that started before the trace left out)`
+        : "";
+    process.stderr.write(`wrote ${n} requests to ${a.out}${left}\n`);
+  },
+};
+
+const synth: CommandModule<object, { scenario: string; out: string }> = {
+  command: "synth <scenario>",
+  describe:
+    "write the synthetic workload of a scenario (its workload.synth, over its duration) as a trace",
+  builder: (y) =>
+    y.positional("scenario", { type: "string", demandOption: true }).option("out", {
+      type: "string",
+      demandOption: true,
+      describe: "trace file to write (.csv or .csv.gz)",
+    }),
+  handler: async (a) => {
+    const s = loadAndValidate(a.scenario);
+    if (s.workload.kind !== "synth")
+      throw new UsageError(`${a.scenario} has no workload.synth to write`);
+    const source = poissonWorkload(s.workload.synth, new RandomStreams(s.seed).child("rep-0"));
+    function* rows(): Generator<TraceRow> {
+      for (let r = source.next(); r && r.arrivalS < s.horizonS; r = source.next()) {
+        yield {
+          arrivalS: r.arrivalS,
+          functionId: `fn-${r.functionId}`,
+          codeId: "",
+          paramsHash: "",
+          durationS: NaN,
+          cpuS: r.demand.cpuSeconds,
+          memoryMiB: r.demand.memMiB,
+          ioReadMiB: NaN,
+          ioWriteMiB: NaN,
+          noticeLeadS: NaN,
+        };
+      }
+    }
+    const n = await writeTrace(a.out, rows());
+    process.stderr.write(`wrote ${n} requests to ${a.out}\n`);
+  },
+};
+
+export const traceCommand: CommandModule = {
+  command: "trace <command>",
+  describe: "make trace files: import public datasets, or write a synthetic workload",
+  builder: (y: Argv) =>
+    y
+      .command({
+        command: "import <command>",
+        describe: "import a public trace into the provisim trace format",
+        builder: (yi: Argv) => yi.command(azure2019).command(azure2021).demandCommand(1),
+        handler: () => {},
+      })
+      .command(synth)
+      .demandCommand(1),
+  handler: () => {},
+};

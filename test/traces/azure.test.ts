@@ -1,0 +1,192 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { RandomStreams } from "../../sim/random/streams.js";
+import type { TraceRow } from "../../traces/format.js";
+import { importAzure2019 } from "../../traces/import/azure2019.js";
+import { importAzure2021, type Azure2021Stats } from "../../traces/import/azure2021.js";
+import { TraceError, TraceReader } from "../../traces/reader.js";
+
+const dir = mkdtempSync(join(tmpdir(), "provisim-azure-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function collect(rows: AsyncIterable<TraceRow>): Promise<TraceRow[]> {
+  const out: TraceRow[] = [];
+  for await (const r of rows) out.push(r);
+  return out;
+}
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** The 2019 files, in their exact schemas: 1440 minute columns, percentiles in ms and MB. */
+function azure2019Files(
+  counts: Record<string, Record<number, number | string>>,
+  durationRows?: string,
+) {
+  const minutes = Array.from({ length: 1440 }, (_, i) => String(i + 1));
+  const invocations = [
+    ["HashOwner", "HashApp", "HashFunction", "Trigger", ...minutes].join(","),
+    ...Object.entries(counts).map(([fn, byMinute]) => {
+      const [owner, app] = fn === "f1" ? ["o1", "a1"] : ["o1", "a2"];
+      return [owner, app, fn, "http", ...minutes.map((m) => String(byMinute[Number(m)] ?? 0))].join(
+        ",",
+      );
+    }),
+  ].join("\n");
+  const durations =
+    durationRows ??
+    [
+      "HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,percentile_Average_0,percentile_Average_1,percentile_Average_25,percentile_Average_50,percentile_Average_75,percentile_Average_99,percentile_Average_100",
+      "o1,a1,f1,120,100,10,900,10,12,50,100,150,800,900",
+    ].join("\n");
+  const memory = [
+    "HashOwner,HashApp,SampleCount,AverageAllocatedMb,AverageAllocatedMb_pct1,AverageAllocatedMb_pct5,AverageAllocatedMb_pct25,AverageAllocatedMb_pct50,AverageAllocatedMb_pct75,AverageAllocatedMb_pct95,AverageAllocatedMb_pct99,AverageAllocatedMb_pct100",
+    "o1,a1,10,150,100,110,130,150,170,190,200,210",
+  ].join("\n");
+  const tag = Math.random().toString(36).slice(2);
+  return {
+    invocations: file(`inv-${tag}.csv`, invocations),
+    durations: file(`dur-${tag}.csv`, durations),
+    memory: file(`mem-${tag}.csv`, memory),
+  };
+}
+
+describe("Azure Functions 2019", () => {
+  test("every counted invocation becomes a request inside its minute, in arrival order", async () => {
+    const files = azure2019Files({ f1: { 1: 3, 2: 1, 1440: 2 }, f2: { 1: 2, 600: 5 } });
+    const rows = await collect(importAzure2019(files, new RandomStreams(1)));
+    expect(rows).toHaveLength(13);
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i]!.arrivalS).toBeGreaterThanOrEqual(rows[i - 1]!.arrivalS);
+    const f1 = rows.filter((r) => r.functionId === "o1/a1/f1");
+    expect(f1.filter((r) => r.arrivalS < 60)).toHaveLength(3);
+    expect(f1.filter((r) => r.arrivalS >= 60 && r.arrivalS < 120)).toHaveLength(1);
+    expect(f1.filter((r) => r.arrivalS >= 1439 * 60)).toHaveLength(2);
+    for (const r of f1) {
+      expect(r.durationS).toBeGreaterThanOrEqual(0.01);
+      expect(r.durationS).toBeLessThanOrEqual(0.9);
+      expect(r.memoryMiB).toBeGreaterThanOrEqual(100);
+      expect(r.memoryMiB).toBeLessThanOrEqual(210);
+    }
+    // f2's function and app have no percentiles: no measurements.
+    expect(
+      rows.filter((r) => r.functionId === "o1/a2/f2").every((r) => Number.isNaN(r.durationS)),
+    ).toBe(true);
+    // Deterministic by seed.
+    expect(await collect(importAzure2019(files, new RandomStreams(1)))).toEqual(rows);
+    expect(await collect(importAzure2019(files, new RandomStreams(2)))).not.toEqual(rows);
+  });
+
+  test("sampled durations follow the percentiles", async () => {
+    const files = azure2019Files({ f1: { 5: 20_000 } });
+    const d = (await collect(importAzure2019(files, new RandomStreams(3))))
+      .map((r) => r.durationS)
+      .sort((a, b) => a - b);
+    expect(d[Math.floor(d.length / 2)]! * 1000).toBeCloseTo(100, -1);
+    expect(d[Math.floor(d.length * 0.25)]! * 1000).toBeCloseTo(50, -1);
+  });
+
+  test.each([
+    [
+      { f1: { 3: "x" } },
+      undefined,
+      /inv-.*\.csv:2: minute 3 count is not a whole number >= 0: "x"/,
+    ],
+    [{ f1: { 3: 1.5 } }, undefined, /minute 3 count/],
+    [
+      { f1: { 1: 1 } },
+      "HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,percentile_Average_0,percentile_Average_1,percentile_Average_25,percentile_Average_50,percentile_Average_75,percentile_Average_99,percentile_Average_100\no1,a1,f1,1,1,1,1,10,12,50,40,150,800,900",
+      /dur-.*\.csv:2: percentiles decrease: percentile_Average_50 < percentile_Average_25/,
+    ],
+    [{ f1: { 1: 1 } }, "HashOwner,HashFunction\no1,f1", /dur-.*\.csv:1: missing column HashApp/],
+  ] as const)("malformed input names file and line: %#", async (counts, durations, message) => {
+    const files = azure2019Files(
+      counts as Record<string, Record<number, number | string>>,
+      durations,
+    );
+    const run = collect(importAzure2019(files, new RandomStreams(1)));
+    await expect(run).rejects.toThrow(TraceError);
+    await expect(collect(importAzure2019(files, new RandomStreams(1)))).rejects.toThrow(message);
+  });
+});
+
+describe("Azure Functions 2021", () => {
+  test("invocations sorted by end become requests sorted by start", async () => {
+    const path = file(
+      "inv2021.csv",
+      [
+        "app,func,end_timestamp,duration",
+        "a,f,1.0,2.5",
+        "a,g,2.0,0.5",
+        "b,f,3.0,2.9",
+        "a,f,3.5,0.1",
+        "b,h,10,0.2",
+      ].join("\n"),
+    );
+    const stats: Azure2021Stats = { startedBeforeTrace: 0 };
+    const rows = await collect(importAzure2021(path, stats));
+    // The first started at -1.5, before the trace: left out and counted.
+    expect(stats.startedBeforeTrace).toBe(1);
+    [0.1, 1.5, 3.4, 9.8].forEach((t, i) => expect(rows[i]!.arrivalS).toBeCloseTo(t, 12));
+    expect(rows).toHaveLength(4);
+    expect(rows.map((r) => r.functionId)).toEqual(["b/f", "a/g", "a/f", "b/h"]);
+    expect(rows[0]!.durationS).toBe(2.9);
+  });
+
+  test.each([
+    [
+      "app,func,end_timestamp,duration\na,f,5,1\na,f,4,1",
+      /:3: end_timestamp 4 is before the previous row's 5/,
+    ],
+    ["app,func,end_timestamp,duration\na,f,soon,1", /:2: end_timestamp is not a number/],
+    ["app,func,end_timestamp,duration\na,f,5,-1", /:2: duration is not a number >= 0/],
+    ["app,func,end,duration\na,f,5,1", /:1: missing column end_timestamp/],
+  ])("malformed input names the line: %j", async (text, message) => {
+    const path = file(`bad-${Math.random().toString(36).slice(2)}.csv`, text);
+    await expect(collect(importAzure2021(path))).rejects.toThrow(message);
+  });
+});
+
+test("sim trace import writes a trace that replays", async () => {
+  const bin = new URL("../../bin/sim.js", import.meta.url).pathname;
+  const input = file(
+    "cli2021.csv",
+    [
+      "app,func,end_timestamp,duration",
+      ...Array.from({ length: 300 }, (_, i) => `a,f${i % 4},${i + 1},0.2`),
+    ].join("\n"),
+  );
+  const out = join(dir, "cli.csv.gz");
+  const r = spawnSync(
+    process.execPath,
+    [bin, "trace", "import", "azure2021", input, "--out", out],
+    { encoding: "utf8" },
+  );
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stderr).toMatch(/wrote 300 requests/);
+  const reader = new TraceReader(out);
+  let n = 0;
+  while (await reader.refill()) while (reader.take()) n++;
+  expect(n).toBe(300);
+  const bad = spawnSync(
+    process.execPath,
+    [
+      bin,
+      "trace",
+      "import",
+      "azure2021",
+      join(dir, "missing.csv"),
+      "--out",
+      join(dir, "never.csv"),
+    ],
+    { encoding: "utf8" },
+  );
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toMatch(/missing\.csv:0: no such file/);
+});

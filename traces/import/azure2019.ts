@@ -1,0 +1,175 @@
+/**
+ * Azure Functions 2019 (Shahrad et al., ATC 2020) to the provisim trace
+ * format. Its files give, per function and day, invocation counts per
+ * minute, duration percentiles per function and allocated-memory
+ * percentiles per app. A request is made for every counted invocation: its
+ * instant uniform within its minute, its duration and memory drawn from the
+ * percentiles (linear between them). Minutes are produced in order, and
+ * each minute's requests sorted, so the output is in arrival order.
+ */
+import { empiricalFromPercentiles } from "../../sim/random/distributions/empirical.js";
+import type { Sampler } from "../../sim/random/source.js";
+import type { RandomStreams } from "../../sim/random/streams.js";
+import { csvRecords } from "../csv-records.js";
+import type { TraceRow } from "../format.js";
+import { TraceError } from "../reader.js";
+
+export interface Azure2019Files {
+  /** invocations_per_function_md.anon.dNN.csv */
+  readonly invocations: string;
+  /** function_durations_percentiles.anon.dNN.csv */
+  readonly durations: string;
+  /** app_memory_percentiles.anon.dNN.csv */
+  readonly memory: string;
+}
+
+const MINUTES = 1440;
+const DURATION_Q = [
+  ["percentile_Average_0", 0],
+  ["percentile_Average_1", 0.01],
+  ["percentile_Average_25", 0.25],
+  ["percentile_Average_50", 0.5],
+  ["percentile_Average_75", 0.75],
+  ["percentile_Average_99", 0.99],
+  ["percentile_Average_100", 1],
+] as const;
+// The memory file has no 0th percentile: its 1st stands in for the minimum.
+const MEMORY_Q = [
+  ["AverageAllocatedMb_pct1", 0],
+  ["AverageAllocatedMb_pct5", 0.05],
+  ["AverageAllocatedMb_pct25", 0.25],
+  ["AverageAllocatedMb_pct50", 0.5],
+  ["AverageAllocatedMb_pct75", 0.75],
+  ["AverageAllocatedMb_pct95", 0.95],
+  ["AverageAllocatedMb_pct99", 0.99],
+  ["AverageAllocatedMb_pct100", 1],
+] as const;
+
+function numberField(
+  file: string,
+  line: number,
+  rec: Record<string, string>,
+  column: string,
+): number {
+  const v = Number(rec[column]);
+  if (!Number.isFinite(v) || v < 0 || (rec[column] ?? "").trim() === "") {
+    throw new TraceError(
+      file,
+      line,
+      `${column} is not a non-negative number: "${rec[column] ?? ""}"`,
+    );
+  }
+  return v;
+}
+
+function points(
+  file: string,
+  line: number,
+  rec: Record<string, string>,
+  qs: readonly (readonly [string, number])[],
+) {
+  const pts = qs.map(([c, q]) => ({ q, value: numberField(file, line, rec, c) }));
+  for (let i = 1; i < pts.length; i++) {
+    if (pts[i]!.value < pts[i - 1]!.value) {
+      throw new TraceError(file, line, `percentiles decrease: ${qs[i]![0]} < ${qs[i - 1]![0]}`);
+    }
+  }
+  return pts;
+}
+
+interface FunctionCounts {
+  readonly key: string;
+  readonly app: string;
+  /** Non-zero minutes (0-based) and their counts, in minute order. */
+  readonly minutes: Int32Array;
+  readonly counts: Int32Array;
+}
+
+/** Reads the three files and yields trace rows in arrival order. */
+export async function* importAzure2019(
+  files: Azure2019Files,
+  streams: RandomStreams,
+): AsyncGenerator<TraceRow> {
+  const durationOf = new Map<string, Sampler>();
+  const durationStream = streams.stream("azure2019/duration");
+  for await (const { fields, line } of csvRecords(files.durations, [
+    "HashOwner",
+    "HashApp",
+    "HashFunction",
+  ])) {
+    const key = `${fields.HashOwner}/${fields.HashApp}/${fields.HashFunction}`;
+    durationOf.set(
+      key,
+      empiricalFromPercentiles(durationStream, points(files.durations, line, fields, DURATION_Q)),
+    );
+  }
+  const memoryOf = new Map<string, Sampler>();
+  const memoryStream = streams.stream("azure2019/memory");
+  for await (const { fields, line } of csvRecords(files.memory, ["HashOwner", "HashApp"])) {
+    memoryOf.set(
+      `${fields.HashOwner}/${fields.HashApp}`,
+      empiricalFromPercentiles(memoryStream, points(files.memory, line, fields, MEMORY_Q)),
+    );
+  }
+  const functions: FunctionCounts[] = [];
+  for await (const { fields, line } of csvRecords(files.invocations, [
+    "HashOwner",
+    "HashApp",
+    "HashFunction",
+    "1",
+    String(MINUTES),
+  ])) {
+    const minutes: number[] = [];
+    const counts: number[] = [];
+    for (let m = 1; m <= MINUTES; m++) {
+      const raw = fields[String(m)] ?? "";
+      const c = Number(raw);
+      if (!Number.isInteger(c) || c < 0) {
+        throw new TraceError(
+          files.invocations,
+          line,
+          `minute ${m} count is not a whole number >= 0: "${raw}"`,
+        );
+      }
+      if (c > 0) {
+        minutes.push(m - 1);
+        counts.push(c);
+      }
+    }
+    if (minutes.length === 0) continue;
+    functions.push({
+      key: `${fields.HashOwner}/${fields.HashApp}/${fields.HashFunction}`,
+      app: `${fields.HashOwner}/${fields.HashApp}`,
+      minutes: Int32Array.from(minutes),
+      counts: Int32Array.from(counts),
+    });
+  }
+  const instant = streams.stream("azure2019/instant");
+  const cursor = new Int32Array(functions.length);
+  for (let minute = 0; minute < MINUTES; minute++) {
+    const batch: TraceRow[] = [];
+    functions.forEach((f, i) => {
+      const k = cursor[i]!;
+      if (k >= f.minutes.length || f.minutes[k] !== minute) return;
+      cursor[i] = k + 1;
+      const duration = durationOf.get(f.key);
+      const memory = memoryOf.get(f.app);
+      for (let n = 0; n < f.counts[k]!; n++) {
+        batch.push({
+          arrivalS: (minute + instant()) * 60,
+          functionId: f.key,
+          codeId: "",
+          paramsHash: "",
+          durationS: duration ? duration() / 1000 : NaN,
+          cpuS: NaN,
+          memoryMiB: memory ? memory() : NaN,
+          ioReadMiB: NaN,
+          ioWriteMiB: NaN,
+          noticeLeadS: NaN,
+        });
+      }
+    });
+    batch.sort((a, b) => a.arrivalS - b.arrivalS);
+    yield* batch;
+  }
+}
