@@ -3,6 +3,7 @@ import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { InvariantError } from "../model/invariants.js";
 import { formatIssue, ScenarioError } from "../scenario/issues.js";
+import { analyzeCommand } from "./commands/analyze.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { traceCommand } from "./commands/trace.js";
@@ -22,6 +23,7 @@ try {
     .command(validateCommand)
     .command(schemaCommand)
     .command(traceCommand)
+    .command(analyzeCommand)
     .version(pkg.version)
     .demandCommand(1, "Name a command; `sim --help` lists them.")
     .strict()

@@ -1,0 +1,73 @@
+/** The analyzer's results as a terminal table, JSON, or CSV (a row per function). */
+import type { FileAnalysis } from "../sim/analysis/analyze.js";
+import { toCsv } from "./csv.js";
+
+export function analysisJson(files: readonly FileAnalysis[]): string {
+  return JSON.stringify(files, null, 2) + "\n";
+}
+
+export function analysisCsv(files: readonly FileAnalysis[]): string {
+  const rows = files.flatMap((f) => f.functions.map((fn) => ({ f, fn })));
+  return toCsv(rows, [
+    ["file", (r) => r.f.path],
+    ["language", (r) => r.f.language],
+    ["function", (r) => r.fn.name],
+    ["start_line", (r) => r.fn.startLine],
+    ["end_line", (r) => r.fn.endLine],
+    ["cyclomatic", (r) => r.fn.cyclomatic],
+    ["cognitive", (r) => r.fn.cognitive],
+    ["max_nesting", (r) => r.fn.maxNesting],
+    ["loop_nesting", (r) => r.fn.loopNesting],
+    ["big_o", (r) => r.fn.bigO],
+    ["halstead_volume", (r) => Math.round(r.fn.halsteadVolume * 10) / 10],
+    ["collections", (r) => r.fn.collections],
+    ["growth_in_loops", (r) => r.fn.growthInLoops],
+    ["external_calls", (r) => r.fn.externalCalls],
+    ["recursive", (r) => r.fn.recursive],
+    ["complexity_score", (r) => r.fn.complexityScore],
+  ]);
+}
+
+export function analysisTable(files: readonly FileAnalysis[]): string {
+  const header = [
+    "file",
+    "lang",
+    "lines",
+    "fns",
+    "max cc",
+    "max cog",
+    "big-O",
+    "score",
+    "seed-000",
+    "profile",
+    "cores",
+    "memory MiB",
+  ];
+  const order = ["O(1)", "O(n)", "O(n log n)", "O(n^2)", "O(n^3)", "O(n^4)", "O(2^n)"];
+  const rank = (o: string) =>
+    order.includes(o) ? order.indexOf(o) : o.startsWith("O(n^") ? 5.5 : 0;
+  const body = files.map((f) => {
+    const fns = f.functions;
+    const worst = fns.reduce((a, b) => (rank(b.bigO) > rank(a.bigO) ? b : a));
+    return [
+      f.path,
+      f.language,
+      String(f.lines),
+      String(fns.length - 1),
+      String(Math.max(...fns.map((x) => x.cyclomatic))),
+      String(Math.max(...fns.map((x) => x.cognitive))),
+      worst.bigO,
+      f.complexityScore.toFixed(1),
+      String(f.seed000Score),
+      f.profile,
+      `${f.demand.cpuCores.min}-${f.demand.cpuCores.max}`,
+      `${f.demand.memoryMiB.min}-${f.demand.memoryMiB.max}`,
+    ];
+  });
+  const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c]!.length)));
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+  return (
+    [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n") + "\n"
+  );
+}

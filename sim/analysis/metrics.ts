@@ -1,0 +1,334 @@
+/**
+ * Code metrics from a tree-sitter syntax tree, per function and for the
+ * file: cyclomatic complexity (McCabe), cognitive complexity (SonarSource's
+ * rules, simplified), nesting depth, loop nesting and the Big-O it
+ * suggests, Halstead volume, data-structure use and growth inside loops,
+ * external dependencies, recursion, and IO, network and locking sites.
+ */
+import type { Node } from "web-tree-sitter";
+import {
+  GROWTH_METHODS,
+  IO_CALLS,
+  LOCK_CALLS,
+  NETWORK_CALLS,
+  NETWORK_MODULES,
+  type LanguageSpec,
+} from "./languages.js";
+
+export interface FunctionMetrics {
+  readonly name: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly cyclomatic: number;
+  readonly cognitive: number;
+  readonly maxNesting: number;
+  readonly loopNesting: number;
+  readonly bigO: string;
+  readonly halsteadVolume: number;
+  /** Collections allocated (literals, comprehensions, constructors). */
+  readonly collections: number;
+  /** Collections allocated, or grown (push/append/...), inside loops. */
+  readonly growthInLoops: number;
+  /** Calls into imported modules. */
+  readonly externalCalls: number;
+  readonly recursive: boolean;
+  readonly ioCalls: number;
+  readonly networkCalls: number;
+  readonly criticalSections: number;
+}
+
+interface Acc {
+  name: string;
+  node: Node;
+  decisions: number;
+  cognitive: number;
+  maxNesting: number;
+  loopNesting: number;
+  collections: number;
+  growthInLoops: number;
+  externalCalls: number;
+  selfCalls: number;
+  ioCalls: number;
+  networkCalls: number;
+  criticalSections: number;
+  operators: Map<string, number>;
+  operands: Map<string, number>;
+}
+
+const OPERAND_TYPES = new Set([
+  "identifier",
+  "property_identifier",
+  "field_identifier",
+  "type_identifier",
+  "shorthand_property_identifier",
+  "number",
+  "integer",
+  "float",
+  "string",
+  "string_fragment",
+  "string_content",
+  "int_literal",
+  "float_literal",
+  "interpreted_string_literal",
+  "raw_string_literal",
+  "decimal_integer_literal",
+  "decimal_floating_point_literal",
+  "string_literal",
+  "character_literal",
+  "true",
+  "false",
+  "null",
+  "none",
+  "nil",
+  "undefined",
+  "package_identifier",
+]);
+const IGNORED_LEAVES = new Set([
+  "(",
+  ")",
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  ";",
+  ":",
+  ".",
+  "comment",
+  "line_comment",
+  "block_comment",
+  '"',
+  "'",
+  "`",
+]);
+
+function newAcc(name: string, node: Node): Acc {
+  return {
+    name,
+    node,
+    decisions: 0,
+    cognitive: 0,
+    maxNesting: 0,
+    loopNesting: 0,
+    collections: 0,
+    growthInLoops: 0,
+    externalCalls: 0,
+    selfCalls: 0,
+    ioCalls: 0,
+    networkCalls: 0,
+    criticalSections: 0,
+    operators: new Map(),
+    operands: new Map(),
+  };
+}
+
+function functionName(node: Node): string {
+  const own = node.childForFieldName("name")?.text;
+  if (own) return own;
+  // const f = () => ...; f = lambda: ...
+  const parent = node.parent;
+  const holder = parent?.childForFieldName("name") ?? parent?.childForFieldName("left");
+  return holder && holder.id !== node.id ? holder.text : "<anonymous>";
+}
+
+/** The called name and the identifier it hangs off (for `a.b.c()`: "c" and "a"). */
+function callee(node: Node): { name: string; root: string } {
+  const target =
+    node.childForFieldName("function") ??
+    node.childForFieldName("constructor") ??
+    node.childForFieldName("type") ??
+    node.childForFieldName("name");
+  if (!target) return { name: "", root: "" };
+  const object = node.childForFieldName("object");
+  if (node.type === "method_invocation") {
+    return { name: target.text, root: object ? rootOf(object) : "" };
+  }
+  const member =
+    target.childForFieldName("property") ??
+    target.childForFieldName("attribute") ??
+    target.childForFieldName("field");
+  if (member) return { name: member.text, root: rootOf(target) };
+  return { name: target.text, root: target.text };
+}
+
+function rootOf(node: Node): string {
+  let n: Node = node;
+  for (;;) {
+    const inner =
+      n.childForFieldName("object") ?? n.childForFieldName("operand") ?? n.firstNamedChild;
+    if (!inner || inner.id === n.id || n.type === "identifier" || n.type === "package_identifier")
+      return n.text;
+    n = inner;
+  }
+}
+
+/**
+ * An estimate from the shape of the code: nested loops multiply; a function
+ * that calls itself twice is divide-and-conquer (n log n) when it also
+ * loops over its input, and branching recursion (2^n) when it does not.
+ */
+function bigO(loopNesting: number, selfCalls: number): string {
+  if (selfCalls >= 2) return loopNesting > 0 ? "O(n log n)" : "O(2^n)";
+  const k = loopNesting + (selfCalls > 0 ? 1 : 0);
+  return k === 0 ? "O(1)" : k === 1 ? "O(n)" : `O(n^${k})`;
+}
+
+export interface TreeMetrics {
+  readonly functions: FunctionMetrics[];
+  /** Names brought in by imports. */
+  readonly importedNames: ReadonlySet<string>;
+  readonly imports: number;
+}
+
+export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
+  const importedNames = new Set<string>();
+  let imports = 0;
+  // Imports first, so calls anywhere in the file can be matched to them.
+  const collectImports = (node: Node) => {
+    if (lang.imports.has(node.type)) {
+      imports++;
+      for (const name of importNames(node, lang)) importedNames.add(name);
+      return;
+    }
+    for (const c of node.namedChildren) if (c) collectImports(c);
+  };
+  collectImports(root);
+
+  const done: FunctionMetrics[] = [];
+  const moduleAcc = newAcc("<module>", root);
+  const finish = (a: Acc) => {
+    const n1 = a.operators.size;
+    const n2 = a.operands.size;
+    let N = 0;
+    for (const v of a.operators.values()) N += v;
+    for (const v of a.operands.values()) N += v;
+    const vocabulary = n1 + n2;
+    done.push({
+      name: a.name,
+      startLine: a.node.startPosition.row + 1,
+      endLine: a.node.endPosition.row + 1,
+      cyclomatic: 1 + a.decisions,
+      cognitive: a.cognitive + a.selfCalls,
+      maxNesting: a.maxNesting,
+      loopNesting: a.loopNesting,
+      bigO: bigO(a.loopNesting, a.selfCalls),
+      halsteadVolume: vocabulary > 1 ? N * Math.log2(vocabulary) : 0,
+      collections: a.collections,
+      growthInLoops: a.growthInLoops,
+      externalCalls: a.externalCalls,
+      recursive: a.selfCalls > 0,
+      ioCalls: a.ioCalls,
+      networkCalls: a.networkCalls,
+      criticalSections: a.criticalSections,
+    });
+  };
+
+  const walk = (node: Node, acc: Acc, nesting: number, loops: number, elseIf: boolean) => {
+    const t = node.type;
+    if (node !== acc.node && lang.functions.has(t)) {
+      const inner = newAcc(functionName(node), node);
+      for (const c of node.children) if (c) walk(c, inner, 0, 0, false);
+      finish(inner);
+      return;
+    }
+    if (node.childCount === 0) {
+      if (!IGNORED_LEAVES.has(t)) {
+        const bag = OPERAND_TYPES.has(t) ? acc.operands : acc.operators;
+        const key = OPERAND_TYPES.has(t) ? node.text : t;
+        bag.set(key, (bag.get(key) ?? 0) + 1);
+      }
+      return;
+    }
+    let childNesting = nesting;
+    let childLoops = loops;
+    const isLoop = lang.loops.has(t);
+    if (lang.branches.has(t) || isLoop) {
+      acc.decisions++;
+      // An `else if` continues a chain: one increment, no extra nesting.
+      const chained = elseIf || t === "elif_clause";
+      acc.cognitive += chained ? 1 : 1 + nesting;
+      if (!chained && t !== "ternary_expression" && t !== "conditional_expression")
+        childNesting = nesting + 1;
+      acc.maxNesting = Math.max(acc.maxNesting, childNesting);
+      if (isLoop) {
+        childLoops = loops + 1;
+        acc.loopNesting = Math.max(acc.loopNesting, childLoops);
+      }
+    } else if (lang.logical.has(t)) {
+      const op =
+        node.childForFieldName("operator")?.type ??
+        node.children.find((c) => c && lang.logicalOperators.has(c.type))?.type;
+      if (op && lang.logicalOperators.has(op)) {
+        acc.decisions++;
+        const parentOp = node.parent?.childForFieldName("operator")?.type;
+        if (parentOp !== op) acc.cognitive++;
+      }
+    } else if (lang.criticalSections.has(t)) {
+      acc.criticalSections++;
+    } else if (lang.collections.has(t)) {
+      acc.collections++;
+      if (loops > 0) acc.growthInLoops++;
+    } else if (lang.calls.has(t)) {
+      const { name, root } = callee(node);
+      if (name === acc.name && acc.name !== "<anonymous>" && acc.name !== "<module>")
+        acc.selfCalls++;
+      if (importedNames.has(root) || importedNames.has(name)) acc.externalCalls++;
+      if (lang.collectionMakers.has(name)) {
+        acc.collections++;
+        if (loops > 0) acc.growthInLoops++;
+      } else if (loops > 0 && GROWTH_METHODS.has(name) && root !== name) {
+        acc.growthInLoops++;
+      }
+      if (IO_CALLS.has(name)) acc.ioCalls++;
+      if (NETWORK_CALLS.has(name) || (NETWORK_MODULES.has(root) && importedNames.has(root)))
+        acc.networkCalls++;
+      if (LOCK_CALLS.has(name)) acc.criticalSections++;
+    }
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (!c) continue;
+      // JS `else if`: an if_statement directly inside an else_clause.
+      const chain = t === "else_clause" && c.type === "if_statement";
+      walk(c, acc, chain ? nesting : childNesting, childLoops, chain);
+    }
+  };
+  walk(root, moduleAcc, 0, 0, false);
+  finish(moduleAcc);
+  // Source order: <module> first, then functions by position.
+  const functions = done.sort((a, b) =>
+    a.name === "<module>" ? -1 : b.name === "<module>" ? 1 : a.startLine - b.startLine,
+  );
+  return { functions, importedNames, imports };
+}
+
+function importNames(node: Node, lang: LanguageSpec): string[] {
+  switch (lang.name) {
+    case "go": {
+      const alias = node.childForFieldName("name")?.text;
+      const path = node.childForFieldName("path")?.text.replace(/["`]/g, "") ?? "";
+      return [alias ?? path.split("/").pop() ?? path];
+    }
+    case "java": {
+      const parts = node.text
+        .replace(/^import\s+(static\s+)?/, "")
+        .replace(/;$/, "")
+        .split(".");
+      return [
+        parts[parts.length - 1] === "*" ? parts[parts.length - 2]! : parts[parts.length - 1]!,
+      ];
+    }
+    default: {
+      // Every identifier an import statement binds, minus the module path.
+      const names: string[] = [];
+      const visit = (n: Node) => {
+        if (n.type === "identifier" || n.type === "dotted_name") {
+          if (n.parent?.type !== "dotted_name") names.push(n.text.split(".")[0]!);
+        }
+        for (const c of n.namedChildren) if (c && c.type !== "string") visit(c);
+      };
+      visit(node);
+      return names;
+    }
+  }
+}

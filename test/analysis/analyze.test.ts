@@ -1,0 +1,218 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { analyzeSource, type FileAnalysis } from "../../sim/analysis/analyze.js";
+import { LANGUAGES, languageNamed, languageOf } from "../../sim/analysis/languages.js";
+import { complexityScore, resourceProfile } from "../../sim/analysis/scores.js";
+
+async function analyze(lang: string, code: string): Promise<FileAnalysis> {
+  return analyzeSource(code, languageNamed(lang)!);
+}
+
+function fn(a: FileAnalysis, name: string) {
+  const f = a.functions.find((x) => x.name === name);
+  if (!f) throw new Error(`no function ${name} in ${a.functions.map((x) => x.name).join(", ")}`);
+  return f;
+}
+
+describe("the same program in five languages gives the same shape", () => {
+  // Two nested loops with one branch inside, and a recursive function.
+  const programs: Record<string, string> = {
+    javascript: `import { log } from "./log.js";
+function pairs(xs) { const out = []; for (const a of xs) { for (const b of xs) { if (a < b) out.push([a, b]); } } log(out); return out; }
+function depth(t) { return t ? 1 + depth(t.next) : 0; }`,
+    typescript: `import { log } from "./log.js";
+function pairs(xs: number[]): number[][] { const out: number[][] = []; for (const a of xs) { for (const b of xs) { if (a < b) out.push([a, b]); } } log(out); return out; }
+function depth(t: any): number { return t ? 1 + depth(t.next) : 0; }`,
+    python: `from log import log
+def pairs(xs):
+    out = []
+    for a in xs:
+        for b in xs:
+            if a < b:
+                out.append((a, b))
+    log(out)
+    return out
+def depth(t):
+    return 1 + depth(t.next) if t else 0
+`,
+    go: `package p
+import "log"
+func pairs(xs []int) [][]int {
+  out := make([][]int, 0)
+  for _, a := range xs { for _, b := range xs { if a < b { out = append(out, []int{a, b}) } } }
+  log.Println(out)
+  return out
+}
+func depth(t *Node) int { if t == nil { return 0 }; return 1 + depth(t.next) }`,
+    java: `import org.log.Log;
+class P {
+  static java.util.List<int[]> pairs(int[] xs) { java.util.List<int[]> out = new java.util.ArrayList<>(); for (int a : xs) { for (int b : xs) { if (a < b) out.add(new int[]{a, b}); } } Log.info(out); return out; }
+  static int depth(Node t) { return t == null ? 0 : 1 + depth(t.next); }
+}`,
+  };
+
+  test.each(Object.keys(programs))("%s", async (lang) => {
+    const a = await analyze(lang, programs[lang]!);
+    expect(a.syntaxErrors).toBe(0);
+    expect(a.imports).toBe(1);
+    const p = fn(a, "pairs");
+    expect(p.loopNesting).toBe(2);
+    expect(p.bigO).toBe("O(n^2)");
+    expect(p.cyclomatic).toBe(4);
+    expect(p.maxNesting).toBe(3);
+    // Cognitive: loop +1, nested loop +2, nested if +3.
+    expect(p.cognitive).toBe(6);
+    expect(p.growthInLoops).toBeGreaterThanOrEqual(1);
+    expect(p.externalCalls).toBe(1);
+    expect(p.recursive).toBe(false);
+    const d = fn(a, "depth");
+    expect(d.recursive).toBe(true);
+    expect(d.bigO).toBe("O(n)");
+    expect(p.complexityScore).toBeGreaterThan(d.complexityScore);
+  });
+});
+
+describe("metrics", () => {
+  test("logical operators add decision points; else-if chains do not nest", async () => {
+    const a = await analyze(
+      "javascript",
+      "function f(a, b, c) { if (a && b || c) { return 1; } else if (b) { return 2; } else if (c) { return 3; } return 0; }",
+    );
+    const f = fn(a, "f");
+    expect(f.cyclomatic).toBe(1 + 3 + 2);
+    expect(f.maxNesting).toBe(1);
+    // if +1, && / || sequences +2, two else-ifs +1 each.
+    expect(f.cognitive).toBe(5);
+  });
+
+  test("branching recursion without loops is exponential; with loops, divide and conquer", async () => {
+    const a = await analyze(
+      "python",
+      "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\ndef qs(xs):\n    if not xs: return xs\n    return qs([x for x in xs[1:] if x < xs[0]]) + [xs[0]] + qs([x for x in xs[1:] if x >= xs[0]])\n",
+    );
+    expect(fn(a, "fib").bigO).toBe("O(2^n)");
+    expect(fn(a, "qs").bigO).toBe("O(n log n)");
+  });
+
+  test("Halstead volume grows with the code", async () => {
+    const small = fn(await analyze("go", "package p\nfunc f(a int) int { return a + 1 }"), "f");
+    const large = fn(
+      await analyze(
+        "go",
+        "package p\nfunc f(a, b, c int) int { x := a*b + c; y := x - a/b; return x*y + a - c }",
+      ),
+      "f",
+    );
+    expect(large.halsteadVolume).toBeGreaterThan(small.halsteadVolume * 2);
+  });
+
+  test("IO, network and locking sites are counted", async () => {
+    const a = await analyze(
+      "java",
+      `import java.net.http.HttpClient;
+class S { void run() throws Exception { synchronized (this) { java.nio.file.Files.readAllLines(null); } java.net.URL u = null; u.openConnection(); } }`,
+    );
+    const r = fn(a, "run");
+    expect(r.criticalSections).toBe(1);
+    expect(r.ioCalls).toBe(1);
+    expect(r.networkCalls).toBe(1);
+    expect(a.demand.criticalSections).toBe(1);
+  });
+
+  test("seed 000's table: 0-10 Small, 11-25 Medium, 26-50 Large, 51+ Extreme", () => {
+    expect([0, 10, 11, 25, 26, 50, 51, 500].map(resourceProfile)).toEqual([
+      "Small",
+      "Small",
+      "Medium",
+      "Medium",
+      "Large",
+      "Large",
+      "Extreme",
+      "Extreme",
+    ]);
+  });
+
+  test("the complexity score stays in 0-100 and grows with every metric", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(200),
+        fc.nat(200),
+        fc.nat(6),
+        fc.nat(10_000),
+        fc.nat(30),
+        fc.nat(30),
+        (cc, cog, loops, hv, coll, deps) => {
+          const m = {
+            name: "f",
+            startLine: 1,
+            endLine: 1,
+            cyclomatic: cc + 1,
+            cognitive: cog,
+            maxNesting: loops,
+            loopNesting: loops,
+            bigO: "",
+            halsteadVolume: hv,
+            collections: coll,
+            growthInLoops: 0,
+            externalCalls: 0,
+            recursive: false,
+            ioCalls: 0,
+            networkCalls: 0,
+            criticalSections: 0,
+          };
+          const s = complexityScore(m, deps);
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(s).toBeLessThanOrEqual(100);
+          expect(
+            complexityScore({ ...m, cyclomatic: m.cyclomatic + 5 }, deps),
+          ).toBeGreaterThanOrEqual(s);
+          expect(
+            complexityScore({ ...m, loopNesting: m.loopNesting + 1 }, deps),
+          ).toBeGreaterThanOrEqual(s);
+        },
+      ),
+      { seed: 4 },
+    );
+  });
+});
+
+describe("robustness", () => {
+  test("languages are found by extension", () => {
+    expect(languageOf("a/b.py")?.name).toBe("python");
+    expect(languageOf("x.TSX")?.name).toBe("tsx");
+    expect(languageOf("x.rb")).toBeUndefined();
+    expect(LANGUAGES.map((l) => l.name)).toEqual([
+      "javascript",
+      "typescript",
+      "tsx",
+      "python",
+      "go",
+      "java",
+    ]);
+  });
+
+  test("fuzz: malformed or random source never crashes the analyzer", async () => {
+    const seedCode =
+      "function f(x) { for (let i = 0; i < x; i++) { if (i % 2) { g(i); } } return x; }";
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...LANGUAGES.map((l) => l.name)),
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc
+            .tuple(fc.nat(seedCode.length), fc.nat(seedCode.length), fc.string({ maxLength: 5 }))
+            .map(
+              ([a, b, s]) => seedCode.slice(0, Math.min(a, b)) + s + seedCode.slice(Math.max(a, b)),
+            ),
+        ),
+        async (lang, code) => {
+          const a = await analyze(lang, code);
+          expect(a.functions.length).toBeGreaterThanOrEqual(1);
+          expect(a.complexityScore).toBeGreaterThanOrEqual(0);
+          expect(a.complexityScore).toBeLessThanOrEqual(100);
+        },
+      ),
+      { numRuns: 300, seed: 8 },
+    );
+  });
+});
