@@ -10,6 +10,7 @@ import { validateScenario, type NormalizedScenario } from "../scenario/validate.
 import { expandJobs } from "../run/expand.js";
 import { runJob, type JobResult, type JobSinks } from "../run/run-job.js";
 import { aggregate } from "../run/aggregate.js";
+import { loadCodeCorpus } from "../../traces/code-corpus.js";
 import type { RunReport } from "../../reports/summary-report.js";
 import type { TimeseriesRow } from "../model/summary.js";
 
@@ -39,6 +40,11 @@ export async function runScenario(
 ): Promise<PipelineResult> {
   const s = select(scenario, opts);
   const jobs = expandJobs(s);
+  // The code is analyzed once, for every job.
+  const programs =
+    s.workload.kind === "synth" && s.workload.codeDir
+      ? await loadCodeCorpus(s.workload.codeDir)
+      : [];
   const results: JobResult[] = [];
   for (const job of jobs) {
     const label = s.policies[job.policyIndex]!.label;
@@ -46,7 +52,7 @@ export async function runScenario(
     const sinks: JobSinks = report
       ? { ...opts.sinks, onProgress: (f) => report(results.length, jobs.length, label, f) }
       : (opts.sinks ?? {});
-    results.push(await runJob(s, job, sinks));
+    results.push(await runJob(s, job, sinks, programs));
     report?.(results.length, jobs.length, label, 1);
   }
   const policies = aggregate(

@@ -7,6 +7,7 @@ import type { NormalizedScenario } from "../scenario/validate.js";
 import { poissonWorkload } from "../../traces/synth/poisson.js";
 import { TraceReader } from "../../traces/reader.js";
 import { traceSource } from "../../traces/trace-source.js";
+import type { CodeProgram } from "../../traces/code-corpus.js";
 import type { Job } from "./expand.js";
 
 export interface JobResult {
@@ -27,6 +28,7 @@ export async function runJob(
   s: NormalizedScenario,
   job: Job,
   sinks: JobSinks = {},
+  programs: readonly CodeProgram[] = [],
 ): Promise<JobResult> {
   const run = s.policies[job.policyIndex]!;
   const streams = new RandomStreams(s.seed).child(`rep-${job.replication}`);
@@ -55,7 +57,7 @@ export async function runJob(
       ? traceSource(new TraceReader(w.file, { lenient: w.lenient }), w.replay)
       : undefined;
   if (trace) await trace.reader.refill();
-  cluster.start(w.kind === "synth" ? poissonWorkload(w.synth, streams) : trace!);
+  cluster.start(w.kind === "synth" ? poissonWorkload(w.synth, streams, programs) : trace!);
   const progress = sinks.onProgress;
   if (progress) {
     const step = s.horizonS / 100;

@@ -47,6 +47,8 @@ const synth = z.strictObject({
   gpu: z
     .strictObject({ share: z.number().min(0).max(1), speedup: z.number().min(1) })
     .default({ share: 0, speedup: 1 }),
+  /** A directory of code the functions run (relative to this file); requests then carry its features. */
+  code: z.string().min(1).optional(),
 });
 
 const execution = z.strictObject({

@@ -20,7 +20,7 @@ import { scenarioSchema, type Scenario } from "./schema.js";
 import { closest } from "./suggest.js";
 
 export type Workload =
-  | { readonly kind: "synth"; readonly synth: PoissonWorkload }
+  | { readonly kind: "synth"; readonly synth: PoissonWorkload; readonly codeDir: string | null }
   | {
       readonly kind: "trace";
       readonly file: string;
@@ -77,6 +77,13 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
       report(["policies", i], `two policies are labelled "${p.label}": give one a name`);
     if (p) labels.add(p.label);
   });
+  const codeDir = "synth" in s.workload ? s.workload.synth.code : undefined;
+  if (codeDir !== undefined && !existsSync(resolve(dirname(loaded.file), codeDir))) {
+    report(
+      ["workload", "synth", "code"],
+      `no such code directory: ${resolve(dirname(loaded.file), codeDir)}`,
+    );
+  }
   if ("trace" in s.workload && !existsSync(resolve(dirname(loaded.file), s.workload.trace.file))) {
     report(
       ["workload", "trace", "file"],
@@ -265,6 +272,7 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
   const w = s.workload.synth;
   return {
     kind: "synth",
+    codeDir: w.code === undefined ? null : resolve(baseDir, w.code),
     synth: {
       ratePerS: w.rate,
       functions: w.functions,

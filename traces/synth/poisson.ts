@@ -10,6 +10,7 @@ import { exponential } from "../../sim/random/distributions/exponential.js";
 import { normal } from "../../sim/random/distributions/normal.js";
 import { samplerOf, type DistSpec } from "../../sim/random/spec.js";
 import type { RandomStreams } from "../../sim/random/streams.js";
+import type { CodeProgram } from "../code-corpus.js";
 
 export interface PoissonWorkload {
   /** Arrivals per second, all functions together. */
@@ -31,13 +32,21 @@ export interface PoissonWorkload {
 
 interface FunctionProfile {
   readonly cpuSeconds: number;
+  readonly parallelFraction: number;
   readonly memMiB: number;
   readonly gpuSpeedup: number;
+  readonly program: CodeProgram | null;
 }
 
+/**
+ * With `programs`, each function runs one of them (function f runs program
+ * f mod count): requests carry its features, and where the program has a
+ * documented demand, that demand replaces the distributions of `spec`.
+ */
 export function poissonWorkload(
   spec: PoissonWorkload,
   streams: RandomStreams,
+  programs: readonly CodeProgram[] = [],
   startS = 0,
 ): RequestSource {
   const gap = exponential(streams.stream("workload/arrivals"), spec.ratePerS);
@@ -47,10 +56,17 @@ export function poissonWorkload(
   const mem = samplerOf(spec.memMiB, fnStream);
   const profiles: FunctionProfile[] = [];
   for (let f = 0; f < spec.functions; f++) {
+    // Every draw is made whether or not a program overrides it, so adding
+    // code never shifts the other functions' numbers.
+    const drawn = { cpu: cpu(), mem: mem(), gpu: fnStream() < spec.gpuShare ? spec.gpuSpeedup : 1 };
+    const program = programs.length > 0 ? programs[f % programs.length]! : null;
+    const d = program?.demand;
     profiles.push({
-      cpuSeconds: cpu(),
-      memMiB: mem(),
-      gpuSpeedup: fnStream() < spec.gpuShare ? spec.gpuSpeedup : 1,
+      cpuSeconds: d ? d.cpuSeconds : drawn.cpu,
+      parallelFraction: d ? d.parallelFraction : spec.parallelFraction,
+      memMiB: d ? d.memMiB : drawn.mem,
+      gpuSpeedup: d ? d.gpuSpeedup : drawn.gpu,
+      program,
     });
   }
   const cdf = zipfCdf(spec.functions, spec.zipfExponent);
@@ -68,10 +84,10 @@ export function poissonWorkload(
         id: id++,
         arrivalS: t,
         functionId,
-        features: null,
+        features: p.program?.features ?? null,
         demand: {
           cpuSeconds: p.cpuSeconds * Math.exp(z()),
-          parallelFraction: spec.parallelFraction,
+          parallelFraction: p.parallelFraction,
           memMiB: p.memMiB,
           gpuSpeedup: p.gpuSpeedup,
         },

@@ -1,0 +1,61 @@
+/**
+ * A directory of code as the programs a workload's functions run: each file
+ * is analyzed once for the features policies see, and, where the directory
+ * has a manifest.json (traces/code has one), its documented demand model
+ * gives the true demand; otherwise the demand is inferred from the analysis.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { analyzePath, type FileAnalysis } from "../sim/analysis/analyze.js";
+import type { CodeFeatures } from "../sim/policies/types.js";
+
+export interface ProgramDemand {
+  readonly cpuSeconds: number;
+  readonly parallelFraction: number;
+  readonly memMiB: number;
+  readonly gpuSpeedup: number;
+}
+
+export interface CodeProgram {
+  readonly path: string;
+  readonly features: CodeFeatures;
+  /** The documented demand of one typical request, when the corpus has one. */
+  readonly demand: ProgramDemand | null;
+}
+
+interface Manifest {
+  readonly programs: Record<string, ProgramDemand>;
+}
+
+export function featuresOf(a: FileAnalysis): CodeFeatures {
+  const hottest = a.functions.reduce((x, y) => (y.complexityScore > x.complexityScore ? y : x));
+  return {
+    codeId: a.path,
+    language: a.language,
+    complexityScore: a.complexityScore,
+    seed000Score: a.seed000Score,
+    profile: a.profile,
+    bigO: hottest.bigO,
+    cyclomatic: hottest.cyclomatic,
+    cognitive: hottest.cognitive,
+    loopNesting: hottest.loopNesting,
+    parallelism: a.demand.parallelism,
+    cpuCoresMax: a.demand.cpuCores.max,
+    memMiBMin: a.demand.memoryMiB.min,
+    memMiBMax: a.demand.memoryMiB.max,
+  };
+}
+
+export async function loadCodeCorpus(dir: string): Promise<CodeProgram[]> {
+  const manifestPath = join(dir, "manifest.json");
+  const manifest: Manifest | undefined = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest)
+    : undefined;
+  const files = await analyzePath(dir);
+  if (files.length === 0) throw new Error(`${dir}: no source file in a known language`);
+  return files.map((a) => ({
+    path: a.path,
+    features: featuresOf(a),
+    demand: manifest?.programs[a.path] ?? null,
+  }));
+}
