@@ -1,16 +1,20 @@
 /**
- * CSV records of a file (gzip recognised by its bytes) as an async iterator,
- * with the line each came from; the file is streamed, a few thousand
- * records at a time.
+ * CSV records of a file (gzip recognised by its bytes), streamed in chunks:
+ * an async iterator of batches, each record an array of fields in header
+ * order with the line it came from. Batches, not single records, so the
+ * per-record cost stays that of parsing.
  */
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
 import { TraceError } from "./reader.js";
 
-export interface CsvRecord {
-  readonly fields: Record<string, string>;
-  readonly line: number;
+export interface CsvBatch {
+  /** The header's fields. */
+  readonly header: readonly string[];
+  readonly records: readonly (readonly string[])[];
+  /** Line of the first record of the batch. */
+  readonly firstLine: number;
 }
 
 export function isGzipFile(file: string): boolean {
@@ -23,11 +27,19 @@ export function isGzipFile(file: string): boolean {
   }
 }
 
-/** Yields records; a malformed record or an unreadable file throws a TraceError naming the line. */
-export async function* csvRecords(
+/** Column positions by name; a missing required column throws a TraceError on line 1. */
+export function requireColumns(
   file: string,
-  required: readonly string[] = [],
-): AsyncGenerator<CsvRecord> {
+  header: readonly string[],
+  required: readonly string[],
+): Record<string, number> {
+  const missing = required.filter((c) => !header.includes(c));
+  if (missing.length > 0) throw new TraceError(file, 1, `missing column ${missing.join(", ")}`);
+  return Object.fromEntries(required.map((c) => [c, header.indexOf(c)]));
+}
+
+/** Yields batches; a malformed record or an unreadable file throws a TraceError naming the line. */
+export async function* csvBatches(file: string): AsyncGenerator<CsvBatch> {
   let gzip: boolean;
   try {
     gzip = isGzipFile(file);
@@ -38,76 +50,98 @@ export async function* csvRecords(
       (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message,
     );
   }
-  const queue: CsvRecord[] = [];
+  const ready: CsvBatch[] = [];
+  let header: string[] | undefined;
+  let line = 0;
   let done = false;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   let parser: Papa.Parser | undefined;
-  let line = 1;
-  let checked = false;
   const signal = () => {
     const w = wake;
     wake = undefined;
     w?.();
   };
-  const raw = createReadStream(file);
-  raw.on("error", (e: Error) => {
-    failure ??= new TraceError(file, line, e.message);
+  const fail = (e: Error) => {
+    failure ??= e;
     done = true;
+    parser?.abort();
     signal();
-  });
+  };
+  const raw = createReadStream(file);
+  raw.on("error", (e: Error) => fail(new TraceError(file, line, e.message)));
   const input = gzip ? raw.pipe(createGunzip()) : raw;
-  Papa.parse<Record<string, string>>(input as unknown as File, {
-    header: true,
+  Papa.parse<string[]>(input as unknown as File, {
+    header: false,
     skipEmptyLines: true,
-    step: (result, p) => {
+    chunk: (result, p) => {
       parser = p;
-      line++;
-      if (!checked) {
-        checked = true;
-        const missing = required.filter((c) => !(result.meta.fields ?? []).includes(c));
-        if (missing.length > 0) {
-          failure = new TraceError(file, 1, `missing column ${missing.join(", ")}`);
-          p.abort();
-          done = true;
-          signal();
-          return;
+      const errors = new Map(result.errors.map((e) => [e.row, e.message]));
+      let records = result.data;
+      // The header is the first row of the first chunk; error rows count it.
+      const offset = header ? 0 : 1;
+      if (!header) {
+        header = records[0] ?? [];
+        records = records.slice(1);
+        line = 1;
+      }
+      const first = line + 1;
+      for (let i = 0; i < records.length; i++) {
+        const err = errors.get(i + offset);
+        const n = first + i;
+        if (err) return fail(new TraceError(file, n, err));
+        if (records[i]!.length !== header.length) {
+          return fail(
+            new TraceError(
+              file,
+              n,
+              `expected ${header.length} fields, found ${records[i]!.length}`,
+            ),
+          );
         }
       }
-      const err = result.errors[0];
-      if (err) {
-        failure = new TraceError(file, line, err.message);
-        p.abort();
-        done = true;
-        signal();
-        return;
-      }
-      queue.push({ fields: result.data, line });
-      if (queue.length >= 4096) {
-        p.pause();
-        signal();
-      }
+      line = first + records.length - 1;
+      if (records.length > 0) ready.push({ header, records, firstLine: first });
+      p.pause();
+      signal();
     },
     complete: () => {
       done = true;
       signal();
     },
-    error: (e: Error) => {
-      failure ??= new TraceError(file, line, e.message);
-      done = true;
-      signal();
-    },
+    error: (e: Error) => fail(new TraceError(file, line, e.message)),
   });
   for (;;) {
-    while (queue.length > 0) {
-      if (failure) break;
-      yield queue.shift()!;
-    }
     if (failure) throw failure;
-    if (done) return;
+    const batch = ready.shift();
+    if (batch) {
+      yield batch;
+      continue;
+    }
+    if (done) {
+      if (failure) throw failure;
+      if (!header) throw new TraceError(file, 1, "the file is empty: no header");
+      return;
+    }
     await new Promise<void>((resolve) => {
       wake = resolve;
       parser?.resume();
     });
+  }
+}
+
+/** Records as objects keyed by column, for files of modest row counts (joins, lookups). */
+export async function* csvRecords(
+  file: string,
+  required: readonly string[] = [],
+): AsyncGenerator<{ fields: Record<string, string>; line: number }> {
+  for await (const batch of csvBatches(file)) {
+    requireColumns(file, batch.header, required);
+    for (let i = 0; i < batch.records.length; i++) {
+      const rec = batch.records[i]!;
+      const fields: Record<string, string> = {};
+      batch.header.forEach((h, k) => (fields[h] = rec[k] ?? ""));
+      yield { fields, line: batch.firstLine + i };
+    }
   }
 }

@@ -65,41 +65,85 @@ export function checkHeader(fields: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** One CSV record as a TraceRow, or what is wrong with it. */
+/** Where each known column sits in a file's header (-1 when absent). */
+export type ColumnIndex = Readonly<Record<TraceColumn, number>>;
+
+export function columnIndex(fields: readonly string[]): ColumnIndex {
+  const idx = {} as Record<TraceColumn, number>;
+  for (const c of TRACE_COLUMNS) idx[c] = fields.indexOf(c);
+  return idx;
+}
+
+/** A number field: NaN when absent or empty, -1 when not a number >= 0. */
+function numeric(rec: readonly string[], i: number): number {
+  if (i < 0) return NaN;
+  const raw = rec[i];
+  if (raw === undefined || raw.length === 0) return NaN;
+  const v = +raw;
+  if (v === 0 && raw.trim() === "") return NaN;
+  return v >= 0 && v !== Infinity ? v : -1;
+}
+
+function text(rec: readonly string[], i: number): string {
+  const raw = i < 0 ? "" : (rec[i] ?? "");
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return first === 32 || last === 32 || first === 9 || last === 9 ? raw.trim() : raw;
+}
+
+/** One CSV record (fields in header order) as a TraceRow, or what is wrong with it. */
 export function parseTraceRow(
-  rec: Record<string, string | undefined>,
+  rec: readonly string[],
+  idx: ColumnIndex,
   previousArrivalS: number,
 ): TraceRow | string {
-  const num: Partial<Record<TraceColumn, number>> = {};
-  for (const c of NUMERIC) {
-    const raw = (rec[c] ?? "").trim();
-    if (raw === "") {
-      if (c === "arrival_s") return "arrival_s is empty";
-      num[c] = NaN;
-      continue;
-    }
-    const v = Number(raw);
-    if (!Number.isFinite(v)) return `${c} is not a number: "${raw}"`;
-    if (v < 0) return `${c} is negative: ${raw}`;
-    num[c] = v;
+  const arrivalS = numeric(rec, idx.arrival_s);
+  const durationS = numeric(rec, idx.duration_s);
+  const cpuS = numeric(rec, idx.cpu_s);
+  const memoryMiB = numeric(rec, idx.memory_mib);
+  const ioReadMiB = numeric(rec, idx.io_read_mib);
+  const ioWriteMiB = numeric(rec, idx.io_write_mib);
+  const noticeLeadS = numeric(rec, idx.notice_lead_s);
+  if (
+    arrivalS < 0 ||
+    durationS < 0 ||
+    cpuS < 0 ||
+    memoryMiB < 0 ||
+    ioReadMiB < 0 ||
+    ioWriteMiB < 0 ||
+    noticeLeadS < 0
+  ) {
+    return describeBadNumber(rec, idx);
   }
-  const functionId = (rec.function_id ?? "").trim();
+  if (Number.isNaN(arrivalS)) return "arrival_s is empty";
+  const functionId = text(rec, idx.function_id);
   if (functionId === "") return "function_id is empty";
-  if (num.arrival_s! < previousArrivalS) {
-    return `arrival_s ${num.arrival_s} is before the previous row's ${previousArrivalS}: rows must be in arrival order`;
+  if (arrivalS < previousArrivalS) {
+    return `arrival_s ${arrivalS} is before the previous row's ${previousArrivalS}: rows must be in arrival order`;
   }
   return {
-    arrivalS: num.arrival_s!,
+    arrivalS,
     functionId,
-    codeId: (rec.code_id ?? "").trim(),
-    paramsHash: (rec.params_hash ?? "").trim(),
-    durationS: num.duration_s!,
-    cpuS: num.cpu_s!,
-    memoryMiB: num.memory_mib!,
-    ioReadMiB: num.io_read_mib!,
-    ioWriteMiB: num.io_write_mib!,
-    noticeLeadS: num.notice_lead_s!,
+    codeId: text(rec, idx.code_id),
+    paramsHash: text(rec, idx.params_hash),
+    durationS,
+    cpuS,
+    memoryMiB,
+    ioReadMiB,
+    ioWriteMiB,
+    noticeLeadS,
   };
+}
+
+function describeBadNumber(rec: readonly string[], idx: ColumnIndex): string {
+  for (const c of NUMERIC) {
+    if (numeric(rec, idx[c]) >= 0 || Number.isNaN(numeric(rec, idx[c]))) continue;
+    const raw = rec[idx[c]] ?? "";
+    return Number.isFinite(Number(raw))
+      ? `${c} is negative: ${raw}`
+      : `${c} is not a number: "${raw}"`;
+  }
+  return "a number field is bad";
 }
 
 /** A TraceRow as CSV values, in TRACE_COLUMNS order; NaN is written empty. */
@@ -117,4 +161,19 @@ export function traceRowValues(r: TraceRow): (string | number)[] {
     n(r.ioWriteMiB),
     n(r.noticeLeadS),
   ];
+}
+
+const NEEDS_QUOTES = /[",\n\r]/;
+
+function cell(s: string): string {
+  return s.length > 0 && NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function num(x: number): string {
+  return Number.isNaN(x) ? "" : String(x);
+}
+
+/** A TraceRow as one CSV line, the writer's hot path: the same text csvLine(traceRowValues(r)) gives. */
+export function traceRowLine(r: TraceRow): string {
+  return `${num(r.arrivalS)},${cell(r.functionId)},${cell(r.codeId)},${cell(r.paramsHash)},${num(r.durationS)},${num(r.cpuS)},${num(r.memoryMiB)},${num(r.ioReadMiB)},${num(r.ioWriteMiB)},${num(r.noticeLeadS)}\n`;
 }

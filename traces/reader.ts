@@ -6,7 +6,13 @@
 import { createReadStream, openSync, readSync, closeSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
-import { checkHeader, parseTraceRow, type TraceRow } from "./format.js";
+import {
+  checkHeader,
+  columnIndex,
+  parseTraceRow,
+  type ColumnIndex,
+  type TraceRow,
+} from "./format.js";
 
 export class TraceError extends Error {
   override name = "TraceError";
@@ -51,7 +57,8 @@ export class TraceReader {
   get lastArrivalS(): number {
     return this.lastArrival;
   }
-  private headerChecked = false;
+  private header: string[] | undefined;
+  private index: ColumnIndex | undefined;
   private readonly batch: number;
 
   constructor(
@@ -116,10 +123,11 @@ export class TraceReader {
       );
       return;
     }
-    Papa.parse<Record<string, string>>(input as unknown as File, {
-      header: true,
+    // Chunks of rows as arrays: much faster than a record object per row.
+    Papa.parse<string[]>(input as unknown as File, {
+      header: false,
       skipEmptyLines: true,
-      step: (result, parser) => this.step(result, parser),
+      chunk: (result, parser) => this.chunk(result, parser),
       complete: () => {
         this.finished = true;
         this.wakeUp();
@@ -128,22 +136,35 @@ export class TraceReader {
     });
   }
 
-  private step(result: Papa.ParseStepResult<Record<string, string>>, parser: Papa.Parser): void {
+  private chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser): void {
     this.parser = parser;
-    this.line++;
-    if (!this.headerChecked) {
-      this.headerChecked = true;
-      const problem = checkHeader(result.meta.fields ?? []);
-      if (problem) return this.fail(new TraceError(this.file, 1, problem), parser);
+    const errors = new Map(result.errors.map((e) => [e.row, e.message]));
+    const data = result.data;
+    for (let i = 0; i < data.length; i++) {
+      if (this.finished) return;
+      const rec = data[i]!;
+      this.line++;
+      if (!this.header) {
+        this.line = 1;
+        this.header = rec;
+        this.index = columnIndex(rec);
+        const problem = checkHeader(rec);
+        if (problem) return this.fail(new TraceError(this.file, 1, problem), parser);
+        continue;
+      }
+      const row =
+        errors.get(i) ??
+        (rec.length !== this.header.length
+          ? `expected ${this.header.length} fields, found ${rec.length}`
+          : parseTraceRow(rec, this.index!, this.lastArrival));
+      if (typeof row === "string") {
+        if (!this.opts.lenient) return this.fail(new TraceError(this.file, this.line, row), parser);
+        this.skipped++;
+        continue;
+      }
+      this.lastArrival = row.arrivalS;
+      this.rows.push(row);
     }
-    const row = result.errors[0]?.message ?? parseTraceRow(result.data, this.lastArrival);
-    if (typeof row === "string") {
-      if (!this.opts.lenient) return this.fail(new TraceError(this.file, this.line, row), parser);
-      this.skipped++;
-      return;
-    }
-    this.lastArrival = row.arrivalS;
-    this.rows.push(row);
     if (this.rows.length - this.head >= this.batch) {
       parser.pause();
       this.wakeUp();

@@ -3,7 +3,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { createGzip, type Gzip } from "node:zlib";
 import { csvLine } from "../reports/csv.js";
-import { TRACE_COLUMNS, traceRowValues, type TraceRow } from "./format.js";
+import { TRACE_COLUMNS, traceRowLine, type TraceRow } from "./format.js";
 
 export class TraceWriter {
   private readonly file: WriteStream;
@@ -23,8 +23,15 @@ export class TraceWriter {
   }
 
   async write(row: TraceRow): Promise<void> {
-    this.pending += csvLine(traceRowValues(row));
+    this.pending += traceRowLine(row);
     if (this.pending.length > 1 << 16) await this.flush();
+  }
+
+  async writeBatch(rows: readonly TraceRow[]): Promise<void> {
+    for (const row of rows) {
+      this.pending += traceRowLine(row);
+      if (this.pending.length > 1 << 16) await this.flush();
+    }
   }
 
   async close(): Promise<void> {

@@ -12,9 +12,9 @@ import { TraceError, TraceReader } from "../../traces/reader.js";
 const dir = mkdtempSync(join(tmpdir(), "provisim-azure-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function collect(rows: AsyncIterable<TraceRow>): Promise<TraceRow[]> {
+async function collect(batches: AsyncIterable<TraceRow[]>): Promise<TraceRow[]> {
   const out: TraceRow[] = [];
-  for await (const r of rows) out.push(r);
+  for await (const b of batches) out.push(...b);
   return out;
 }
 

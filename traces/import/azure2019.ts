@@ -85,11 +85,11 @@ interface FunctionCounts {
   readonly counts: Int32Array;
 }
 
-/** Reads the three files and yields trace rows in arrival order. */
+/** Reads the three files and yields trace rows in arrival order, a minute at a time. */
 export async function* importAzure2019(
   files: Azure2019Files,
   streams: RandomStreams,
-): AsyncGenerator<TraceRow> {
+): AsyncGenerator<TraceRow[]> {
   const durationOf = new Map<string, Sampler>();
   const durationStream = streams.stream("azure2019/duration");
   for await (const { fields, line } of csvRecords(files.durations, [
@@ -170,6 +170,6 @@ export async function* importAzure2019(
       }
     });
     batch.sort((a, b) => a.arrivalS - b.arrivalS);
-    yield* batch;
+    if (batch.length > 0) yield batch;
   }
 }

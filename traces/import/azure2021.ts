@@ -6,7 +6,7 @@
  * before it, which holds as long as no duration exceeds the longest seen
  * so far when the earlier rows were released.
  */
-import { csvRecords } from "../csv-records.js";
+import { csvBatches, requireColumns } from "../csv-records.js";
 import type { TraceRow } from "../format.js";
 import { TraceError } from "../reader.js";
 
@@ -59,81 +59,82 @@ export interface Azure2021Stats {
   startedBeforeTrace: number;
 }
 
+/** Yields trace rows in arrival order, a batch at a time. */
 export async function* importAzure2021(
   file: string,
   stats: Azure2021Stats = { startedBeforeTrace: 0 },
-): AsyncGenerator<TraceRow> {
+): AsyncGenerator<TraceRow[]> {
   const heap = new ArrivalHeap();
   let lastEnd = -Infinity;
   let longest = 0;
   let lastOut = -Infinity;
-  let lastLine = 0;
-  const release = function* (upTo: number): Generator<TraceRow> {
+  const release = (upTo: number, line: number, out: TraceRow[]) => {
     while (heap.size > 0 && heap.peek()!.arrivalS <= upTo) {
       const r = heap.pop();
       if (r.arrivalS < lastOut) {
         throw new TraceError(
           file,
-          lastLine,
-          `an invocation started before one already written; durations grew too long to reorder`,
+          line,
+          "an invocation started before one already written; durations grew too long to reorder",
         );
       }
       lastOut = r.arrivalS;
-      yield r;
+      out.push(r);
     }
   };
-  for await (const { fields, line } of csvRecords(file, [
-    "app",
-    "func",
-    "end_timestamp",
-    "duration",
-  ])) {
-    lastLine = line;
-    const end = Number(fields.end_timestamp);
-    const duration = Number(fields.duration);
-    if (!Number.isFinite(end) || (fields.end_timestamp ?? "").trim() === "") {
-      throw new TraceError(
-        file,
-        line,
-        `end_timestamp is not a number: "${fields.end_timestamp ?? ""}"`,
-      );
-    }
-    if (!Number.isFinite(duration) || duration < 0 || (fields.duration ?? "").trim() === "") {
-      throw new TraceError(file, line, `duration is not a number >= 0: "${fields.duration ?? ""}"`);
-    }
-    if (end < lastEnd)
-      throw new TraceError(
-        file,
-        line,
-        `end_timestamp ${end} is before the previous row's ${lastEnd}`,
-      );
-    lastEnd = end;
-    const arrival = end - duration;
-    if (arrival < lastOut) {
-      throw new TraceError(
-        file,
-        line,
-        `starts at ${arrival}, before an invocation already written (${lastOut})`,
-      );
-    }
-    longest = Math.max(longest, duration);
-    if (arrival < 0) {
-      stats.startedBeforeTrace++;
-      continue;
-    }
-    heap.push({
-      arrivalS: arrival,
-      functionId: `${fields.app}/${fields.func}`,
-      codeId: "",
-      paramsHash: "",
-      durationS: duration,
-      cpuS: NaN,
-      memoryMiB: NaN,
-      ioReadMiB: NaN,
-      ioWriteMiB: NaN,
-      noticeLeadS: NaN,
+  let line = 1;
+  for await (const batch of csvBatches(file)) {
+    const col = requireColumns(file, batch.header, ["app", "func", "end_timestamp", "duration"]);
+    const out: TraceRow[] = [];
+    batch.records.forEach((rec, i) => {
+      line = batch.firstLine + i;
+      const endRaw = rec[col.end_timestamp!] ?? "";
+      const durRaw = rec[col.duration!] ?? "";
+      const end = Number(endRaw);
+      const duration = Number(durRaw);
+      if (!Number.isFinite(end) || endRaw.trim() === "") {
+        throw new TraceError(file, line, `end_timestamp is not a number: "${endRaw}"`);
+      }
+      if (!Number.isFinite(duration) || duration < 0 || durRaw.trim() === "") {
+        throw new TraceError(file, line, `duration is not a number >= 0: "${durRaw}"`);
+      }
+      if (end < lastEnd)
+        throw new TraceError(
+          file,
+          line,
+          `end_timestamp ${end} is before the previous row's ${lastEnd}`,
+        );
+      lastEnd = end;
+      const arrival = end - duration;
+      if (arrival < lastOut) {
+        throw new TraceError(
+          file,
+          line,
+          `starts at ${arrival}, before an invocation already written (${lastOut})`,
+        );
+      }
+      longest = Math.max(longest, duration);
+      if (arrival < 0) {
+        stats.startedBeforeTrace++;
+        return;
+      }
+      heap.push({
+        arrivalS: arrival,
+        functionId: `${rec[col.app!]}/${rec[col.func!]}`,
+        codeId: "",
+        paramsHash: "",
+        durationS: duration,
+        cpuS: NaN,
+        memoryMiB: NaN,
+        ioReadMiB: NaN,
+        ioWriteMiB: NaN,
+        noticeLeadS: NaN,
+      });
+      release(end - longest, line, out);
     });
-    yield* release(end - longest);
+    if (out.length > 0) yield out;
   }
-  yield* release(Infinity);
+  const rest: TraceRow[] = [];
+  release(Infinity, line, rest);
+  if (rest.length > 0) yield rest;
 }

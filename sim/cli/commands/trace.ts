@@ -11,15 +11,15 @@ import { loadAndValidate, UsageError } from "../pipeline.js";
 /** Writes rows to `out` through a temporary file, so a failure leaves nothing half-written. */
 async function writeTrace(
   out: string,
-  rows: AsyncIterable<TraceRow> | Iterable<TraceRow>,
+  batches: AsyncIterable<TraceRow[]> | Iterable<TraceRow[]>,
 ): Promise<number> {
   const tmp = `${out}.partial-${process.pid}${out.endsWith(".gz") ? ".gz" : ""}`;
   const writer = new TraceWriter(tmp);
   let n = 0;
   try {
-    for await (const row of rows) {
-      await writer.write(row);
-      n++;
+    for await (const rows of batches) {
+      await writer.writeBatch(rows);
+      n += rows.length;
     }
     await writer.close();
     renameSync(tmp, out);
@@ -110,20 +110,22 @@ const synth: CommandModule<object, { scenario: string; out: string }> = {
     if (s.workload.kind !== "synth")
       throw new UsageError(`${a.scenario} has no workload.synth to write`);
     const source = poissonWorkload(s.workload.synth, new RandomStreams(s.seed).child("rep-0"));
-    function* rows(): Generator<TraceRow> {
+    function* rows(): Generator<TraceRow[]> {
       for (let r = source.next(); r && r.arrivalS < s.horizonS; r = source.next()) {
-        yield {
-          arrivalS: r.arrivalS,
-          functionId: `fn-${r.functionId}`,
-          codeId: "",
-          paramsHash: "",
-          durationS: NaN,
-          cpuS: r.demand.cpuSeconds,
-          memoryMiB: r.demand.memMiB,
-          ioReadMiB: NaN,
-          ioWriteMiB: NaN,
-          noticeLeadS: NaN,
-        };
+        yield [
+          {
+            arrivalS: r.arrivalS,
+            functionId: `fn-${r.functionId}`,
+            codeId: "",
+            paramsHash: "",
+            durationS: NaN,
+            cpuS: r.demand.cpuSeconds,
+            memoryMiB: r.demand.memMiB,
+            ioReadMiB: NaN,
+            ioWriteMiB: NaN,
+            noticeLeadS: NaN,
+          },
+        ];
       }
     }
     const n = await writeTrace(a.out, rows());
