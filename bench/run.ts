@@ -11,11 +11,19 @@ import { bareHeap, coreApi, oursSimjsApi, simjsApi } from "./engine-hold.js";
 import { coreMemory, PENDING, simjsMemory } from "./engine-memory.js";
 import { coreMm1, simjsMm1 } from "./engine-mm1.js";
 import { modelThroughput } from "./model.js";
+import { longImport, traceBenchmarks } from "./traces.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
 
 // A long model run in a fresh process, for its peak resident memory.
 if (process.argv[2] === "--model-memory") {
   const r = await modelThroughput("faas", Number(process.argv[3]));
+  process.stdout.write(JSON.stringify({ ...r, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+// A long trace import in a fresh process, for its peak resident memory.
+if (process.argv[2] === "--import-memory") {
+  const r = await longImport(Number(process.argv[3]));
   process.stdout.write(JSON.stringify({ ...r, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
@@ -113,6 +121,20 @@ console.error(
   `model, ${mem.requests} requests without per-request output: peak RSS ${mem.maxRssMiB.toFixed(0)} MiB`,
 );
 
+const traces: Record<string, unknown> = await traceBenchmarks(quick ? 100_000 : 1_000_000);
+console.error(`traces: ${JSON.stringify(traces)}`);
+const longImportRows = quick ? 1_000_000 : 10_000_000;
+traces["long-import"] = JSON.parse(
+  execFileSync(
+    process.execPath,
+    [new URL(import.meta.url).pathname, "--import-memory", String(longImportRows)],
+    {
+      encoding: "utf8",
+    },
+  ),
+);
+console.error(`traces, long Azure 2019 import: ${JSON.stringify(traces["long-import"])}`);
+
 const result = {
   benchmark: "engine",
   date: new Date().toISOString(),
@@ -126,6 +148,7 @@ const result = {
   mm1,
   memory,
   model,
+  traces,
 };
 mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
 const file = new URL(`../../bench/results/engine${quick ? "-quick" : ""}.json`, import.meta.url);

@@ -156,13 +156,14 @@ export async function* importAzure2019(
       const memory = memoryOf.get(f.app);
       for (let n = 0; n < f.counts[k]!; n++) {
         batch.push({
-          arrivalS: (minute + instant()) * 60,
+          // Microsecond resolution is plenty, and short numbers print fast.
+          arrivalS: Math.round((minute + instant()) * 60e6) / 1e6,
           functionId: f.key,
           codeId: "",
           paramsHash: "",
-          durationS: duration ? duration() / 1000 : NaN,
+          durationS: duration ? Math.round(duration() * 1000) / 1e6 : NaN,
           cpuS: NaN,
-          memoryMiB: memory ? memory() : NaN,
+          memoryMiB: memory ? Math.round(memory() * 100) / 100 : NaN,
           ioReadMiB: NaN,
           ioWriteMiB: NaN,
           noticeLeadS: NaN,

@@ -105,7 +105,8 @@ export async function* importAzure2021(
           `end_timestamp ${end} is before the previous row's ${lastEnd}`,
         );
       lastEnd = end;
-      const arrival = end - duration;
+      // To the microsecond: the data is in milliseconds, and short numbers print fast.
+      const arrival = Math.round((end - duration) * 1e6) / 1e6;
       if (arrival < lastOut) {
         throw new TraceError(
           file,
