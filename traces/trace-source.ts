@@ -38,6 +38,7 @@ export function traceSource(reader: TraceReader, opts: ReplayOptions): TraceSour
         arrivalS: row.arrivalS,
         functionId: fn,
         features: null,
+        ...(Number.isNaN(row.noticeLeadS) ? {} : { noticeLeadS: row.noticeLeadS }),
         demand: {
           cpuSeconds: Number.isNaN(cpu) ? opts.defaultCpuSeconds : cpu,
           parallelFraction: opts.parallelFraction,

@@ -19,6 +19,8 @@ export interface WorkRequest {
   readonly functionId: number;
   readonly features: CodeFeatures | null;
   readonly demand: Demand;
+  /** A pre-trigger notification announced this request this long before it arrived. */
+  readonly noticeLeadS?: number;
   /** 1 for a first try; 2 for the retry of a request that ran out of memory. */
   readonly attempt?: number;
   /** Memory of the slot the previous attempt ran out of. */

@@ -4,7 +4,7 @@ import { Cluster } from "../model/cluster.js";
 import type { RequestRecord, RunSummary, TimeseriesRow } from "../model/summary.js";
 import { RandomStreams } from "../random/streams.js";
 import type { NormalizedScenario } from "../scenario/validate.js";
-import { poissonWorkload } from "../../traces/synth/poisson.js";
+import { synthWorkload } from "../../traces/synth/workload.js";
 import { TraceReader } from "../../traces/reader.js";
 import { traceSource } from "../../traces/trace-source.js";
 import type { CodeProgram } from "../../traces/code-corpus.js";
@@ -57,7 +57,7 @@ export async function runJob(
       ? traceSource(new TraceReader(w.file, { lenient: w.lenient }), w.replay)
       : undefined;
   if (trace) await trace.reader.refill();
-  cluster.start(w.kind === "synth" ? poissonWorkload(w.synth, streams, programs) : trace!);
+  cluster.start(w.kind === "synth" ? synthWorkload(w.synth, streams, programs) : trace!);
   const progress = sinks.onProgress;
   if (progress) {
     const step = s.horizonS / 100;

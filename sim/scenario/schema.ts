@@ -32,8 +32,36 @@ const instanceType = z.strictObject({
   asOf: z.string().optional(),
 });
 
+const pattern = z.union([
+  z.literal("poisson"),
+  z.strictObject({
+    diurnal: z.strictObject({
+      amplitude: z.number().min(0).max(1),
+      period: duration().pipe(z.number().positive()).default(86_400),
+      /** Time of day (within the period) of the peak. */
+      peak: duration().default(14 * 3600),
+      /** Log-normal noise on the rate, re-drawn every noiseStep. */
+      noise: z.number().nonnegative().default(0),
+      noiseStep: duration().pipe(z.number().positive()).default(300),
+    }),
+  }),
+  z.strictObject({
+    bursty: z.strictObject({
+      burstRate: rate(),
+      meanOn: duration().pipe(z.number().positive()),
+      meanOff: duration().pipe(z.number().positive()),
+    }),
+  }),
+]);
+
 const synth = z.strictObject({
+  /** Mean arrival rate (the base rate outside bursts, for a bursty pattern). */
   rate: rate(),
+  pattern: pattern.default("poisson"),
+  /** Pre-trigger notifications: the share of requests announced ahead, and the lead time. */
+  notifications: z
+    .strictObject({ share: z.number().min(0).max(1), lead: distribution(duration) })
+    .optional(),
   functions: z.int().positive().default(100),
   /** Zipf exponent of function popularity (0 = uniform). */
   zipf: z.number().nonnegative().default(1),

@@ -11,7 +11,7 @@ import type { Policy } from "../policies/types.js";
 import type { DistSpec } from "../random/spec.js";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { PoissonWorkload } from "../../traces/synth/poisson.js";
+import type { SynthWorkload } from "../../traces/synth/workload.js";
 import type { ReplayOptions } from "../../traces/trace-source.js";
 import { formatPath, ScenarioError, type PathKey, type ScenarioIssue } from "./issues.js";
 import type { LoadedScenario } from "./load.js";
@@ -20,7 +20,7 @@ import { scenarioSchema, type Scenario } from "./schema.js";
 import { closest } from "./suggest.js";
 
 export type Workload =
-  | { readonly kind: "synth"; readonly synth: PoissonWorkload; readonly codeDir: string | null }
+  | { readonly kind: "synth"; readonly synth: SynthWorkload; readonly codeDir: string | null }
   | {
       readonly kind: "trace";
       readonly file: string;
@@ -275,6 +275,27 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
     codeDir: w.code === undefined ? null : resolve(baseDir, w.code),
     synth: {
       ratePerS: w.rate,
+      pattern:
+        w.pattern === "poisson"
+          ? { kind: "poisson" }
+          : "diurnal" in w.pattern
+            ? {
+                kind: "diurnal",
+                amplitude: w.pattern.diurnal.amplitude,
+                periodS: w.pattern.diurnal.period,
+                peakS: w.pattern.diurnal.peak,
+                noise: w.pattern.diurnal.noise,
+                noiseStepS: w.pattern.diurnal.noiseStep,
+              }
+            : {
+                kind: "bursty",
+                burstRatePerS: w.pattern.bursty.burstRate,
+                meanOnS: w.pattern.bursty.meanOn,
+                meanOffS: w.pattern.bursty.meanOff,
+              },
+      notifications: w.notifications
+        ? { share: w.notifications.share, lead: w.notifications.lead as DistSpec }
+        : null,
       functions: w.functions,
       zipfExponent: w.zipf,
       cpuSeconds: w.cpu as DistSpec,

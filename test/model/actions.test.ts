@@ -11,10 +11,12 @@ import { Cluster } from "../../sim/model/cluster.js";
 import type { RequestRecord, TimeseriesRow } from "../../sim/model/summary.js";
 import type { Action, FleetView, Policy } from "../../sim/policies/types.js";
 import { RandomStreams } from "../../sim/random/streams.js";
-import { poissonWorkload, type PoissonWorkload } from "../../traces/synth/poisson.js";
+import { synthWorkload, type SynthWorkload } from "../../traces/synth/workload.js";
 
-const workload: PoissonWorkload = {
+const workload: SynthWorkload = {
   ratePerS: 2,
+  pattern: { kind: "poisson" },
+  notifications: null,
   functions: 10,
   zipfExponent: 0,
   cpuSeconds: { kind: "constant", value: 2 },
@@ -47,7 +49,7 @@ function run(policy: Policy<unknown, Record<string, unknown>>, horizonS: number,
     onRequestEnd: (r) => records.push(r),
     onSample: (r) => rows.push(r),
   });
-  cluster.start(poissonWorkload(w, streams));
+  cluster.start(synthWorkload(w, streams));
   scheduler.run(horizonS);
   return { summary: cluster.finish(), records, rows };
 }

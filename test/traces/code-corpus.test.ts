@@ -5,7 +5,7 @@ import { RandomStreams } from "../../sim/random/streams.js";
 import { parseScenarioText } from "../../sim/scenario/load.js";
 import { validateScenario } from "../../sim/scenario/validate.js";
 import { loadCodeCorpus } from "../../traces/code-corpus.js";
-import { poissonWorkload } from "../../traces/synth/poisson.js";
+import { synthWorkload } from "../../traces/synth/workload.js";
 
 const corpusDir = new URL("../../traces/code/", import.meta.url).pathname;
 
@@ -22,9 +22,11 @@ test("the bundled corpus: many programs, languages and shapes, each with a docum
 
 test("requests carry their program's features, and its documented demand", async () => {
   const programs = await loadCodeCorpus(corpusDir);
-  const source = poissonWorkload(
+  const source = synthWorkload(
     {
       ratePerS: 10,
+      pattern: { kind: "poisson" },
+      notifications: null,
       functions: 28,
       zipfExponent: 0,
       cpuSeconds: { kind: "constant", value: 1 },

@@ -13,7 +13,7 @@ import { runScenario } from "../../sim/cli/pipeline.js";
 import { RandomStreams } from "../../sim/random/streams.js";
 import { parseScenarioText } from "../../sim/scenario/load.js";
 import { validateScenario } from "../../sim/scenario/validate.js";
-import { poissonWorkload } from "../../traces/synth/poisson.js";
+import { synthWorkload } from "../../traces/synth/workload.js";
 import { TraceWriter } from "../../traces/writer.js";
 
 const dir = mkdtempSync(join(tmpdir(), "provisim-replay-"));
@@ -43,7 +43,7 @@ test("a synthetic workload replayed from its trace gives an identical summary", 
   if (direct.workload.kind !== "synth") throw new Error("synth expected");
   const traceFile = join(dir, "requests.csv.gz");
   const writer = new TraceWriter(traceFile);
-  const source = poissonWorkload(direct.workload.synth, new RandomStreams(8).child("rep-0"));
+  const source = synthWorkload(direct.workload.synth, new RandomStreams(8).child("rep-0"));
   let n = 0;
   for (let r = source.next(); r && r.arrivalS < 600; r = source.next()) {
     n++;

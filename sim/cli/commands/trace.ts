@@ -3,7 +3,7 @@ import type { Argv, CommandModule } from "yargs";
 import type { TraceRow } from "../../../traces/format.js";
 import { importAzure2019 } from "../../../traces/import/azure2019.js";
 import { importAzure2021, type Azure2021Stats } from "../../../traces/import/azure2021.js";
-import { poissonWorkload } from "../../../traces/synth/poisson.js";
+import { synthWorkload } from "../../../traces/synth/workload.js";
 import { TraceWriter } from "../../../traces/writer.js";
 import { RandomStreams } from "../../random/streams.js";
 import { loadAndValidate, UsageError } from "../pipeline.js";
@@ -109,7 +109,7 @@ const synth: CommandModule<object, { scenario: string; out: string }> = {
     const s = loadAndValidate(a.scenario);
     if (s.workload.kind !== "synth")
       throw new UsageError(`${a.scenario} has no workload.synth to write`);
-    const source = poissonWorkload(s.workload.synth, new RandomStreams(s.seed).child("rep-0"));
+    const source = synthWorkload(s.workload.synth, new RandomStreams(s.seed).child("rep-0"));
     function* rows(): Generator<TraceRow[]> {
       for (let r = source.next(); r && r.arrivalS < s.horizonS; r = source.next()) {
         yield [
@@ -123,7 +123,7 @@ const synth: CommandModule<object, { scenario: string; out: string }> = {
             memoryMiB: r.demand.memMiB,
             ioReadMiB: NaN,
             ioWriteMiB: NaN,
-            noticeLeadS: NaN,
+            noticeLeadS: r.noticeLeadS ?? NaN,
           },
         ];
       }

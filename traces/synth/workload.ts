@@ -1,20 +1,24 @@
 /**
- * A synthetic workload: Poisson arrivals at a fixed total rate, spread over
- * `functions` functions by Zipf popularity (s = 0 is uniform). Each function
+ * A synthetic workload: arrivals (Poisson, diurnal or bursty; see
+ * arrivals.ts) spread over `functions` functions by Zipf popularity
+ * (s = 0 is uniform), some announced ahead by pre-trigger notifications. Each function
  * gets its own typical demand, drawn once; each request varies around it.
  * Requests are made one at a time, so a workload of any length takes
  * constant memory.
  */
 import type { RequestSource, WorkRequest } from "../../sim/model/request.js";
-import { exponential } from "../../sim/random/distributions/exponential.js";
 import { normal } from "../../sim/random/distributions/normal.js";
 import { samplerOf, type DistSpec } from "../../sim/random/spec.js";
 import type { RandomStreams } from "../../sim/random/streams.js";
 import type { CodeProgram } from "../code-corpus.js";
+import { arrivals, type ArrivalPattern } from "./arrivals.js";
 
-export interface PoissonWorkload {
-  /** Arrivals per second, all functions together. */
+export interface SynthWorkload {
+  /** Arrivals per second, all functions together (the base rate of a bursty pattern). */
   readonly ratePerS: number;
+  readonly pattern: ArrivalPattern;
+  /** Pre-trigger notifications (seed 002): the share of requests announced, and how far ahead. */
+  readonly notifications: { readonly share: number; readonly lead: DistSpec } | null;
   readonly functions: number;
   /** Zipf exponent of function popularity; 0 for uniform. */
   readonly zipfExponent: number;
@@ -43,13 +47,20 @@ interface FunctionProfile {
  * f mod count): requests carry its features, and where the program has a
  * documented demand, that demand replaces the distributions of `spec`.
  */
-export function poissonWorkload(
-  spec: PoissonWorkload,
+export function synthWorkload(
+  spec: SynthWorkload,
   streams: RandomStreams,
   programs: readonly CodeProgram[] = [],
   startS = 0,
 ): RequestSource {
-  const gap = exponential(streams.stream("workload/arrivals"), spec.ratePerS);
+  const nextArrival = arrivals(
+    spec.ratePerS,
+    spec.pattern,
+    streams.stream("workload/arrivals"),
+    startS,
+  );
+  const noticeStream = streams.stream("workload/notifications");
+  const lead = spec.notifications ? samplerOf(spec.notifications.lead, noticeStream) : undefined;
   const pick = streams.stream("workload/function-choice");
   const fnStream = streams.stream("workload/functions");
   const cpu = samplerOf(spec.cpuSeconds, fnStream);
@@ -73,18 +84,20 @@ export function poissonWorkload(
   // Log-normal noise with mean 1 and the given coefficient of variation.
   const sigma = Math.sqrt(Math.log(1 + spec.cpuVariation * spec.cpuVariation));
   const z = normal(streams.stream("workload/demand"), (-sigma * sigma) / 2, sigma);
-  let t = startS;
+  const share = spec.notifications?.share ?? 0;
   let id = 0;
   return {
     next(): WorkRequest {
-      t += gap();
+      const t = nextArrival();
       const functionId = choose(cdf, pick());
       const p = profiles[functionId]!;
+      const announced = lead !== undefined && noticeStream() < share;
       return {
         id: id++,
         arrivalS: t,
         functionId,
         features: p.program?.features ?? null,
+        ...(announced ? { noticeLeadS: Math.min(t, lead()) } : {}),
         demand: {
           cpuSeconds: p.cpuSeconds * Math.exp(z()),
           parallelFraction: p.parallelFraction,
