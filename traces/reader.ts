@@ -6,6 +6,7 @@
 import { createReadStream, openSync, readSync, closeSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
+import type { RowStream } from "./row-stream.js";
 import {
   checkHeader,
   columnIndex,
@@ -41,7 +42,7 @@ function isGzip(file: string): boolean {
   }
 }
 
-export class TraceReader {
+export class TraceReader implements RowStream {
   /** Bad rows skipped (lenient mode). */
   skipped = 0;
   private rows: TraceRow[] = [];

@@ -5,7 +5,8 @@
  * CPU-seconds, measured memory as peak memory.
  */
 import type { RequestSource, WorkRequest } from "../sim/model/request.js";
-import type { TraceReader } from "./reader.js";
+import type { CodeProgram } from "./code-corpus.js";
+import type { RowStream } from "./row-stream.js";
 
 export interface ReplayOptions {
   /** Share of each request's work that runs in parallel (traces do not say). */
@@ -17,12 +18,21 @@ export interface ReplayOptions {
 }
 
 export interface TraceSource extends RequestSource {
-  readonly reader: TraceReader;
+  readonly reader: RowStream;
   readonly functions: ReadonlyMap<string, number>;
 }
 
-export function traceSource(reader: TraceReader, opts: ReplayOptions): TraceSource {
+/**
+ * With `programs`, a row's code_id names its program by path; a row without
+ * one runs program (function index mod count). Requests carry its features.
+ */
+export function traceSource(
+  reader: RowStream,
+  opts: ReplayOptions,
+  programs: readonly CodeProgram[] = [],
+): TraceSource {
   const functions = new Map<string, number>();
+  const byPath = new Map(programs.map((p) => [p.path, p]));
   let id = 0;
   return {
     reader,
@@ -37,7 +47,10 @@ export function traceSource(reader: TraceReader, opts: ReplayOptions): TraceSour
         id: id++,
         arrivalS: row.arrivalS,
         functionId: fn,
-        features: null,
+        features:
+          programs.length === 0
+            ? null
+            : (byPath.get(row.codeId) ?? programs[fn % programs.length]!).features,
         ...(Number.isNaN(row.noticeLeadS) ? {} : { noticeLeadS: row.noticeLeadS }),
         demand: {
           cpuSeconds: Number.isNaN(cpu) ? opts.defaultCpuSeconds : cpu,

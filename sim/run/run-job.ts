@@ -3,10 +3,13 @@ import { PRIORITY_LATE, Scheduler } from "../engine/scheduler.js";
 import { Cluster } from "../model/cluster.js";
 import type { RequestRecord, RunSummary, TimeseriesRow } from "../model/summary.js";
 import { RandomStreams } from "../random/streams.js";
-import type { NormalizedScenario } from "../scenario/validate.js";
+import type { NormalizedScenario, Workload } from "../scenario/validate.js";
 import { synthWorkload } from "../../traces/synth/workload.js";
 import { TraceReader } from "../../traces/reader.js";
 import { traceSource } from "../../traces/trace-source.js";
+import { batchRows, type RowStream } from "../../traces/row-stream.js";
+import { importAzure2019 } from "../../traces/import/azure2019.js";
+import { importAzure2021 } from "../../traces/import/azure2021.js";
 import type { CodeProgram } from "../../traces/code-corpus.js";
 import type { Job } from "./expand.js";
 
@@ -22,6 +25,16 @@ export interface JobSinks {
   readonly onRequestEnd?: (record: RequestRecord) => void;
   /** Called with the simulated share of the horizon done, about every 1%. */
   readonly onProgress?: (fraction: number) => void;
+}
+
+function rowsOf(w: Exclude<Workload, { kind: "synth" }>, streams: RandomStreams): RowStream {
+  if (w.kind === "trace") return new TraceReader(w.file, { lenient: w.lenient });
+  const src = w.source;
+  const batches =
+    src.format === "azure2019"
+      ? importAzure2019(src, streams.child("import"))
+      : importAzure2021(src.file);
+  return batchRows(batches[Symbol.asyncIterator]());
 }
 
 export async function runJob(
@@ -53,9 +66,7 @@ export async function runJob(
   });
   const w = s.workload;
   const trace =
-    w.kind === "trace"
-      ? traceSource(new TraceReader(w.file, { lenient: w.lenient }), w.replay)
-      : undefined;
+    w.kind === "synth" ? undefined : traceSource(rowsOf(w, streams), w.replay, programs);
   if (trace) await trace.reader.refill();
   cluster.start(w.kind === "synth" ? synthWorkload(w.synth, streams, programs) : trace!);
   const progress = sinks.onProgress;

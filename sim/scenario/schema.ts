@@ -102,6 +102,24 @@ const trace = z.strictObject({
   defaultMemory: size().prefault(256),
   /** For rows with neither CPU time nor duration. */
   defaultCpu: duration().prefault(0.1),
+  /** A directory of code: a row's code_id names its file; requests carry its features. */
+  code: z.string().min(1).optional(),
+});
+
+/** A public trace imported as the run reads it, no intermediate file. */
+const importSpec = z.strictObject({
+  azure2019: z
+    .strictObject({
+      invocations: z.string().min(1),
+      durations: z.string().min(1),
+      memory: z.string().min(1),
+    })
+    .optional(),
+  azure2021: z.strictObject({ file: z.string().min(1) }).optional(),
+  parallelFraction: z.number().min(0).max(1).default(0),
+  defaultMemory: size().prefault(256),
+  defaultCpu: duration().prefault(0.1),
+  code: z.string().min(1).optional(),
 });
 
 const policyEntry = z.strictObject({
@@ -121,7 +139,15 @@ export const scenarioSchema = z.strictObject({
   catalog: z
     .strictObject({ types: z.record(z.string(), instanceType).default({}) })
     .default({ types: {} }),
-  workload: z.union([z.strictObject({ synth }), z.strictObject({ trace })]),
+  workload: z.union([
+    z.strictObject({ synth }),
+    z.strictObject({ trace }),
+    z.strictObject({
+      import: importSpec.refine((i) => (i.azure2019 ? 1 : 0) + (i.azure2021 ? 1 : 0) === 1, {
+        message: "name exactly one of azure2019, azure2021",
+      }),
+    }),
+  ]),
   queue: z
     .strictObject({
       capacity: z.int().positive().default(100_000),

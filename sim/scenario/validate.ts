@@ -19,6 +19,15 @@ import { allowedKeys } from "./schema-keys.js";
 import { scenarioSchema, type Scenario } from "./schema.js";
 import { closest } from "./suggest.js";
 
+export type ImportSource =
+  | {
+      readonly format: "azure2019";
+      readonly invocations: string;
+      readonly durations: string;
+      readonly memory: string;
+    }
+  | { readonly format: "azure2021"; readonly file: string };
+
 export type Workload =
   | { readonly kind: "synth"; readonly synth: SynthWorkload; readonly codeDir: string | null }
   | {
@@ -26,6 +35,13 @@ export type Workload =
       readonly file: string;
       readonly lenient: boolean;
       readonly replay: ReplayOptions;
+      readonly codeDir: string | null;
+    }
+  | {
+      readonly kind: "import";
+      readonly source: ImportSource;
+      readonly replay: ReplayOptions;
+      readonly codeDir: string | null;
     };
 
 export interface PolicyRun {
@@ -77,19 +93,7 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
       report(["policies", i], `two policies are labelled "${p.label}": give one a name`);
     if (p) labels.add(p.label);
   });
-  const codeDir = "synth" in s.workload ? s.workload.synth.code : undefined;
-  if (codeDir !== undefined && !existsSync(resolve(dirname(loaded.file), codeDir))) {
-    report(
-      ["workload", "synth", "code"],
-      `no such code directory: ${resolve(dirname(loaded.file), codeDir)}`,
-    );
-  }
-  if ("trace" in s.workload && !existsSync(resolve(dirname(loaded.file), s.workload.trace.file))) {
-    report(
-      ["workload", "trace", "file"],
-      `no such trace file: ${resolve(dirname(loaded.file), s.workload.trace.file)}`,
-    );
-  }
+  checkPaths(s, dirname(loaded.file), report);
   if (issues.length > 0) throw new ScenarioError(issues);
   return normalize(s, catalog, policies as PolicyRun[], dirname(loaded.file));
 }
@@ -255,19 +259,56 @@ function pathOfValue(obj: unknown, value: string): PathKey[] | undefined {
   return undefined;
 }
 
+/** Every file or directory the workload names must exist. */
+function checkPaths(s: Scenario, baseDir: string, report: Report): void {
+  const w = s.workload as Record<string, Record<string, unknown>>;
+  const kind = Object.keys(w)[0]!;
+  const check = (path: PathKey[], value: unknown, what: string) => {
+    if (typeof value === "string" && !existsSync(resolve(baseDir, value))) {
+      report(["workload", kind, ...path], `no such ${what}: ${resolve(baseDir, value)}`);
+    }
+  };
+  const spec = w[kind]!;
+  check(["code"], spec.code, "code directory");
+  check(["file"], spec.file, "trace file");
+  for (const format of ["azure2019", "azure2021"]) {
+    const files = spec[format] as Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(files ?? {})) check([format, k], v, "file");
+  }
+}
+
 function workloadOf(s: Scenario, baseDir: string): Workload {
+  const at = (p: string | undefined) => (p === undefined ? null : resolve(baseDir, p));
+  const replayOf = (r: {
+    parallelFraction: number;
+    defaultMemory: number;
+    defaultCpu: number;
+  }) => ({
+    parallelFraction: r.parallelFraction,
+    defaultMemMiB: r.defaultMemory,
+    defaultCpuSeconds: r.defaultCpu,
+  });
   if ("trace" in s.workload) {
     const t = s.workload.trace;
     return {
       kind: "trace",
       file: resolve(baseDir, t.file),
       lenient: t.lenient,
-      replay: {
-        parallelFraction: t.parallelFraction,
-        defaultMemMiB: t.defaultMemory,
-        defaultCpuSeconds: t.defaultCpu,
-      },
+      replay: replayOf(t),
+      codeDir: at(t.code),
     };
+  }
+  if ("import" in s.workload) {
+    const i = s.workload.import;
+    const source: ImportSource = i.azure2019
+      ? {
+          format: "azure2019",
+          invocations: resolve(baseDir, i.azure2019.invocations),
+          durations: resolve(baseDir, i.azure2019.durations),
+          memory: resolve(baseDir, i.azure2019.memory),
+        }
+      : { format: "azure2021", file: resolve(baseDir, i.azure2021!.file) };
+    return { kind: "import", source, replay: replayOf(i), codeDir: at(i.code) };
   }
   const w = s.workload.synth;
   return {
