@@ -11,7 +11,7 @@ const corpusDir = new URL("../../traces/code/", import.meta.url).pathname;
 
 test("the bundled corpus: many programs, languages and shapes, each with a documented demand", async () => {
   const programs = await loadCodeCorpus(corpusDir);
-  expect(programs.length).toBeGreaterThanOrEqual(14);
+  expect(programs.length).toBeGreaterThanOrEqual(30);
   expect(new Set(programs.map((p) => p.features.language)).size).toBeGreaterThanOrEqual(5);
   expect(programs.every((p) => p.demand !== null)).toBe(true);
   const score = (path: string) =>
