@@ -26,6 +26,7 @@ interface Args {
   seed?: number;
   policy?: string[];
   requests: boolean;
+  lenient: boolean;
 }
 
 const REQUEST_COLUMNS = [
@@ -94,6 +95,11 @@ export const runCommand: CommandModule<object, Args> = {
         array: true,
         describe: "run only these policies (label or name)",
       })
+      .option("lenient", {
+        type: "boolean",
+        default: false,
+        describe: "skip bad trace rows (and report how many) instead of stopping",
+      })
       .option("requests", {
         type: "boolean",
         default: false,
@@ -106,7 +112,11 @@ export const runCommand: CommandModule<object, Args> = {
         return true;
       }),
   handler: async (args) => {
-    const scenario = loadAndValidate(args.scenario);
+    const loaded = loadAndValidate(args.scenario);
+    const scenario =
+      args.lenient && loaded.workload.kind === "trace"
+        ? { ...loaded, workload: { ...loaded.workload, lenient: true } }
+        : loaded;
     let staging: string | undefined;
     let requestsFd = -1;
     let requests: ReturnType<typeof lineWriter> | undefined;
