@@ -30,10 +30,16 @@ export function delayRing(): Float64Array {
   return ring;
 }
 
-/** Median of `rounds` timings of `fn`, in seconds. */
+/**
+ * Median of `rounds` timings of `fn`, in seconds. With --expose-gc, each
+ * round starts from a collected heap, so one contestant's garbage is not
+ * collected on another's time.
+ */
 export function timeMedian(rounds: number, fn: () => void): number {
   const times: number[] = [];
+  const collect = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < rounds; i++) {
+    collect?.();
     const t0 = process.hrtime.bigint();
     fn();
     times.push(Number(process.hrtime.bigint() - t0) / 1e9);
