@@ -4,7 +4,8 @@
  * order with the line it came from. Batches, not single records, so the
  * per-record cost stays that of parsing.
  */
-import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { createReadStream } from "node:fs";
+import { isGzipFile } from "./gzip.js";
 import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
 import { TraceError } from "./reader.js";
@@ -15,16 +16,6 @@ export interface CsvBatch {
   readonly records: readonly (readonly string[])[];
   /** Line of the first record of the batch. */
   readonly firstLine: number;
-}
-
-export function isGzipFile(file: string): boolean {
-  const fd = openSync(file, "r");
-  try {
-    const b = Buffer.alloc(2);
-    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Column positions by name; a missing required column throws a TraceError on line 1. */

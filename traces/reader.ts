@@ -3,7 +3,8 @@
  * (possibly gunzipped) file stream, which is paused whenever a batch is full,
  * so no more than a batch is held however long the file.
  */
-import { createReadStream, openSync, readSync, closeSync } from "node:fs";
+import { createReadStream } from "node:fs";
+import { isGzipFile } from "./gzip.js";
 import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
 import type { RowStream } from "./row-stream.js";
@@ -30,16 +31,6 @@ export interface TraceReaderOptions {
   /** Skip bad rows (and count them) instead of failing. */
   readonly lenient?: boolean;
   readonly batchRows?: number;
-}
-
-function isGzip(file: string): boolean {
-  const fd = openSync(file, "r");
-  try {
-    const b = Buffer.alloc(2);
-    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export class TraceReader implements RowStream {
@@ -109,7 +100,7 @@ export class TraceReader implements RowStream {
   private start(): void {
     let input: NodeJS.ReadableStream;
     try {
-      const gzip = isGzip(this.file);
+      const gzip = isGzipFile(this.file);
       const raw = createReadStream(this.file);
       raw.on("error", (e: Error) => this.fail(new TraceError(this.file, this.line, e.message)));
       input = gzip ? raw.pipe(createGunzip()) : raw;

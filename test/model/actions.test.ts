@@ -11,21 +11,15 @@ import { Cluster } from "../../sim/model/cluster.js";
 import type { RequestRecord, TimeseriesRow } from "../../sim/model/summary.js";
 import type { Action, FleetView, Policy } from "../../sim/policies/types.js";
 import { RandomStreams } from "../../sim/random/streams.js";
-import { synthWorkload, type SynthWorkload } from "../../traces/synth/workload.js";
+import { synthWorkload } from "../../traces/synth/workload.js";
+import { synthSpec } from "../support/synth.js";
 
-const workload: SynthWorkload = {
+const workload = synthSpec({
   ratePerS: 2,
-  pattern: { kind: "poisson" },
-  notifications: null,
-  functions: 10,
-  zipfExponent: 0,
   cpuSeconds: { kind: "constant", value: 2 },
-  cpuVariation: 0,
   parallelFraction: 1,
   memMiB: { kind: "constant", value: 256 },
-  gpuShare: 0,
-  gpuSpeedup: 1,
-};
+});
 
 function run(policy: Policy<unknown, Record<string, unknown>>, horizonS: number, w = workload) {
   const scheduler = new Scheduler();

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { RandomStreams } from "../../sim/random/streams.js";
 import { arrivals, meanRate, type ArrivalPattern } from "../../traces/synth/arrivals.js";
-import { synthWorkload, type SynthWorkload } from "../../traces/synth/workload.js";
+import { synthWorkload } from "../../traces/synth/workload.js";
+import { synthSpec } from "../support/synth.js";
 
 /** Arrivals in [0, horizon) counted per bin. */
 function counts(
@@ -87,19 +88,10 @@ describe("arrival patterns", () => {
 });
 
 test("pre-trigger notifications announce the given share of requests, the given time ahead", () => {
-  const spec: SynthWorkload = {
-    ratePerS: 10,
-    pattern: { kind: "poisson" },
+  const spec = synthSpec({
     notifications: { share: 0.7, lead: { kind: "uniform", min: 5, max: 15 } },
-    functions: 10,
-    zipfExponent: 0,
-    cpuSeconds: { kind: "constant", value: 0.1 },
-    cpuVariation: 0,
-    parallelFraction: 0,
-    memMiB: { kind: "constant", value: 128 },
-    gpuShare: 0,
-    gpuSpeedup: 1,
-  };
+  });
+
   const source = synthWorkload(spec, new RandomStreams(2));
   let announced = 0;
   let leadSum = 0;

@@ -6,6 +6,7 @@ import { parseScenarioText } from "../../sim/scenario/load.js";
 import { validateScenario } from "../../sim/scenario/validate.js";
 import { loadCodeCorpus } from "../../traces/code-corpus.js";
 import { synthWorkload } from "../../traces/synth/workload.js";
+import { synthSpec } from "../support/synth.js";
 
 const corpusDir = new URL("../../traces/code/", import.meta.url).pathname;
 
@@ -23,19 +24,12 @@ test("the bundled corpus: many programs, languages and shapes, each with a docum
 test("requests carry their program's features, and its documented demand", async () => {
   const programs = await loadCodeCorpus(corpusDir);
   const source = synthWorkload(
-    {
-      ratePerS: 10,
-      pattern: { kind: "poisson" },
-      notifications: null,
+    synthSpec({
       functions: 28,
-      zipfExponent: 0,
       cpuSeconds: { kind: "constant", value: 1 },
-      cpuVariation: 0,
       parallelFraction: 0.5,
       memMiB: { kind: "constant", value: 100 },
-      gpuShare: 0,
-      gpuSpeedup: 1,
-    },
+    }),
     new RandomStreams(1),
     programs,
   );

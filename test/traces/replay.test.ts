@@ -13,7 +13,7 @@ import { runScenario } from "../../sim/cli/pipeline.js";
 import { RandomStreams } from "../../sim/random/streams.js";
 import { parseScenarioText } from "../../sim/scenario/load.js";
 import { validateScenario } from "../../sim/scenario/validate.js";
-import { synthWorkload } from "../../traces/synth/workload.js";
+import { synthWorkload, traceRowOf } from "../../traces/synth/workload.js";
 import { TraceWriter } from "../../traces/writer.js";
 
 const dir = mkdtempSync(join(tmpdir(), "provisim-replay-"));
@@ -47,18 +47,7 @@ test("a synthetic workload replayed from its trace gives an identical summary", 
   let n = 0;
   for (let r = source.next(); r && r.arrivalS < 600; r = source.next()) {
     n++;
-    await writer.write({
-      arrivalS: r.arrivalS,
-      functionId: `fn-${r.functionId}`,
-      codeId: "",
-      paramsHash: "",
-      durationS: NaN,
-      cpuS: r.demand.cpuSeconds,
-      memoryMiB: r.demand.memMiB,
-      ioReadMiB: NaN,
-      ioWriteMiB: NaN,
-      noticeLeadS: NaN,
-    });
+    await writer.write(traceRowOf(r));
   }
   await writer.close();
   expect(n).toBeGreaterThan(8192 + 1000); // more than one reader batch

@@ -11,6 +11,7 @@ import { normal } from "../../sim/random/distributions/normal.js";
 import { samplerOf, type DistSpec } from "../../sim/random/spec.js";
 import type { RandomStreams } from "../../sim/random/streams.js";
 import type { CodeProgram } from "../code-corpus.js";
+import type { TraceRow } from "../format.js";
 import { arrivals, type ArrivalPattern } from "./arrivals.js";
 
 export interface SynthWorkload {
@@ -130,4 +131,23 @@ function choose(cdf: Float64Array, u: number): number {
     else lo = mid + 1;
   }
   return lo;
+}
+
+/**
+ * A synthetic request as a trace row: what `sim trace synth` writes, and
+ * what replays into the same request (with parallelFraction given again).
+ */
+export function traceRowOf(r: WorkRequest): TraceRow {
+  return {
+    arrivalS: r.arrivalS,
+    functionId: `fn-${r.functionId}`,
+    codeId: typeof r.features?.codeId === "string" ? r.features.codeId : "",
+    paramsHash: "",
+    durationS: NaN,
+    cpuS: r.demand.cpuSeconds,
+    memoryMiB: r.demand.memMiB,
+    ioReadMiB: NaN,
+    ioWriteMiB: NaN,
+    noticeLeadS: r.noticeLeadS ?? NaN,
+  };
 }

@@ -3,7 +3,7 @@ import type { Argv, CommandModule } from "yargs";
 import type { TraceRow } from "../../../traces/format.js";
 import { importAzure2019 } from "../../../traces/import/azure2019.js";
 import { importAzure2021, type Azure2021Stats } from "../../../traces/import/azure2021.js";
-import { synthWorkload } from "../../../traces/synth/workload.js";
+import { synthWorkload, traceRowOf } from "../../../traces/synth/workload.js";
 import { TraceWriter } from "../../../traces/writer.js";
 import { RandomStreams } from "../../random/streams.js";
 import { loadAndValidate, UsageError } from "../pipeline.js";
@@ -111,22 +111,8 @@ const synth: CommandModule<object, { scenario: string; out: string }> = {
       throw new UsageError(`${a.scenario} has no workload.synth to write`);
     const source = synthWorkload(s.workload.synth, new RandomStreams(s.seed).child("rep-0"));
     function* rows(): Generator<TraceRow[]> {
-      for (let r = source.next(); r && r.arrivalS < s.horizonS; r = source.next()) {
-        yield [
-          {
-            arrivalS: r.arrivalS,
-            functionId: `fn-${r.functionId}`,
-            codeId: "",
-            paramsHash: "",
-            durationS: NaN,
-            cpuS: r.demand.cpuSeconds,
-            memoryMiB: r.demand.memMiB,
-            ioReadMiB: NaN,
-            ioWriteMiB: NaN,
-            noticeLeadS: r.noticeLeadS ?? NaN,
-          },
-        ];
-      }
+      for (let r = source.next(); r && r.arrivalS < s.horizonS; r = source.next())
+        yield [traceRowOf(r)];
     }
     const n = await writeTrace(a.out, rows());
     process.stderr.write(`wrote ${n} requests to ${a.out}\n`);
