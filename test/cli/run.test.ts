@@ -112,3 +112,28 @@ describe("sim run", () => {
     );
   });
 });
+
+test("a bad trace row stops sim run with file:line and exit 2; --lenient skips it and says so", () => {
+  const trace = join(tmp, "bad-trace.csv");
+  writeFileSync(trace, "arrival_s,function_id\n1,a\n2,b\nlater,c\n4,d\n");
+  const file = join(tmp, "trace.yaml");
+  writeFileSync(
+    file,
+    `name: replay
+duration: 10s
+sla: { latency: 1s }
+workload:
+  trace: { file: bad-trace.csv }
+policies:
+  - policy: static
+    config: { fleet: { t3.medium: 1 } }
+`,
+  );
+  const r = sim("run", file);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain(`${trace}:4: arrival_s is not a number: "later"`);
+  const lenient = sim("run", file, "--lenient");
+  expect(lenient.status, lenient.stderr).toBe(0);
+  expect(lenient.stderr).toMatch(/skipped 1 bad trace rows/);
+  expect(lenient.stdout).toMatch(/requests\s+3/);
+});
