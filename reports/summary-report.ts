@@ -47,6 +47,9 @@ const COLUMNS: [string, (p: PolicySummary) => CsvValue][] = [
   ["max_instances", (p) => p.maxInstances],
   ["utilization", (p) => p.utilization],
   ["sla_attainment", (p) => p.slaAttainment],
+  ["cost_usd_ci95", (p) => p.ci95?.costUsd],
+  ["latency_p99_s_ci95", (p) => p.ci95?.latencyP99S],
+  ["sla_attainment_ci95", (p) => p.ci95?.slaAttainment],
 ];
 
 export function summaryCsv(report: RunReport): string {
@@ -71,13 +74,19 @@ const ROWS: [string, (p: PolicySummary) => string][] = [
   ["requests", (p) => int(p.requests)],
   ["completed", (p) => int(p.completed)],
   ["failed / rejected", (p) => `${int(p.failed)} / ${int(p.rejected)}`],
-  ["cost (USD)", (p) => `$${p.costUsd.toFixed(2)}`],
+  [
+    "cost (USD)",
+    (p) => `$${p.costUsd.toFixed(2)}${p.ci95 ? ` ±${p.ci95.costUsd.toFixed(2)}` : ""}`,
+  ],
   ["  idle share", (p) => pct(p.costUsd > 0 ? p.idleCostUsd / p.costUsd : 0)],
   ["latency p50", (p) => secs(p.latencyS.p50)],
   ["latency p95", (p) => secs(p.latencyS.p95)],
-  ["latency p99", (p) => secs(p.latencyS.p99)],
+  ["latency p99", (p) => `${secs(p.latencyS.p99)}${p.ci95 ? ` ±${secs(p.ci95.latencyP99S)}` : ""}`],
   ["cold-start ratio", (p) => pct(p.coldStartRatio)],
-  ["SLA attainment", (p) => pct(p.slaAttainment)],
+  [
+    "SLA attainment",
+    (p) => `${pct(p.slaAttainment)}${p.ci95 ? ` ±${pct(p.ci95.slaAttainment)}` : ""}`,
+  ],
   ["mean instances", (p) => p.meanInstances.toFixed(1)],
   ["max instances", (p) => int(p.maxInstances)],
   ["utilization", (p) => pct(p.utilization)],
@@ -90,7 +99,7 @@ export function summaryTable(report: RunReport): string {
   const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c]!.length)));
   const line = (r: string[]) =>
     r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
-  const title = `${report.scenario}: ${fmtDuration(report.horizonS)} simulated, SLA ${secs(report.slaLatencyS)}, seed ${report.seed}${report.replications > 1 ? `, mean of ${report.replications} replications` : ""}`;
+  const title = `${report.scenario}: ${fmtDuration(report.horizonS)} simulated, SLA ${secs(report.slaLatencyS)}, seed ${report.seed}${report.replications > 1 ? `, mean of ${report.replications} replications (± 95% CI)` : ""}`;
   return (
     [title, line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n") +
     "\n"

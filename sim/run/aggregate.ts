@@ -1,9 +1,32 @@
 /** Stage `aggregate`: one summary per policy, averaged over replications. */
 import type { RunSummary } from "../model/summary.js";
+import { halfWidth95 } from "./confidence.js";
 import type { JobResult } from "./run-job.js";
+
+/** 95% confidence half-widths of the headline figures, over replications (null for one). */
+export interface Confidence95 {
+  readonly costUsd: number;
+  readonly latencyP50S: number;
+  readonly latencyP99S: number;
+  readonly slaAttainment: number;
+  readonly meanInstances: number;
+}
 
 export interface PolicySummary extends RunSummary {
   readonly replications: number;
+  readonly ci95: Confidence95 | null;
+}
+
+function confidence(runs: readonly RunSummary[]): Confidence95 | null {
+  if (runs.length < 2) return null;
+  const of = (get: (r: RunSummary) => number) => halfWidth95(runs.map(get));
+  return {
+    costUsd: of((r) => r.costUsd),
+    latencyP50S: of((r) => r.latencyS.p50),
+    latencyP99S: of((r) => r.latencyS.p99),
+    slaAttainment: of((r) => r.slaAttainment),
+    meanInstances: of((r) => r.meanInstances),
+  };
 }
 
 export function aggregate(
@@ -12,7 +35,12 @@ export function aggregate(
 ): PolicySummary[] {
   return labels.map((label, p) => {
     const runs = results.filter((r) => r.job.policyIndex === p).map((r) => r.summary);
-    return { ...(mean(runs) as RunSummary), policy: label, replications: runs.length };
+    return {
+      ...(mean(runs) as RunSummary),
+      policy: label,
+      replications: runs.length,
+      ci95: confidence(runs),
+    };
   });
 }
 

@@ -224,3 +224,26 @@ describe("failures and limits", () => {
     expect(Math.max(...alive)).toBeGreaterThan(alive[0]!);
   });
 });
+
+describe("replications", () => {
+  test("several replications give means with 95% confidence intervals that shrink as they grow", async () => {
+    const doc = (replications: number) => ({
+      name: "reps",
+      seed: 5,
+      duration: "10m",
+      sla: { latency: "300ms" },
+      workload: smallWorkload,
+      replications,
+      policies: [{ policy: "reactive", config: { mode: "hpa", type: "t3.medium" } }],
+    });
+    const one = (await runScenario(scenario(doc(1)))).report.policies[0]!;
+    expect(one.ci95).toBeNull();
+    const few = (await runScenario(scenario(doc(4)))).report.policies[0]!;
+    const many = (await runScenario(scenario(doc(16)))).report.policies[0]!;
+    expect(few.replications).toBe(4);
+    expect(few.ci95!.costUsd).toBeGreaterThan(0);
+    expect(many.ci95!.latencyP99S).toBeLessThan(few.ci95!.latencyP99S);
+    // The first replication is the single run; the mean moves away from it.
+    expect(few.requests).not.toBe(one.requests);
+  });
+});
