@@ -1,17 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
+import { sim } from "../support/cli.js";
 
-const bin = new URL("../../bin/sim.js", import.meta.url).pathname;
-const root = new URL("../../", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "provisim-cli2-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function sim(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: root });
-}
 
 test("sim analyze: a table by default, JSON and CSV on request", () => {
   const table = sim("analyze", "traces/code/linalg");

@@ -1,18 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { sim } from "../support/cli.js";
 
-// `npm test` builds dist/ first; these run the real `sim` entry point.
-const bin = new URL("../../bin/sim.js", import.meta.url).pathname;
-const root = new URL("../../", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "provisim-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function sim(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: root });
-}
 
 const SMALL = `name: small
 duration: 10m
