@@ -1,6 +1,7 @@
 /** The analyzer's results as a terminal table, JSON, or CSV (a row per function). */
 import type { FileAnalysis } from "../sim/analysis/analyze.js";
 import { toCsv } from "./csv.js";
+import { textTable } from "./text-table.js";
 
 export function analysisJson(files: readonly FileAnalysis[]): string {
   return JSON.stringify(files, null, 2) + "\n";
@@ -64,10 +65,5 @@ export function analysisTable(files: readonly FileAnalysis[]): string {
       `${f.demand.memoryMiB.min}-${f.demand.memoryMiB.max}`,
     ];
   });
-  const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c]!.length)));
-  const line = (r: string[]) =>
-    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
-  return (
-    [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n") + "\n"
-  );
+  return textTable(header, body);
 }

@@ -6,6 +6,7 @@
 import type { PolicySummary } from "../sim/run/aggregate.js";
 import type { TimeseriesRow } from "../sim/model/summary.js";
 import { toCsv, type CsvValue } from "./csv.js";
+import { textTable } from "./text-table.js";
 
 export interface RunReport {
   readonly scenario: string;
@@ -96,14 +97,8 @@ const ROWS: [string, (p: PolicySummary) => string][] = [
 export function summaryTable(report: RunReport): string {
   const header = ["", ...report.policies.map((p) => p.policy)];
   const body = ROWS.map(([name, get]) => [name, ...report.policies.map(get)]);
-  const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c]!.length)));
-  const line = (r: string[]) =>
-    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
   const title = `${report.scenario}: ${fmtDuration(report.horizonS)} simulated, SLA ${secs(report.slaLatencyS)}, seed ${report.seed}${report.replications > 1 ? `, mean of ${report.replications} replications (± 95% CI)` : ""}`;
-  return (
-    [title, line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n") +
-    "\n"
-  );
+  return `${title}\n${textTable(header, body)}`;
 }
 
 function int(n: number): string {

@@ -30,15 +30,8 @@ export const TRACE_COLUMNS = [
 
 export type TraceColumn = (typeof TRACE_COLUMNS)[number];
 const REQUIRED: readonly TraceColumn[] = ["arrival_s", "function_id"];
-const NUMERIC: readonly TraceColumn[] = [
-  "arrival_s",
-  "duration_s",
-  "cpu_s",
-  "memory_mib",
-  "io_read_mib",
-  "io_write_mib",
-  "notice_lead_s",
-];
+const TEXT: readonly TraceColumn[] = ["function_id", "code_id", "params_hash"];
+const NUMERIC: readonly TraceColumn[] = TRACE_COLUMNS.filter((c) => !TEXT.includes(c));
 
 export interface TraceRow {
   readonly arrivalS: number;
