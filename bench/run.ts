@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: the engine benchmarks, every contestant in the same run
- * (this machine is shared, so only ratios measured together mean anything).
- * Writes bench/results/engine.json.
+ * `npm run bench`: every benchmark, each contestant in the same run as its
+ * peers (this machine is shared, so only ratios measured together mean
+ * anything). `node --expose-gc dist/bench/run.js [engine] [traces] [--quick]`
+ * runs some suites; each writes bench/results/<suite>.json.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -23,7 +24,8 @@ if (process.argv[2] === "--model-memory") {
 
 // A long trace import in a fresh process, for its peak resident memory.
 if (process.argv[2] === "--import-memory") {
-  const r = await longImport(Number(process.argv[3]));
+  const format = process.argv[3] === "azure2019" ? "azure2019" : "azure2021";
+  const r = await longImport(format, Number(process.argv[4]));
   process.stdout.write(JSON.stringify({ ...r, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
@@ -41,119 +43,152 @@ if (process.argv[2] === "--memory") {
 
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 1 : 5;
-const ring = delayRing();
-const simjs = loadSimJs();
-
-const holdContestants = {
-  bareHeap,
-  core: coreApi,
-  oursSimjs: oursSimjsApi,
-  simjs: simjsApi(simjs),
+const chosen = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const suites = chosen.length > 0 ? chosen : ["engine", "traces"];
+const self = new URL(import.meta.url).pathname;
+const machine = {
+  cpus: os.cpus().length,
+  model: os.cpus()[0]?.model,
+  node: process.version,
+  quick,
 };
 
 type Row = Record<string, number>;
-const hold: Record<string, Row> = {};
-for (const n of [1, 100, 10_000, 100_000]) {
-  const events = quick ? 200_000 : 2_000_000;
-  const row: Row = {};
-  for (const [name, runner] of Object.entries(holdContestants)) {
-    const run = runner(n, events, ring);
-    run(); // warm-up
-    row[name] = events / timeMedian(ROUNDS, run);
-  }
-  hold[`N=${n}`] = {
-    ...row,
-    coreVsBareHeap: row.core! / row.bareHeap!,
-    oursSimjsVsSimjs: row.oursSimjs! / row.simjs!,
-    coreVsSimjs: row.core! / row.simjs!,
+
+for (const suite of suites) {
+  const result =
+    suite === "engine"
+      ? await engineSuite()
+      : suite === "traces"
+        ? await tracesSuite()
+        : fail(`unknown suite ${suite}; known: engine, traces`);
+  mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
+  const file = new URL(
+    `../../bench/results/${suite}${quick ? "-quick" : ""}.json`,
+    import.meta.url,
+  );
+  const body = { benchmark: suite, date: new Date().toISOString(), machine, ...result };
+  writeFileSync(file, JSON.stringify(body, null, 2) + "\n");
+  console.error(`wrote ${file.pathname}`);
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+async function engineSuite() {
+  const ring = delayRing();
+  const simjs = loadSimJs();
+
+  const holdContestants = {
+    bareHeap,
+    core: coreApi,
+    oursSimjs: oursSimjsApi,
+    simjs: simjsApi(simjs),
   };
-  console.error(`hold N=${n}: ${fmt(row)}`);
-}
 
-const customers = quick ? 100_000 : 1_000_000;
-const mm1: Row = {};
-for (const [name, runner] of Object.entries({
-  core: coreMm1,
-  oursSimjs: simjsMm1(Ours),
-  simjs: simjsMm1(simjs),
-})) {
-  const run = runner(customers, ring);
-  if (run() !== customers) throw new Error(`${name}: M/M/1 lost customers`);
-  mm1[name] = customers / timeMedian(ROUNDS, run);
-}
-mm1.oursSimjsVsSimjs = mm1.oursSimjs! / mm1.simjs!;
-console.error(`M/M/1 rho=0.9 customers/s: ${fmt(mm1)}`);
+  const hold: Record<string, Row> = {};
+  for (const n of [1, 100, 10_000, 100_000]) {
+    const events = quick ? 200_000 : 2_000_000;
+    const row: Row = {};
+    for (const [name, runner] of Object.entries(holdContestants)) {
+      const run = runner(n, events, ring);
+      run(); // warm-up
+      row[name] = events / timeMedian(ROUNDS, run);
+    }
+    hold[`N=${n}`] = {
+      ...row,
+      coreVsBareHeap: row.core! / row.bareHeap!,
+      oursSimjsVsSimjs: row.oursSimjs! / row.simjs!,
+      coreVsSimjs: row.core! / row.simjs!,
+    };
+    console.error(`hold N=${n}: ${fmt(row)}`);
+  }
 
-const memory: Row = {};
-for (const which of ["core", "ours-simjs", "ours-simjs-retained", "simjs", "simjs-retained"]) {
-  const out = execFileSync(
-    process.execPath,
-    ["--expose-gc", new URL(import.meta.url).pathname, "--memory", which],
-    {
+  const customers = quick ? 100_000 : 1_000_000;
+  const mm1: Row = {};
+  for (const [name, runner] of Object.entries({
+    core: coreMm1,
+    oursSimjs: simjsMm1(Ours),
+    simjs: simjsMm1(simjs),
+  })) {
+    const run = runner(customers, ring);
+    if (run() !== customers) throw new Error(`${name}: M/M/1 lost customers`);
+    mm1[name] = customers / timeMedian(ROUNDS, run);
+  }
+  mm1.oursSimjsVsSimjs = mm1.oursSimjs! / mm1.simjs!;
+  console.error(`M/M/1 rho=0.9 customers/s: ${fmt(mm1)}`);
+
+  const memory: Row = {};
+  for (const which of ["core", "ours-simjs", "ours-simjs-retained", "simjs", "simjs-retained"]) {
+    const out = execFileSync(process.execPath, ["--expose-gc", self, "--memory", which], {
       encoding: "utf8",
-    },
-  );
-  memory[`${which}MiB`] = (JSON.parse(out) as { bytes: number }).bytes / 2 ** 20;
-}
-console.error(`heap for ${PENDING} pending events (MiB): ${fmt(memory)}`);
+    });
+    memory[`${which}MiB`] = (JSON.parse(out) as { bytes: number }).bytes / 2 ** 20;
+  }
+  console.error(`heap for ${PENDING} pending events (MiB): ${fmt(memory)}`);
 
-const model: Record<string, unknown> = {};
-for (const mode of ["faas", "hpa"] as const) {
-  await modelThroughput(mode, 50_000); // warm-up
-  const r = await modelThroughput(mode, quick ? 100_000 : 1_000_000);
-  model[`reactive-${mode}`] = r;
+  const model: Record<string, unknown> = {};
+  for (const mode of ["faas", "hpa"] as const) {
+    await modelThroughput(mode, 50_000); // warm-up
+    const r = await modelThroughput(mode, quick ? 100_000 : 1_000_000);
+    model[`reactive-${mode}`] = r;
+    console.error(
+      `model, reactive ${mode}: ${r.requests} requests at ${(r.perSecond / 1e3).toFixed(0)}k requests/s`,
+    );
+  }
+  const longRun = quick ? 1_000_000 : 10_000_000;
+  const mem = JSON.parse(
+    execFileSync(process.execPath, [self, "--model-memory", String(longRun)], {
+      encoding: "utf8",
+    }),
+  ) as { requests: number; perSecond: number; maxRssMiB: number };
+  model["long-run"] = mem;
   console.error(
-    `model, reactive ${mode}: ${r.requests} requests at ${(r.perSecond / 1e3).toFixed(0)}k requests/s`,
+    `model, ${mem.requests} requests without per-request output: peak RSS ${mem.maxRssMiB.toFixed(0)} MiB`,
   );
+
+  return {
+    unit: {
+      hold: "events per second",
+      mm1: "customers per second",
+      memory: `MiB of heap for ${PENDING} pending events`,
+    },
+    hold,
+    mm1,
+    memory,
+    model,
+  };
 }
-const longRun = quick ? 1_000_000 : 10_000_000;
-const mem = JSON.parse(
-  execFileSync(
-    process.execPath,
-    [new URL(import.meta.url).pathname, "--model-memory", String(longRun)],
-    {
-      encoding: "utf8",
-    },
-  ),
-) as { requests: number; perSecond: number; maxRssMiB: number };
-model["long-run"] = mem;
-console.error(
-  `model, ${mem.requests} requests without per-request output: peak RSS ${mem.maxRssMiB.toFixed(0)} MiB`,
-);
 
-const traces: Record<string, unknown> = await traceBenchmarks(quick ? 100_000 : 1_000_000);
-console.error(`traces: ${JSON.stringify(traces)}`);
-const longImportRows = quick ? 1_000_000 : 10_000_000;
-traces["long-import"] = JSON.parse(
-  execFileSync(
-    process.execPath,
-    [new URL(import.meta.url).pathname, "--import-memory", String(longImportRows)],
-    {
-      encoding: "utf8",
+async function tracesSuite() {
+  const rows = quick ? 100_000 : 1_000_000;
+  const short = await traceBenchmarks(rows, quick ? 1 : 3);
+  console.error(`traces, ${rows} rows: ${JSON.stringify(short)}`);
+  const longRows = quick ? 1_000_000 : 10_000_000;
+  const long: Record<string, unknown> = {};
+  for (const format of ["azure2021", "azure2019"]) {
+    const out = execFileSync(
+      process.execPath,
+      [self, "--import-memory", format, String(longRows)],
+      {
+        encoding: "utf8",
+      },
+    );
+    long[format] = JSON.parse(out);
+    console.error(`traces, long ${format} import: ${out}`);
+  }
+  return {
+    unit: {
+      rowsPerS: `rows per second, best of rounds, ${rows} rows (Azure 2019: requests made)`,
+      vsPapaparse: "rate over papaparse's own on the same 2021 file",
+      longImport: `${longRows} rows to a plain trace, in a fresh process`,
     },
-  ),
-);
-console.error(`traces, long Azure 2019 import: ${JSON.stringify(traces["long-import"])}`);
-
-const result = {
-  benchmark: "engine",
-  date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, quick },
-  unit: {
-    hold: "events per second",
-    mm1: "customers per second",
-    memory: `MiB of heap for ${PENDING} pending events`,
-  },
-  hold,
-  mm1,
-  memory,
-  model,
-  traces,
-};
-mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
-const file = new URL(`../../bench/results/engine${quick ? "-quick" : ""}.json`, import.meta.url);
-writeFileSync(file, JSON.stringify(result, null, 2) + "\n");
-console.error(`wrote ${file.pathname}`);
+    ...short,
+    longImport: long,
+  };
+}
 
 function fmt(row: Row): string {
   return Object.entries(row)

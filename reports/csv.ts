@@ -1,9 +1,11 @@
 /** CSV as spreadsheets read it: one header row, RFC 4180 quoting, "\n" line ends. */
+import { numberText } from "./number-text.js";
+
 export type CsvValue = string | number | boolean | null | undefined;
 
 export function csvCell(v: CsvValue): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "number") return Number.isFinite(v) ? numberText(v) : "";
   const s = String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -4,11 +4,9 @@
  * order with the line it came from. Batches, not single records, so the
  * per-record cost stays that of parsing.
  */
-import { createReadStream } from "node:fs";
-import { isGzipFile } from "./gzip.js";
-import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
-import { TraceError } from "./reader.js";
+import { openInput } from "./input.js";
+import { TraceError, unopenable } from "./reader.js";
 
 export interface CsvBatch {
   /** The header's fields. */
@@ -31,16 +29,6 @@ export function requireColumns(
 
 /** Yields batches; a malformed record or an unreadable file throws a TraceError naming the line. */
 export async function* csvBatches(file: string): AsyncGenerator<CsvBatch> {
-  let gzip: boolean;
-  try {
-    gzip = isGzipFile(file);
-  } catch (e) {
-    throw new TraceError(
-      file,
-      0,
-      (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message,
-    );
-  }
   const ready: CsvBatch[] = [];
   let header: string[] | undefined;
   let line = 0;
@@ -59,15 +47,21 @@ export async function* csvBatches(file: string): AsyncGenerator<CsvBatch> {
     parser?.abort();
     signal();
   };
-  const raw = createReadStream(file);
-  raw.on("error", (e: Error) => fail(new TraceError(file, line, e.message)));
-  const input = gzip ? raw.pipe(createGunzip()) : raw;
+  let input: NodeJS.ReadableStream;
+  try {
+    input = openInput(file, (e) => fail(new TraceError(file, line, e.message)));
+  } catch (e) {
+    throw unopenable(file, e);
+  }
   Papa.parse<string[]>(input as unknown as File, {
     header: false,
     skipEmptyLines: true,
     chunk: (result, p) => {
       parser = p;
-      const errors = new Map(result.errors.map((e) => [e.row, e.message]));
+      const errors =
+        result.errors.length > 0
+          ? new Map(result.errors.map((e) => [e.row, e.message]))
+          : undefined;
       let records = result.data;
       // The header is the first row of the first chunk; error rows count it.
       const offset = header ? 0 : 1;
@@ -78,7 +72,7 @@ export async function* csvBatches(file: string): AsyncGenerator<CsvBatch> {
       }
       const first = line + 1;
       for (let i = 0; i < records.length; i++) {
-        const err = errors.get(i + offset);
+        const err = errors?.get(i + offset);
         const n = first + i;
         if (err) return fail(new TraceError(file, n, err));
         if (records[i]!.length !== header.length) {

@@ -14,6 +14,8 @@
  * | io_read_mib, io_write_mib | measured IO, MiB | no |
  * | notice_lead_s | a pre-trigger notification came this long before arrival | no |
  */
+import type { CsvBytes } from "../reports/csv-bytes.js";
+import { parseDecimal } from "./decimal.js";
 
 export const TRACE_COLUMNS = [
   "arrival_s",
@@ -67,14 +69,13 @@ export function columnIndex(fields: readonly string[]): ColumnIndex {
   return idx;
 }
 
-/** A number field: NaN when absent or empty, -1 when not a number >= 0. */
+/** A number field: NaN when absent or blank, -1 when not a number >= 0. */
 function numeric(rec: readonly string[], i: number): number {
-  if (i < 0) return NaN;
-  const raw = rec[i];
-  if (raw === undefined || raw.length === 0) return NaN;
-  const v = +raw;
-  if (v === 0 && raw.trim() === "") return NaN;
-  return v >= 0 && v !== Infinity ? v : -1;
+  const raw = i < 0 ? undefined : rec[i];
+  if (raw === undefined) return NaN;
+  const v = parseDecimal(raw);
+  if (v >= 0 && v !== Infinity) return v;
+  return Number.isNaN(v) && raw.trim() === "" ? NaN : -1;
 }
 
 function text(rec: readonly string[], i: number): string {
@@ -156,17 +157,26 @@ export function traceRowValues(r: TraceRow): (string | number)[] {
   ];
 }
 
-const NEEDS_QUOTES = /[",\n\r]/;
-
-function cell(s: string): string {
-  return s.length > 0 && NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function num(x: number): string {
-  return Number.isNaN(x) ? "" : String(x);
-}
-
-/** A TraceRow as one CSV line, the writer's hot path: the same text csvLine(traceRowValues(r)) gives. */
-export function traceRowLine(r: TraceRow): string {
-  return `${num(r.arrivalS)},${cell(r.functionId)},${cell(r.codeId)},${cell(r.paramsHash)},${num(r.durationS)},${num(r.cpuS)},${num(r.memoryMiB)},${num(r.ioReadMiB)},${num(r.ioWriteMiB)},${num(r.noticeLeadS)}\n`;
+/** A TraceRow as one CSV line, the writer's hot path: the bytes of csvLine(traceRowValues(r)). */
+export function writeTraceRow(out: CsvBytes, r: TraceRow): void {
+  out.number(r.arrivalS);
+  out.comma();
+  out.repeatedText(r.functionId);
+  out.comma();
+  out.repeatedText(r.codeId);
+  out.comma();
+  out.text(r.paramsHash);
+  out.comma();
+  out.number(r.durationS);
+  out.comma();
+  out.number(r.cpuS);
+  out.comma();
+  out.number(r.memoryMiB);
+  out.comma();
+  out.number(r.ioReadMiB);
+  out.comma();
+  out.number(r.ioWriteMiB);
+  out.comma();
+  out.number(r.noticeLeadS);
+  out.newline();
 }

@@ -3,10 +3,8 @@
  * (possibly gunzipped) file stream, which is paused whenever a batch is full,
  * so no more than a batch is held however long the file.
  */
-import { createReadStream } from "node:fs";
-import { isGzipFile } from "./gzip.js";
-import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
+import { openInput } from "./input.js";
 import type { RowStream } from "./row-stream.js";
 import {
   checkHeader,
@@ -25,6 +23,13 @@ export class TraceError extends Error {
   ) {
     super(`${file}:${line}: ${reason}`);
   }
+}
+
+/** The error for a file that cannot be opened at all. */
+export function unopenable(file: string, e: unknown): TraceError {
+  const reason =
+    (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+  return new TraceError(file, 0, reason);
 }
 
 export interface TraceReaderOptions {
@@ -100,19 +105,11 @@ export class TraceReader implements RowStream {
   private start(): void {
     let input: NodeJS.ReadableStream;
     try {
-      const gzip = isGzipFile(this.file);
-      const raw = createReadStream(this.file);
-      raw.on("error", (e: Error) => this.fail(new TraceError(this.file, this.line, e.message)));
-      input = gzip ? raw.pipe(createGunzip()) : raw;
-      input.on("error", (e: Error) => this.fail(new TraceError(this.file, this.line, e.message)));
-    } catch (e) {
-      this.fail(
-        new TraceError(
-          this.file,
-          0,
-          (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message,
-        ),
+      input = openInput(this.file, (e) =>
+        this.fail(new TraceError(this.file, this.line, e.message)),
       );
+    } catch (e) {
+      this.fail(unopenable(this.file, e));
       return;
     }
     // Chunks of rows as arrays: much faster than a record object per row.
@@ -130,7 +127,8 @@ export class TraceReader implements RowStream {
 
   private chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser): void {
     this.parser = parser;
-    const errors = new Map(result.errors.map((e) => [e.row, e.message]));
+    const errors =
+      result.errors.length > 0 ? new Map(result.errors.map((e) => [e.row, e.message])) : undefined;
     const data = result.data;
     for (let i = 0; i < data.length; i++) {
       if (this.finished) return;
@@ -145,7 +143,7 @@ export class TraceReader implements RowStream {
         continue;
       }
       const row =
-        errors.get(i) ??
+        errors?.get(i) ??
         (rec.length !== this.header.length
           ? `expected ${this.header.length} fields, found ${rec.length}`
           : parseTraceRow(rec, this.index!, this.lastArrival));

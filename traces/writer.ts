@@ -1,39 +1,47 @@
 /** Writes a trace file row by row (gzip when the name ends in .gz), with back-pressure. */
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
-import { createGzip, type Gzip } from "node:zlib";
-import { csvLine } from "../reports/csv.js";
-import { TRACE_COLUMNS, traceRowLine, type TraceRow } from "./format.js";
+import { createGzip, type Gzip, type ZlibOptions } from "node:zlib";
+import { CsvBytes } from "../reports/csv-bytes.js";
+import { TRACE_COLUMNS, writeTraceRow, type TraceRow } from "./format.js";
+
+const CHUNK_BYTES = 1 << 18;
 
 export class TraceWriter {
   private readonly file: WriteStream;
   private readonly out: WriteStream | Gzip;
-  private pending = "";
+  private readonly pending = new CsvBytes(CHUNK_BYTES + 4096);
 
   constructor(path: string) {
-    // Deep buffers let formatting go on while earlier chunks are compressed
-    // and written, instead of waiting on each one.
+    // Deep buffers let formatting go on while earlier chunks are written.
     this.file = createWriteStream(path, { highWaterMark: 1 << 22 });
     if (path.endsWith(".gz")) {
-      // Level 1: traces compress well even so, and writing stays fast.
-      const gz = createGzip({ level: 1, chunkSize: 1 << 16 });
+      // Level 1: traces compress well even so, and writing stays fast. A deep
+      // buffer (zlib streams take stream options) lets rows be formatted while
+      // earlier chunks compress on another thread, instead of waiting on each.
+      const options: ZlibOptions & { highWaterMark: number } = {
+        level: 1,
+        chunkSize: 1 << 18,
+        highWaterMark: 1 << 22,
+      };
+      const gz = createGzip(options);
       gz.pipe(this.file);
       this.out = gz;
     } else {
       this.out = this.file;
     }
-    this.pending = csvLine([...TRACE_COLUMNS]);
+    this.pending.header(TRACE_COLUMNS);
   }
 
   async write(row: TraceRow): Promise<void> {
-    this.pending += traceRowLine(row);
-    if (this.pending.length > 1 << 16) await this.flush();
+    writeTraceRow(this.pending, row);
+    if (this.pending.length >= CHUNK_BYTES) await this.flush();
   }
 
   async writeBatch(rows: readonly TraceRow[]): Promise<void> {
     for (const row of rows) {
-      this.pending += traceRowLine(row);
-      if (this.pending.length > 1 << 16) await this.flush();
+      writeTraceRow(this.pending, row);
+      if (this.pending.length >= CHUNK_BYTES) await this.flush();
     }
   }
 
@@ -44,8 +52,7 @@ export class TraceWriter {
   }
 
   private async flush(): Promise<void> {
-    const chunk = this.pending;
-    this.pending = "";
-    if (chunk && !this.out.write(chunk)) await once(this.out, "drain");
+    if (this.pending.length === 0) return;
+    if (!this.out.write(this.pending.take())) await once(this.out, "drain");
   }
 }

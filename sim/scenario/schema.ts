@@ -115,7 +115,13 @@ const importSpec = z.strictObject({
       memory: z.string().min(1),
     })
     .optional(),
-  azure2021: z.strictObject({ file: z.string().min(1) }).optional(),
+  azure2021: z
+    .strictObject({
+      file: z.string().min(1),
+      /** Rows come in end order: how long to hold each for invocations that started earlier. */
+      reorderWindow: duration().prefault("10m"),
+    })
+    .optional(),
   parallelFraction: z.number().min(0).max(1).default(0),
   defaultMemory: size().prefault(256),
   defaultCpu: duration().prefault(0.1),

@@ -26,7 +26,7 @@ export type ImportSource =
       readonly durations: string;
       readonly memory: string;
     }
-  | { readonly format: "azure2021"; readonly file: string };
+  | { readonly format: "azure2021"; readonly file: string; readonly reorderWindowS: number };
 
 export type Workload =
   | { readonly kind: "synth"; readonly synth: SynthWorkload; readonly codeDir: string | null }
@@ -271,9 +271,13 @@ function checkPaths(s: Scenario, baseDir: string, report: Report): void {
   const spec = w[kind]!;
   check(["code"], spec.code, "code directory");
   check(["file"], spec.file, "trace file");
-  for (const format of ["azure2019", "azure2021"]) {
+  const importFiles = {
+    azure2019: ["invocations", "durations", "memory"],
+    azure2021: ["file"],
+  };
+  for (const [format, keys] of Object.entries(importFiles)) {
     const files = spec[format] as Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(files ?? {})) check([format, k], v, "file");
+    for (const k of keys) check([format, k], files?.[k], "file");
   }
 }
 
@@ -307,7 +311,11 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
           durations: resolve(baseDir, i.azure2019.durations),
           memory: resolve(baseDir, i.azure2019.memory),
         }
-      : { format: "azure2021", file: resolve(baseDir, i.azure2021!.file) };
+      : {
+          format: "azure2021",
+          file: resolve(baseDir, i.azure2021!.file),
+          reorderWindowS: i.azure2021!.reorderWindow,
+        };
     return { kind: "import", source, replay: replayOf(i), codeDir: at(i.code) };
   }
   const w = s.workload.synth;

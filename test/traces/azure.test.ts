@@ -92,6 +92,33 @@ describe("Azure Functions 2019", () => {
     expect(d[Math.floor(d.length * 0.25)]! * 1000).toBeCloseTo(50, -1);
   });
 
+  test("each function's instants are uniform over its minute, and independent of the others'", async () => {
+    const files = azure2019Files({ f1: { 5: 20_000 }, f2: { 5: 10_000 } });
+    const rows = await collect(importAzure2019(files, new RandomStreams(4)));
+    expect(rows).toHaveLength(30_000);
+    for (const [fn, n] of [
+      ["o1/a1/f1", 20_000],
+      ["o1/a2/f2", 10_000],
+    ] as const) {
+      const deciles = new Array<number>(10).fill(0);
+      for (const r of rows.filter((r) => r.functionId === fn)) {
+        const fraction = (r.arrivalS - 4 * 60) / 60;
+        expect(fraction).toBeGreaterThanOrEqual(0);
+        expect(fraction).toBeLessThanOrEqual(1);
+        deciles[Math.min(9, Math.floor(fraction * 10))]!++;
+      }
+      // Chi-square with 9 degrees of freedom: 27.9 is its 99.9th percentile.
+      const chi2 = deciles.reduce((sum, c) => sum + (c - n / 10) ** 2 / (n / 10), 0);
+      expect(chi2).toBeLessThan(27.9);
+    }
+    // Dealt at random: f1's share of each tenth of the minute stays near 2/3.
+    for (let d = 0; d < 10; d++) {
+      const slice = rows.filter((r) => Math.floor(((r.arrivalS - 240) / 60) * 10) === d);
+      const share = slice.filter((r) => r.functionId === "o1/a1/f1").length / slice.length;
+      expect(Math.abs(share - 2 / 3)).toBeLessThan(5 * Math.sqrt(2 / 9 / slice.length));
+    }
+  });
+
   test.each([
     [
       { f1: { 3: "x" } },
@@ -130,13 +157,31 @@ describe("Azure Functions 2021", () => {
       ].join("\n"),
     );
     const stats: Azure2021Stats = { startedBeforeTrace: 0 };
-    const rows = await collect(importAzure2021(path, stats));
+    const rows = await collect(importAzure2021(path, { stats }));
     // The first started at -1.5, before the trace: left out and counted.
     expect(stats.startedBeforeTrace).toBe(1);
     [0.1, 1.5, 3.4, 9.8].forEach((t, i) => expect(rows[i]!.arrivalS).toBeCloseTo(t, 12));
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => r.functionId)).toEqual(["b/f", "a/g", "a/f", "b/h"]);
     expect(rows[0]!.durationS).toBe(2.9);
+  });
+
+  test("a run longer than the reorder window is an error that says so; a longer window orders it", async () => {
+    const text = [
+      "app,func,end_timestamp,duration",
+      ...Array.from({ length: 100 }, (_, i) => `a,short,${10 + i},0.5`),
+      "a,long,200,170",
+      "a,short,201,0.5",
+    ].join("\n");
+    const path = file("long-run.csv", text);
+    await expect(collect(importAzure2021(path, { reorderWindowS: 60 }))).rejects.toThrow(
+      /long-run\.csv:102: ran 170 s, longer than the reorder window of 60 s/,
+    );
+    const rows = await collect(importAzure2021(path, { reorderWindowS: 200 }));
+    expect(rows).toHaveLength(102);
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i]!.arrivalS).toBeGreaterThanOrEqual(rows[i - 1]!.arrivalS);
+    expect(rows.findIndex((r) => r.functionId === "a/long")).toBe(21);
   });
 
   test.each([

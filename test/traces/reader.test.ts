@@ -133,10 +133,13 @@ describe("trace files", () => {
   });
 });
 
-test("the writer's fast line is exactly the generic CSV line", async () => {
+test("the writer's bytes are exactly the generic CSV line", async () => {
   const { csvLine } = await import("../../reports/csv.js");
-  const { traceRowLine, traceRowValues } = await import("../../traces/format.js");
-  const odd = { ...row(3), functionId: 'a,"b"', codeId: "line\nbreak", paramsHash: "plain" };
-  for (const r of [row(0), row(5), row(9), odd])
-    expect(traceRowLine(r)).toBe(csvLine(traceRowValues(r)));
+  const { CsvBytes } = await import("../../reports/csv-bytes.js");
+  const { traceRowValues, writeTraceRow } = await import("../../traces/format.js");
+  const odd = { ...row(3), functionId: 'a,"b"', codeId: "line\nbreak", paramsHash: "pläin" };
+  const out = new CsvBytes(16);
+  const rows = [row(0), row(5), row(9), odd, { ...row(2), arrivalS: 1e22, durationS: 1 / 3 }];
+  for (const r of rows) writeTraceRow(out, r);
+  expect(out.take().toString()).toBe(rows.map((r) => csvLine(traceRowValues(r))).join(""));
 });

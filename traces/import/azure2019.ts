@@ -5,10 +5,11 @@
  * percentiles per app. A request is made for every counted invocation: its
  * instant uniform within its minute, its duration and memory drawn from the
  * percentiles (linear between them). Minutes are produced in order, and
- * each minute's requests sorted, so the output is in arrival order.
+ * each minute's requests are drawn in order, so the output is in arrival
+ * order.
  */
 import { empiricalFromPercentiles } from "../../sim/random/distributions/empirical.js";
-import type { Sampler } from "../../sim/random/source.js";
+import type { Sampler, UniformSource } from "../../sim/random/source.js";
 import type { RandomStreams } from "../../sim/random/streams.js";
 import { csvRecords } from "../csv-records.js";
 import type { TraceRow } from "../format.js";
@@ -79,7 +80,9 @@ function points(
 
 interface FunctionCounts {
   readonly key: string;
-  readonly app: string;
+  /** Samplers of its duration (ms) and its app's memory (MB), when the files have them. */
+  readonly duration: Sampler | undefined;
+  readonly memory: Sampler | undefined;
   /** Non-zero minutes (0-based) and their counts, in minute order. */
   readonly minutes: Int32Array;
   readonly counts: Int32Array;
@@ -137,40 +140,100 @@ export async function* importAzure2019(
       }
     }
     if (minutes.length === 0) continue;
+    const key = `${fields.HashOwner}/${fields.HashApp}/${fields.HashFunction}`;
     functions.push({
-      key: `${fields.HashOwner}/${fields.HashApp}/${fields.HashFunction}`,
-      app: `${fields.HashOwner}/${fields.HashApp}`,
+      key,
+      duration: durationOf.get(key),
+      memory: memoryOf.get(`${fields.HashOwner}/${fields.HashApp}`),
       minutes: Int32Array.from(minutes),
       counts: Int32Array.from(counts),
     });
   }
-  const instant = streams.stream("azure2019/instant");
+  const minuteRows = new MinuteRows(streams);
   const cursor = new Int32Array(functions.length);
   for (let minute = 0; minute < MINUTES; minute++) {
-    const batch: TraceRow[] = [];
-    functions.forEach((f, i) => {
+    for (let i = 0; i < functions.length; i++) {
+      const f = functions[i]!;
       const k = cursor[i]!;
-      if (k >= f.minutes.length || f.minutes[k] !== minute) return;
+      if (k >= f.minutes.length || f.minutes[k] !== minute) continue;
       cursor[i] = k + 1;
-      const duration = durationOf.get(f.key);
-      const memory = memoryOf.get(f.app);
-      for (let n = 0; n < f.counts[k]!; n++) {
-        batch.push({
-          // Microsecond resolution is plenty, and short numbers print fast.
-          arrivalS: Math.round((minute + instant()) * 60e6) / 1e6,
-          functionId: f.key,
-          codeId: "",
-          paramsHash: "",
-          durationS: duration ? Math.round(duration() * 1000) / 1e6 : NaN,
-          cpuS: NaN,
-          memoryMiB: memory ? Math.round(memory() * 100) / 100 : NaN,
-          ioReadMiB: NaN,
-          ioWriteMiB: NaN,
-          noticeLeadS: NaN,
-        });
-      }
-    });
-    batch.sort((a, b) => a.arrivalS - b.arrivalS);
-    if (batch.length > 0) yield batch;
+      minuteRows.add(i, f.counts[k]!);
+    }
+    const order = minuteRows.draw();
+    if (order.length === 0) continue;
+    const batch: TraceRow[] = new Array(order.length);
+    for (let n = 0; n < order.length; n++) {
+      const f = functions[order.owner[n]!]!;
+      batch[n] = {
+        // Microsecond resolution is plenty, and short numbers print fast.
+        arrivalS: Math.round((minute + order.instant[n]!) * 60e6) / 1e6,
+        functionId: f.key,
+        codeId: "",
+        paramsHash: "",
+        durationS: f.duration ? Math.round(f.duration() * 1000) / 1e6 : NaN,
+        cpuS: NaN,
+        memoryMiB: f.memory ? Math.round(f.memory() * 100) / 100 : NaN,
+        ioReadMiB: NaN,
+        ioWriteMiB: NaN,
+        noticeLeadS: NaN,
+      };
+    }
+    yield batch;
+  }
+}
+
+/**
+ * The invocations of one minute, in order, without sorting: n instants
+ * uniform in the minute, sorted, are the normalized partial sums of n + 1
+ * exponential spacings; dealing them to the functions in a random order
+ * (a shuffle of each function repeated by its count) gives each function
+ * independent uniform instants, as drawing them one by one and sorting would.
+ */
+class MinuteRows {
+  private readonly spacing: UniformSource;
+  private readonly deal: UniformSource;
+  private instants = new Float64Array(1024);
+  private owners = new Int32Array(1024);
+  private count = 0;
+
+  constructor(streams: RandomStreams) {
+    this.spacing = streams.stream("azure2019/instant");
+    this.deal = streams.stream("azure2019/order");
+  }
+
+  /** Function `owner` is called `calls` times this minute. */
+  add(owner: number, calls: number): void {
+    this.room(this.count + calls + 1);
+    this.owners.fill(owner, this.count, this.count + calls);
+    this.count += calls;
+  }
+
+  /** This minute's calls in order: fractions of the minute and their functions. */
+  draw(): { length: number; instant: Float64Array; owner: Int32Array } {
+    const n = this.count;
+    this.count = 0;
+    const { instants, owners } = this;
+    let sum = 0;
+    for (let k = 0; k <= n; k++) {
+      sum -= Math.log(1 - this.spacing());
+      instants[k] = sum;
+    }
+    for (let k = 0; k < n; k++) instants[k] = instants[k]! / sum;
+    for (let k = n - 1; k > 0; k--) {
+      const j = Math.floor(this.deal() * (k + 1));
+      const o = owners[k]!;
+      owners[k] = owners[j]!;
+      owners[j] = o;
+    }
+    return { length: n, instant: instants, owner: owners };
+  }
+
+  private room(n: number): void {
+    if (n <= this.instants.length) return;
+    const size = Math.max(n, this.instants.length * 2);
+    const owners = new Int32Array(size);
+    owners.set(this.owners.subarray(0, this.count));
+    this.owners = owners;
+    this.instants = new Float64Array(size);
   }
 }

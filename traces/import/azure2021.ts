@@ -2,108 +2,77 @@
  * Azure Functions 2021 (Zhang et al., SOSP 2021) to the provisim trace
  * format: one row per invocation (app, func, end_timestamp, duration in
  * seconds). Rows come in end order; arrivals (end - duration) are put in
- * order with a heap that releases a request once no later row can arrive
- * before it, which holds as long as no duration exceeds the longest seen
- * so far when the earlier rows were released.
+ * order with a heap that holds each request back for the reorder window
+ * (or the longest run seen, when longer): a row that ends later can start
+ * earlier by at most that much. An invocation that ran longer than the
+ * window, starting before requests already written, is an error that says
+ * so, not a silent reordering.
  */
 import { csvBatches, requireColumns } from "../csv-records.js";
+import { parseDecimal } from "../decimal.js";
 import type { TraceRow } from "../format.js";
+import { PairInterner } from "../interner.js";
 import { TraceError } from "../reader.js";
-
-class ArrivalHeap {
-  private readonly items: TraceRow[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): TraceRow | undefined {
-    return this.items[0];
-  }
-
-  push(r: TraceRow): void {
-    const a = this.items;
-    let i = a.length;
-    a.push(r);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (a[p]!.arrivalS <= r.arrivalS) break;
-      a[i] = a[p]!;
-      i = p;
-    }
-    a[i] = r;
-  }
-
-  pop(): TraceRow {
-    const a = this.items;
-    const top = a[0]!;
-    const last = a.pop()!;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= a.length) break;
-        if (c + 1 < a.length && a[c + 1]!.arrivalS < a[c]!.arrivalS) c++;
-        if (last.arrivalS <= a[c]!.arrivalS) break;
-        a[i] = a[c]!;
-        i = c;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
-}
+import { StartOrder } from "./start-order.js";
 
 export interface Azure2021Stats {
   /** Invocations that started before the trace did (negative arrival), left out. */
   startedBeforeTrace: number;
 }
 
+export interface Azure2021Options {
+  /**
+   * How long a row is held back for an invocation that ends later but
+   * started earlier: the longest run the import can put in order (more
+   * if longer runs were seen). Ten minutes, the longest a function may run
+   * on the Consumption plan, by default.
+   */
+  readonly reorderWindowS?: number;
+  /** Filled in as the import goes. */
+  readonly stats?: Azure2021Stats;
+}
+
+export const DEFAULT_REORDER_WINDOW_S = 600;
+
 /** Yields trace rows in arrival order, a batch at a time. */
 export async function* importAzure2021(
   file: string,
-  stats: Azure2021Stats = { startedBeforeTrace: 0 },
+  options: Azure2021Options = {},
 ): AsyncGenerator<TraceRow[]> {
-  const heap = new ArrivalHeap();
+  const window = options.reorderWindowS ?? DEFAULT_REORDER_WINDOW_S;
+  const stats = options.stats ?? { startedBeforeTrace: 0 };
+  const held = new StartOrder();
+  const ids = new PairInterner("/");
   let lastEnd = -Infinity;
-  let longest = 0;
+  let hold = window;
   let lastOut = -Infinity;
-  const release = (upTo: number, line: number, out: TraceRow[]) => {
-    while (heap.size > 0 && heap.peek()!.arrivalS <= upTo) {
-      const r = heap.pop();
-      if (r.arrivalS < lastOut) {
-        throw new TraceError(
-          file,
-          line,
-          "an invocation started before one already written; durations grew too long to reorder",
-        );
-      }
-      lastOut = r.arrivalS;
-      out.push(r);
-    }
+  const release = (upTo: number, out: TraceRow[]) => {
+    while (held.size > 0 && held.earliest <= upTo) out.push(held.pop());
+    if (out.length > 0) lastOut = out[out.length - 1]!.arrivalS;
   };
-  let line = 1;
   for await (const batch of csvBatches(file)) {
     const col = requireColumns(file, batch.header, ["app", "func", "end_timestamp", "duration"]);
+    const [app, func, endAt, durationAt] = [col.app!, col.func!, col.end_timestamp!, col.duration!];
+    const records = batch.records;
     const out: TraceRow[] = [];
-    batch.records.forEach((rec, i) => {
-      line = batch.firstLine + i;
-      const endRaw = rec[col.end_timestamp!] ?? "";
-      const durRaw = rec[col.duration!] ?? "";
-      const end = Number(endRaw);
-      const duration = Number(durRaw);
-      if (!Number.isFinite(end) || endRaw.trim() === "") {
-        throw new TraceError(file, line, `end_timestamp is not a number: "${endRaw}"`);
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i]!;
+      const line = batch.firstLine + i;
+      const end = parseDecimal(rec[endAt]!);
+      const duration = parseDecimal(rec[durationAt]!);
+      if (!Number.isFinite(end)) {
+        throw new TraceError(file, line, `end_timestamp is not a number: "${rec[endAt]}"`);
       }
-      if (!Number.isFinite(duration) || duration < 0 || durRaw.trim() === "") {
-        throw new TraceError(file, line, `duration is not a number >= 0: "${durRaw}"`);
+      if (!(duration >= 0 && duration !== Infinity)) {
+        throw new TraceError(file, line, `duration is not a number >= 0: "${rec[durationAt]}"`);
       }
-      if (end < lastEnd)
+      if (end < lastEnd) {
         throw new TraceError(
           file,
           line,
           `end_timestamp ${end} is before the previous row's ${lastEnd}`,
         );
+      }
       lastEnd = end;
       // To the microsecond: the data is in milliseconds, and short numbers print fast.
       const arrival = Math.round((end - duration) * 1e6) / 1e6;
@@ -111,31 +80,20 @@ export async function* importAzure2021(
         throw new TraceError(
           file,
           line,
-          `starts at ${arrival}, before an invocation already written (${lastOut})`,
+          `ran ${duration} s, longer than the reorder window of ${hold} s: it starts at ${arrival}, before an invocation already written (${lastOut}); import with a longer reorder window`,
         );
       }
-      longest = Math.max(longest, duration);
+      if (duration > hold) hold = duration;
       if (arrival < 0) {
         stats.startedBeforeTrace++;
-        return;
+        continue;
       }
-      heap.push({
-        arrivalS: arrival,
-        functionId: `${rec[col.app!]}/${rec[col.func!]}`,
-        codeId: "",
-        paramsHash: "",
-        durationS: duration,
-        cpuS: NaN,
-        memoryMiB: NaN,
-        ioReadMiB: NaN,
-        ioWriteMiB: NaN,
-        noticeLeadS: NaN,
-      });
-      release(end - longest, line, out);
-    });
+      held.push(arrival, duration, ids.get(rec[app]!, rec[func]!));
+      release(end - hold, out);
+    }
     if (out.length > 0) yield out;
   }
   const rest: TraceRow[] = [];
-  release(Infinity, line, rest);
+  release(Infinity, rest);
   if (rest.length > 0) yield rest;
 }

@@ -2,10 +2,15 @@ import { renameSync, rmSync } from "node:fs";
 import type { Argv, CommandModule } from "yargs";
 import type { TraceRow } from "../../../traces/format.js";
 import { importAzure2019 } from "../../../traces/import/azure2019.js";
-import { importAzure2021, type Azure2021Stats } from "../../../traces/import/azure2021.js";
+import {
+  DEFAULT_REORDER_WINDOW_S,
+  importAzure2021,
+  type Azure2021Stats,
+} from "../../../traces/import/azure2021.js";
 import { synthWorkload, traceRowOf } from "../../../traces/synth/workload.js";
 import { TraceWriter } from "../../../traces/writer.js";
 import { RandomStreams } from "../../random/streams.js";
+import { parseDuration } from "../../units/units.js";
 import { loadAndValidate, UsageError } from "../pipeline.js";
 
 /** Writes rows to `out` through a temporary file, so a failure leaves nothing half-written. */
@@ -75,18 +80,31 @@ const azure2019: CommandModule<object, Azure2019Args> = {
   },
 };
 
-const azure2021: CommandModule<object, { file: string; out: string }> = {
+const azure2021: CommandModule<object, { file: string; out: string; "reorder-window": string }> = {
   command: "azure2021 <file>",
   describe: "Azure Functions 2021: one row per invocation (app, func, end_timestamp, duration)",
   builder: (y) =>
-    y.positional("file", { type: "string", demandOption: true }).option("out", {
-      type: "string",
-      demandOption: true,
-      describe: "trace file to write (.csv or .csv.gz)",
-    }),
+    y
+      .positional("file", { type: "string", demandOption: true })
+      .option("out", {
+        type: "string",
+        demandOption: true,
+        describe: "trace file to write (.csv or .csv.gz)",
+      })
+      .option("reorder-window", {
+        type: "string",
+        default: `${DEFAULT_REORDER_WINDOW_S}s`,
+        describe:
+          "rows come in end order; hold each this long for invocations that started earlier (the longest run to expect)",
+      }),
   handler: async (a) => {
+    const window = parseDuration(a["reorder-window"]);
+    if (!window.ok) throw new UsageError(`--reorder-window: ${window.message}`);
     const stats: Azure2021Stats = { startedBeforeTrace: 0 };
-    const n = await writeTrace(a.out, importAzure2021(a.file, stats));
+    const n = await writeTrace(
+      a.out,
+      importAzure2021(a.file, { reorderWindowS: window.value, stats }),
+    );
     const left =
       stats.startedBeforeTrace > 0
         ? ` (${stats.startedBeforeTrace} that started before the trace left out)`
