@@ -1,6 +1,6 @@
 /**
- * One shared string per distinct pair of names, joined: the function ids of
- * an import ("app/func"). Each CSV row brings its names afresh, as slices
+ * A number and one shared string per distinct pair of names, joined: the
+ * function ids of an import ("app/func"). Each CSV row brings its names afresh, as slices
  * of the text read; a row that kept them would keep that text alive, and
  * every later lookup by id would hash them again. Interned, every row of a
  * function holds the one string, whose hash V8 computes once.
@@ -18,14 +18,14 @@ const LONG_PROBE = 32;
 export class PairInterner {
   private firsts: (string | undefined)[] = new Array(1024);
   private seconds: string[] = new Array(1024);
-  private joined: string[] = new Array(1024);
-  private size = 0;
+  private numbers = new Int32Array(1024);
+  private readonly names: string[] = [];
   private everyChar = false;
 
   constructor(private readonly separator: string) {}
 
-  /** `${first}${separator}${second}`, the same string every time for the same pair. */
-  get(first: string, second: string): string {
+  /** The pair's number: 0 for the first pair seen, 1 for the next, and so on. */
+  indexOf(first: string, second: string): number {
     const mask = this.firsts.length - 1;
     let i = this.hash(first, second) & mask;
     for (let probes = 0; ; probes++) {
@@ -34,37 +34,43 @@ export class PairInterner {
         if (probes > LONG_PROBE && !this.everyChar) {
           this.everyChar = true;
           this.rehash(this.firsts.length);
-          return this.get(first, second);
+          return this.indexOf(first, second);
         }
         return this.insert(i, first, second);
       }
-      if (f === first && this.seconds[i] === second) return this.joined[i]!;
+      if (f === first && this.seconds[i] === second) return this.numbers[i]!;
       i = (i + 1) & mask;
     }
   }
 
-  /** Distinct pairs seen. */
-  get count(): number {
-    return this.size;
+  /** `${first}${separator}${second}` of pair `index`, the same string every time. */
+  joined(index: number): string {
+    return this.names[index]!;
   }
 
-  private insert(i: number, first: string, second: string): string {
+  /** Distinct pairs seen. */
+  get count(): number {
+    return this.names.length;
+  }
+
+  private insert(i: number, first: string, second: string): number {
     // Copies, so the table does not keep the text the names were sliced from.
     const f = detached(first);
     const s = detached(second);
-    const id = detached(`${f}${this.separator}${s}`);
+    const index = this.names.length;
+    this.names.push(detached(`${f}${this.separator}${s}`));
     this.firsts[i] = f;
     this.seconds[i] = s;
-    this.joined[i] = id;
-    if (++this.size * 2 > this.firsts.length) this.rehash(this.firsts.length * 2);
-    return id;
+    this.numbers[i] = index;
+    if (this.names.length * 2 > this.firsts.length) this.rehash(this.firsts.length * 2);
+    return index;
   }
 
   private rehash(capacity: number): void {
-    const { firsts, seconds, joined } = this;
+    const { firsts, seconds, numbers } = this;
     this.firsts = new Array(capacity);
     this.seconds = new Array(capacity);
-    this.joined = new Array(capacity);
+    this.numbers = new Int32Array(capacity);
     const mask = capacity - 1;
     for (let k = 0; k < firsts.length; k++) {
       const f = firsts[k];
@@ -73,7 +79,7 @@ export class PairInterner {
       while (this.firsts[i] !== undefined) i = (i + 1) & mask;
       this.firsts[i] = f;
       this.seconds[i] = seconds[k]!;
-      this.joined[i] = joined[k]!;
+      this.numbers[i] = numbers[k]!;
     }
   }
 
