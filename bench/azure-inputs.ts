@@ -1,14 +1,19 @@
 /**
  * Azure Functions inputs for the trace benchmarks, in the datasets' exact
- * schemas and with their kind of names (64-hex-digit hashes), written in
- * pieces so that even 10^7 rows never sit in memory.
+ * schemas, written in pieces so that even 10^7 rows never sit in memory.
+ * Names are the datasets' kind (64-hex-digit hashes, so rows of about 145
+ * bytes) or short ones ("app3", about 30 bytes), to show what row length
+ * costs.
  */
 import { createHash } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Azure2019Files } from "../traces/import/azure2019.js";
 
-const hash = (s: string) => createHash("sha256").update(s).digest("hex");
+export type Names = "hashed" | "short";
+
+const namer = (names: Names) => (s: string) =>
+  names === "hashed" ? createHash("sha256").update(s).digest("hex") : s;
 
 /** Writes lines to a file a megabyte at a time. */
 function lineFile(path: string, header: string, lines: (emit: (line: string) => void) => void) {
@@ -31,8 +36,9 @@ function lineFile(path: string, header: string, lines: (emit: (line: string) => 
  * a minute; the import holds the default ten-minute reorder window, 60,000
  * rows.
  */
-export function azure2021File(dir: string, rows: number): string {
-  const path = join(dir, "azure2021.csv");
+export function azure2021File(dir: string, rows: number, names: Names): string {
+  const path = join(dir, `azure2021-${names}.csv`);
+  const hash = namer(names);
   const apps = Array.from({ length: 50 }, (_, i) => hash(`app${i}`));
   const funcs = Array.from({ length: 700 }, (_, i) => hash(`func${i}`));
   lineFile(path, "app,func,end_timestamp,duration", (emit) => {
@@ -48,16 +54,17 @@ export function azure2021File(dir: string, rows: number): string {
 }
 
 /** 2019: 1,000 functions in 100 apps whose counts add up to about `rows` over the day. */
-export function azure2019Files(dir: string, rows: number): Azure2019Files {
+export function azure2019Files(dir: string, rows: number, names: Names): Azure2019Files {
+  const hash = namer(names);
   const functions = 1000;
   const perMinute = Math.max(1, Math.round(rows / functions / 1440));
   const minutes = Array.from({ length: 1440 }, (_, i) => String(i + 1));
   const owner = (f: number) => hash(`owner${f % 20}`);
   const app = (f: number) => hash(`app${f % 100}`);
   const files = {
-    invocations: join(dir, "invocations_per_function_md.anon.d01.csv"),
-    durations: join(dir, "function_durations_percentiles.anon.d01.csv"),
-    memory: join(dir, "app_memory_percentiles.anon.d01.csv"),
+    invocations: join(dir, `invocations_per_function_md.anon.${names}.csv`),
+    durations: join(dir, `function_durations_percentiles.anon.${names}.csv`),
+    memory: join(dir, `app_memory_percentiles.anon.${names}.csv`),
   };
   lineFile(
     files.invocations,

@@ -25,7 +25,8 @@ if (process.argv[2] === "--model-memory") {
 // A long trace import in a fresh process, for its peak resident memory.
 if (process.argv[2] === "--import-memory") {
   const format = process.argv[3] === "azure2019" ? "azure2019" : "azure2021";
-  const r = await longImport(format, Number(process.argv[4]));
+  const names = process.argv[4] === "short" ? "short" : "hashed";
+  const r = await longImport(format, names, Number(process.argv[5]));
   process.stdout.write(JSON.stringify({ ...r, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
@@ -169,21 +170,22 @@ async function tracesSuite() {
   const longRows = quick ? 1_000_000 : 10_000_000;
   const long: Record<string, unknown> = {};
   for (const format of ["azure2021", "azure2019"]) {
-    const out = execFileSync(
-      process.execPath,
-      [self, "--import-memory", format, String(longRows)],
-      {
-        encoding: "utf8",
-      },
-    );
-    long[format] = JSON.parse(out);
-    console.error(`traces, long ${format} import: ${out}`);
+    for (const names of ["hashed", "short"]) {
+      const out = execFileSync(
+        process.execPath,
+        [self, "--import-memory", format, names, String(longRows)],
+        { encoding: "utf8" },
+      );
+      long[`${format}-${names}`] = JSON.parse(out);
+      console.error(`traces, long ${format} import, ${names} names: ${out}`);
+    }
   }
   return {
     unit: {
       rowsPerS: `rows per second, best of rounds, ${rows} rows (Azure 2019: requests made)`,
       vsPapaparse: "rate over papaparse's own on the same 2021 file",
-      longImport: `${longRows} rows to a plain trace, in a fresh process`,
+      longImport: `${longRows} rows to a plain trace, in a fresh process; maxRssMiB its peak resident memory`,
+      names: "hashedNames: the datasets' 64-hex-digit names; shortNames: names like app3",
     },
     ...short,
     longImport: long,

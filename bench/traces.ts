@@ -7,7 +7,7 @@
  * reports its peak resident memory (run it in a fresh process).
  */
 import Papa from "papaparse";
-import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzePath } from "../sim/analysis/analyze.js";
@@ -17,7 +17,7 @@ import { importAzure2019 } from "../traces/import/azure2019.js";
 import { importAzure2021 } from "../traces/import/azure2021.js";
 import { TraceReader } from "../traces/reader.js";
 import { TraceWriter } from "../traces/writer.js";
-import { azure2019Files, azure2021File } from "./azure-inputs.js";
+import { azure2019Files, azure2021File, type Names } from "./azure-inputs.js";
 
 /** Rows per second of the best of `rounds` runs (the least disturbed by the machine's other work). */
 async function rate(rounds: number, run: () => Promise<number>): Promise<number> {
@@ -63,42 +63,49 @@ async function readRows(file: string): Promise<number> {
   return n;
 }
 
+/** Rates of every contestant on inputs with `names`. */
+async function ratesFor(dir: string, rows: number, rounds: number, names: Names) {
+  const in2021 = azure2021File(dir, rows, names);
+  const files2019 = azure2019Files(dir, rows, names);
+  const out = (name: string) => join(dir, `${names}-${name}`);
+  const streams = () => new RandomStreams(1);
+  const r = {
+    papaparse2021: await rate(rounds, () => papaparseRows(in2021)),
+    azure2021: await rate(rounds, () => write(out("t2021.csv"), importAzure2021(in2021))),
+    azure2021Gzip: await rate(rounds, () => write(out("t2021.csv.gz"), importAzure2021(in2021))),
+    azure2019: await rate(rounds, () =>
+      write(out("t2019.csv"), importAzure2019(files2019, streams())),
+    ),
+    azure2019Gzip: await rate(rounds, () =>
+      write(out("t2019.csv.gz"), importAzure2019(files2019, streams())),
+    ),
+    readTrace: await rate(rounds, () => readRows(out("t2021.csv"))),
+    readTraceGzip: await rate(rounds, () => readRows(out("t2021.csv.gz"))),
+  };
+  return {
+    rowsPerS: r,
+    bytesPerRow2021: statSync(in2021).size / rows,
+    vsPapaparse: {
+      azure2021: r.azure2021 / r.papaparse2021,
+      azure2021Gzip: r.azure2021Gzip / r.papaparse2021,
+      readTrace: r.readTrace / r.papaparse2021,
+    },
+  };
+}
+
 export async function traceBenchmarks(rows: number, rounds: number) {
   const dir = mkdtempSync(join(tmpdir(), "provisim-bench-"));
   try {
-    const in2021 = azure2021File(dir, rows);
-    const files2019 = azure2019Files(dir, rows);
-    const out = (name: string) => join(dir, name);
-    const streams = () => new RandomStreams(1);
-    const r = {
-      papaparse2021: await rate(rounds, () => papaparseRows(in2021)),
-      azure2021: await rate(rounds, () => write(out("t2021.csv"), importAzure2021(in2021))),
-      azure2021Gzip: await rate(rounds, () => write(out("t2021.csv.gz"), importAzure2021(in2021))),
-      azure2019: await rate(rounds, () =>
-        write(out("t2019.csv"), importAzure2019(files2019, streams())),
-      ),
-      azure2019Gzip: await rate(rounds, () =>
-        write(out("t2019.csv.gz"), importAzure2019(files2019, streams())),
-      ),
-      readTrace: await rate(rounds, () => readRows(out("t2021.csv"))),
-      readTraceGzip: await rate(rounds, () => readRows(out("t2021.csv.gz"))),
-    };
+    const hashed = await ratesFor(dir, rows, rounds, "hashed");
+    const short = await ratesFor(dir, rows, rounds, "short");
     const corpus = new URL("../../traces/code/", import.meta.url).pathname;
     await analyzePath(corpus);
-    const analyzerFiles = await rate(rounds, async () => {
+    const analyzerFilesPerS = await rate(rounds, async () => {
       let n = 0;
       for (let i = 0; i < 20; i++) n += (await analyzePath(corpus)).length;
       return n;
     });
-    return {
-      rowsPerS: r,
-      vsPapaparse: {
-        azure2021: r.azure2021 / r.papaparse2021,
-        azure2021Gzip: r.azure2021Gzip / r.papaparse2021,
-        readTrace: r.readTrace / r.papaparse2021,
-      },
-      analyzerFilesPerS: analyzerFiles,
-    };
+    return { hashedNames: hashed, shortNames: short, analyzerFilesPerS };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -107,17 +114,20 @@ export async function traceBenchmarks(rows: number, rounds: number) {
 /** One long import to a plain trace, for its rate and (in a fresh process) peak memory. */
 export async function longImport(
   format: "azure2019" | "azure2021",
+  names: Names,
   rows: number,
-): Promise<{ rows: number; rowsPerS: number }> {
+): Promise<{ rows: number; rowsPerS: number; bytesOut: number }> {
   const dir = mkdtempSync(join(tmpdir(), "provisim-bench-"));
   try {
     const batches =
       format === "azure2021"
-        ? importAzure2021(azure2021File(dir, rows))
-        : importAzure2019(azure2019Files(dir, rows), new RandomStreams(1));
+        ? importAzure2021(azure2021File(dir, rows, names))
+        : importAzure2019(azure2019Files(dir, rows, names), new RandomStreams(1));
     const t0 = process.hrtime.bigint();
-    const n = await write(join(dir, "out.csv"), batches);
-    return { rows: n, rowsPerS: n / (Number(process.hrtime.bigint() - t0) / 1e9) };
+    const out = join(dir, "out.csv");
+    const n = await write(out, batches);
+    const rowsPerS = n / (Number(process.hrtime.bigint() - t0) / 1e9);
+    return { rows: n, rowsPerS, bytesOut: statSync(out).size };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -26,15 +26,7 @@ export class StartOrder {
 
   push(startS: number, durationS: number, functionId: string): void {
     if (this.n === this.start.length) this.grow();
-    const order = this.pushed++;
-    let i = this.n++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.before(startS, order, parent)) break;
-      this.move(parent, i);
-      i = parent;
-    }
-    this.set(i, startS, order, durationS, functionId);
+    this.siftUp(this.n++, startS, this.pushed++, durationS, functionId);
   }
 
   /** Takes the earliest held invocation as a trace row. */
@@ -52,21 +44,30 @@ export class StartOrder {
       noticeLeadS: NaN,
     };
     const last = --this.n;
-    const startS = this.start[last]!;
-    const order = this.order[last]!;
-    const durationS = this.duration[last]!;
-    const id = this.ids[last]!;
-    let i = 0;
+    // Floyd's pop: the hole sinks to a leaf along the earlier children, one
+    // comparison a level, and the last entry (late, as new arrivals are)
+    // rises from there, rarely far.
+    let hole = 0;
     for (;;) {
-      let child = 2 * i + 1;
+      let child = 2 * hole + 1;
       if (child >= last) break;
       if (child + 1 < last && this.precedes(child + 1, child)) child++;
-      if (this.before(startS, order, child)) break;
-      this.move(child, i);
-      i = child;
+      this.move(child, hole);
+      hole = child;
+    }
+    this.siftUp(hole, this.start[last]!, this.order[last]!, this.duration[last]!, this.ids[last]!);
+    return row;
+  }
+
+  private siftUp(from: number, startS: number, order: number, durationS: number, id: string): void {
+    let i = from;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(startS, order, parent)) break;
+      this.move(parent, i);
+      i = parent;
     }
     this.set(i, startS, order, durationS, id);
-    return row;
   }
 
   private before(startS: number, order: number, slot: number): boolean {
