@@ -44,6 +44,8 @@ interface Acc {
   cognitive: number;
   maxNesting: number;
   loopNesting: number;
+  /** Nesting of the loops whose trip count is not fixed by literals: what Big-O counts. */
+  scalingLoopNesting: number;
   collections: number;
   growthInLoops: number;
   externalCalls: number;
@@ -110,6 +112,7 @@ function newAcc(name: string, node: Node): Acc {
     cognitive: 0,
     maxNesting: 0,
     loopNesting: 0,
+    scalingLoopNesting: 0,
     collections: 0,
     growthInLoops: 0,
     externalCalls: 0,
@@ -162,8 +165,48 @@ function rootOf(node: Node): string {
   }
 }
 
+const NUMBER_LITERALS = new Set(["number", "integer", "int_literal", "decimal_integer_literal"]);
+const COMPARISONS = new Set(["<", "<=", ">", ">=", "!="]);
+
+const isNumber = (n: Node | null): boolean =>
+  !!n &&
+  (NUMBER_LITERALS.has(n.type) ||
+    ((n.type === "unary_expression" || n.type === "unary_operator") &&
+      NUMBER_LITERALS.has(n.lastNamedChild?.type ?? "")));
+
 /**
- * An estimate from the shape of the code: nested loops multiply; a function
+ * A loop whose trip count literals fix: `for (k = 0; k < 3; k++)` and its Go
+ * and Java forms, `for k in range(-1, 2)` in Python. Its work does not grow
+ * with the input, whatever it nests.
+ */
+function runsFixedTimes(loop: Node): boolean {
+  const iterable = loop.childForFieldName("right");
+  if (iterable?.type === "call") {
+    const args = iterable.childForFieldName("arguments")?.namedChildren ?? [];
+    return (
+      iterable.childForFieldName("function")?.text === "range" &&
+      args.length > 0 &&
+      args.every((a) => isNumber(a))
+    );
+  }
+  const clause = loop.namedChildren.find((c) => c?.type === "for_clause") ?? loop;
+  let condition = clause.childForFieldName("condition");
+  if (condition?.type === "expression_statement") condition = condition.firstNamedChild;
+  if (condition?.type !== "binary_expression") return false;
+  const op = condition.childForFieldName("operator")?.type;
+  const left = condition.childForFieldName("left");
+  const right = condition.childForFieldName("right");
+  return (
+    op !== undefined &&
+    COMPARISONS.has(op) &&
+    ((isNumber(right) && left?.type === "identifier") ||
+      (isNumber(left) && right?.type === "identifier"))
+  );
+}
+
+/**
+ * An estimate from the shape of the code: nested loops multiply (those that
+ * run a fixed number of times, like a 3x3 kernel's, do not count); a function
  * that calls itself twice is divide-and-conquer (n log n) when it also
  * loops over its input, and branching recursion (2^n) when it does not.
  */
@@ -211,7 +254,7 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
       cognitive: a.cognitive + a.selfCalls,
       maxNesting: a.maxNesting,
       loopNesting: a.loopNesting,
-      bigO: bigO(a.loopNesting, a.selfCalls),
+      bigO: bigO(a.scalingLoopNesting, a.selfCalls),
       halsteadVolume: vocabulary > 1 ? N * Math.log2(vocabulary) : 0,
       collections: a.collections,
       growthInLoops: a.growthInLoops,
@@ -223,11 +266,18 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
     });
   };
 
-  const walk = (node: Node, acc: Acc, nesting: number, loops: number, elseIf: boolean) => {
+  const walk = (
+    node: Node,
+    acc: Acc,
+    nesting: number,
+    loops: number,
+    scaling: number,
+    elseIf: boolean,
+  ) => {
     const t = node.type;
     if (node !== acc.node && lang.functions.has(t)) {
       const inner = newAcc(functionName(node), node);
-      for (const c of node.children) if (c) walk(c, inner, 0, 0, false);
+      for (const c of node.children) if (c) walk(c, inner, 0, 0, 0, false);
       finish(inner);
       return;
     }
@@ -241,6 +291,7 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
     }
     let childNesting = nesting;
     let childLoops = loops;
+    let childScaling = scaling;
     const isLoop = lang.loops.has(t);
     if (lang.branches.has(t) || isLoop) {
       acc.decisions++;
@@ -253,6 +304,10 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
       if (isLoop) {
         childLoops = loops + 1;
         acc.loopNesting = Math.max(acc.loopNesting, childLoops);
+        if (!runsFixedTimes(node)) {
+          childScaling = scaling + 1;
+          acc.scalingLoopNesting = Math.max(acc.scalingLoopNesting, childScaling);
+        }
       }
     } else if (lang.logical.has(t)) {
       const op =
@@ -290,10 +345,10 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
       if (!c) continue;
       // JS `else if`: an if_statement directly inside an else_clause.
       const chain = t === "else_clause" && c.type === "if_statement";
-      walk(c, acc, chain ? nesting : childNesting, childLoops, chain);
+      walk(c, acc, chain ? nesting : childNesting, childLoops, childScaling, chain);
     }
   };
-  walk(root, moduleAcc, 0, 0, false);
+  walk(root, moduleAcc, 0, 0, 0, false);
   finish(moduleAcc);
   // Source order: <module> first, then functions by position.
   const functions = done.sort((a, b) =>

@@ -72,6 +72,51 @@ class P {
   });
 });
 
+describe("loops that run a fixed number of times do not scale Big-O", () => {
+  // Two loops over the input around a 3x3 kernel, and a loop bounded by a
+  // variable, which does scale.
+  const programs: Record<string, string> = {
+    javascript: `function k(img, w, h) { let s = 0; for (let y = 0; y < h; y++) { for (let x = 0; x < w; x++) { for (let dy = -1; dy <= 1; dy++) { for (let dx = -1; dx <= 1; dx++) { s += img[y + dy][x + dx]; } } } } return s; }
+function v(xs, n) { let s = 0; for (let i = 0; i < n; i++) { for (let j = 0; 3 > j; j++) { s += xs[i]; } } return s; }`,
+    typescript: `function k(img: number[][], w: number, h: number): number { let s = 0; for (let y = 0; y < h; y++) { for (let x = 0; x < w; x++) { for (let dy = -1; dy <= 1; dy++) { for (let dx = -1; dx <= 1; dx++) { s += img[y + dy]![x + dx]!; } } } } return s; }
+function v(xs: number[], n: number): number { let s = 0; for (let i = 0; i < n; i++) { for (let j = 0; 3 > j; j++) { s += xs[i]!; } } return s; }`,
+    python: `def k(img, w, h):
+    s = 0
+    for y in range(h):
+        for x in range(w):
+            for dy in range(-1, 2):
+                for dx in range(-1, 2):
+                    s += img[y + dy][x + dx]
+    return s
+
+def v(xs, n):
+    s = 0
+    for i in range(n):
+        for j in range(3):
+            s += xs[i]
+    return s
+`,
+    go: `package p
+func k(img [][]int, w int, h int) int { s := 0; for y := 0; y < h; y++ { for x := 0; x < w; x++ { for dy := -1; dy <= 1; dy++ { for dx := -1; dx <= 1; dx++ { s += img[y+dy][x+dx] } } } }; return s }
+func v(xs []int, n int) int { s := 0; for i := 0; i < n; i++ { for j := 0; 3 > j; j++ { s += xs[i] } }; return s }`,
+    java: `class K {
+  static int k(int[][] img, int w, int h) { int s = 0; for (int y = 0; y < h; y++) { for (int x = 0; x < w; x++) { for (int dy = -1; dy <= 1; dy++) { for (int dx = -1; dx <= 1; dx++) { s += img[y + dy][x + dx]; } } } } return s; }
+  static int v(int[] xs, int n) { int s = 0; for (int i = 0; i < n; i++) { for (int j = 0; 3 > j; j++) { s += xs[i]; } } return s; }
+}`,
+  };
+
+  test.each(Object.keys(programs))("%s", async (lang) => {
+    const a = await analyze(lang, programs[lang]!);
+    expect(a.syntaxErrors).toBe(0);
+    const k = fn(a, "k");
+    expect(k.loopNesting).toBe(4);
+    expect(k.bigO).toBe("O(n^2)");
+    const v = fn(a, "v");
+    expect(v.loopNesting).toBe(2);
+    expect(v.bigO).toBe("O(n)");
+  });
+});
+
 describe("metrics", () => {
   test("logical operators add decision points; else-if chains do not nest", async () => {
     const a = await analyze(
