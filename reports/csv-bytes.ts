@@ -80,7 +80,10 @@ export class CsvBytes {
     if (bytes === undefined) {
       const start = this.pos;
       this.text(s);
-      if (this.known.size < KNOWN_TEXTS) this.known.set(s, this.buf.slice(start, this.pos));
+      // A copy: a view would keep the whole chunk alive after it is taken.
+      if (this.known.size < KNOWN_TEXTS) {
+        this.known.set(s, new Uint8Array(this.buf.subarray(start, this.pos)));
+      }
       return;
     }
     this.room(bytes.length);

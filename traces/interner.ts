@@ -1,9 +1,10 @@
 /**
  * A number and one shared string per distinct pair of names, joined: the
- * function ids of an import ("app/func"). Each CSV row brings its names afresh, as slices
- * of the text read; a row that kept them would keep that text alive, and
- * every later lookup by id would hash them again. Interned, every row of a
- * function holds the one string, whose hash V8 computes once.
+ * function ids of an import ("app/func"). Each CSV row brings its names
+ * afresh, as slices of the text read; a row that kept them would keep that
+ * text alive, and every later lookup by id would hash them again.
+ * Interned, every row of a function holds the one string, whose hash V8
+ * computes once.
  *
  * Finding the pair must cost less than building the id would save, so the
  * hash reads at most 16 characters spread over each name (plus its last,

@@ -2,11 +2,11 @@
  * Azure Functions 2021 (Zhang et al., SOSP 2021) to the provisim trace
  * format: one row per invocation (app, func, end_timestamp, duration in
  * seconds). Rows come in end order; arrivals (end - duration) are put in
- * order with a heap that holds each request back for the reorder window
- * (or the longest run seen, when longer): a row that ends later can start
- * earlier by at most that much. An invocation that ran longer than the
- * window, starting before requests already written, is an error that says
- * so, not a silent reordering.
+ * order by holding each request back for the reorder window (or the
+ * longest run seen, when longer): a row that ends later can start earlier
+ * by at most that much. An invocation that ran longer than the window,
+ * starting before requests already written, is an error that says so, not
+ * a silent reordering.
  *
  * Two stages: parsing (CSV, numbers, function ids; azure2021-columns.ts)
  * and ordering. For a large file parsing runs on a thread of its own, and
@@ -64,8 +64,12 @@ export async function* importAzure2021(
     : azure2021Columns(file);
   const functionIds: string[] = [];
   for await (const c of batches) {
-    functionIds.push(...c.newFunctions);
-    const out: TraceRow[] = [];
+    for (const id of c.newFunctions) functionIds.push(id);
+    // The batch's rows, checked in file order, join the held ones as one run.
+    const starts = new Float64Array(c.count);
+    const durations = new Float64Array(c.count);
+    const ids: string[] = [];
+    let kept = 0;
     for (let i = 0; i < c.count; i++) {
       const end = c.endS[i]!;
       const duration = c.durationS[i]!;
@@ -91,9 +95,13 @@ export async function* importAzure2021(
         stats.startedBeforeTrace++;
         continue;
       }
-      held.push(arrival, duration, functionIds[c.functionIndex[i]!]!);
-      release(end - hold, out);
+      starts[kept] = arrival;
+      durations[kept] = duration;
+      ids[kept++] = functionIds[c.functionIndex[i]!]!;
     }
+    held.add(starts, durations, ids, kept);
+    const out: TraceRow[] = [];
+    release(lastEnd - hold, out);
     if (out.length > 0) yield out;
   }
   const rest: TraceRow[] = [];

@@ -1,107 +1,111 @@
 /**
- * Invocations held back until they can be written in start order: a binary
- * heap over typed arrays, ordered by start and then by arrival in the input.
- * An import may hold tens of thousands of rows for its reorder window; as
- * objects they would each be copied by the collector and chased through
- * memory at every comparison, and cost more than everything else it does.
+ * Invocations held back until they can be written in start order. An
+ * import holds tens of thousands of rows for its reorder window, and a heap
+ * of single rows that size spends its time waiting on memory. Rows come
+ * in batches instead, nearly in start order already (they are in end
+ * order); each batch is sorted once (a stable sort, quick on nearly sorted
+ * input) into a run, and rows leave by a merge of the runs: a heap of a
+ * few runs, whose heads are read in sequence. Ties in start go in the
+ * order rows came.
  */
 import type { TraceRow } from "../format.js";
 
+interface Run {
+  readonly starts: Float64Array;
+  readonly durations: Float64Array;
+  readonly ids: readonly string[];
+  /** Row numbers in start order. */
+  readonly order: readonly number[];
+  /** Runs are numbered as added: the earlier run wins a tie. */
+  readonly number: number;
+  next: number;
+}
+
 export class StartOrder {
-  private start = new Float64Array(1024);
-  private order = new Float64Array(1024);
-  private duration = new Float64Array(1024);
-  private ids: string[] = [];
-  private n = 0;
-  private pushed = 0;
+  private runs: Run[] = [];
+  private added = 0;
+  private held = 0;
 
   get size(): number {
-    return this.n;
+    return this.held;
   }
 
   /** Start of the earliest held invocation (when one is held). */
   get earliest(): number {
-    return this.start[0]!;
+    const top = this.runs[0]!;
+    return top.starts[top.order[top.next]!]!;
   }
 
-  push(startS: number, durationS: number, functionId: string): void {
-    if (this.n === this.start.length) this.grow();
-    this.siftUp(this.n++, startS, this.pushed++, durationS, functionId);
+  /** Adds the first `count` rows given, in any order; the arrays become the order's. */
+  add(starts: Float64Array, durations: Float64Array, ids: readonly string[], count: number): void {
+    if (count === 0) return;
+    const order = new Array<number>(count);
+    for (let i = 0; i < count; i++) order[i] = i;
+    order.sort((a, b) => starts[a]! - starts[b]!);
+    this.held += count;
+    this.runs.push({ starts, durations, ids, order, number: this.added++, next: 0 });
+    this.siftUp(this.runs.length - 1);
   }
 
   /** Takes the earliest held invocation as a trace row. */
   pop(): TraceRow {
+    const run = this.runs[0]!;
+    const k = run.order[run.next++]!;
     const row: TraceRow = {
-      arrivalS: this.start[0]!,
-      functionId: this.ids[0]!,
+      arrivalS: run.starts[k]!,
+      functionId: run.ids[k]!,
       codeId: "",
       paramsHash: "",
-      durationS: this.duration[0]!,
+      durationS: run.durations[k]!,
       cpuS: NaN,
       memoryMiB: NaN,
       ioReadMiB: NaN,
       ioWriteMiB: NaN,
       noticeLeadS: NaN,
     };
-    const last = --this.n;
-    // Floyd's pop: the hole sinks to a leaf along the earlier children, one
-    // comparison a level, and the last entry (late, as new arrivals are)
-    // rises from there, rarely far.
-    let hole = 0;
-    for (;;) {
-      let child = 2 * hole + 1;
-      if (child >= last) break;
-      if (child + 1 < last && this.precedes(child + 1, child)) child++;
-      this.move(child, hole);
-      hole = child;
+    this.held--;
+    if (run.next === run.order.length) {
+      const last = this.runs.pop()!;
+      if (this.runs.length > 0 && last !== run) {
+        this.runs[0] = last;
+        this.siftDown(0);
+      }
+    } else {
+      this.siftDown(0);
     }
-    this.siftUp(hole, this.start[last]!, this.order[last]!, this.duration[last]!, this.ids[last]!);
     return row;
   }
 
-  private siftUp(from: number, startS: number, order: number, durationS: number, id: string): void {
-    let i = from;
+  /** Run a's head goes before run b's. */
+  private before(a: Run, b: Run): boolean {
+    const sa = a.starts[a.order[a.next]!]!;
+    const sb = b.starts[b.order[b.next]!]!;
+    return sa < sb || (sa === sb && a.number < b.number);
+  }
+
+  private siftUp(i: number): void {
+    const runs = this.runs;
+    const run = runs[i]!;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(startS, order, parent)) break;
-      this.move(parent, i);
+      if (!this.before(run, runs[parent]!)) break;
+      runs[i] = runs[parent]!;
       i = parent;
     }
-    this.set(i, startS, order, durationS, id);
+    runs[i] = run;
   }
 
-  private before(startS: number, order: number, slot: number): boolean {
-    const s = this.start[slot]!;
-    return startS < s || (startS === s && order < this.order[slot]!);
-  }
-
-  private precedes(a: number, b: number): boolean {
-    return this.before(this.start[a]!, this.order[a]!, b);
-  }
-
-  private move(from: number, to: number): void {
-    this.start[to] = this.start[from]!;
-    this.order[to] = this.order[from]!;
-    this.duration[to] = this.duration[from]!;
-    this.ids[to] = this.ids[from]!;
-  }
-
-  private set(slot: number, startS: number, order: number, durationS: number, id: string): void {
-    this.start[slot] = startS;
-    this.order[slot] = order;
-    this.duration[slot] = durationS;
-    this.ids[slot] = id;
-  }
-
-  private grow(): void {
-    const size = this.start.length * 2;
-    const wider = (a: Float64Array) => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
-    this.start = wider(this.start);
-    this.order = wider(this.order);
-    this.duration = wider(this.duration);
+  private siftDown(i: number): void {
+    const runs = this.runs;
+    const run = runs[i]!;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= runs.length) break;
+      if (child + 1 < runs.length && this.before(runs[child + 1]!, runs[child]!)) child++;
+      if (!this.before(runs[child]!, run)) break;
+      runs[i] = runs[child]!;
+      i = child;
+    }
+    runs[i] = run;
   }
 }
