@@ -53,6 +53,14 @@ export function azure2021File(dir: string, rows: number, names: Names): string {
   return path;
 }
 
+export function azure2019Paths(dir: string, names: Names): Azure2019Files {
+  return {
+    invocations: join(dir, `invocations_per_function_md.anon.${names}.csv`),
+    durations: join(dir, `function_durations_percentiles.anon.${names}.csv`),
+    memory: join(dir, `app_memory_percentiles.anon.${names}.csv`),
+  };
+}
+
 /** 2019: 1,000 functions in 100 apps whose counts add up to about `rows` over the day. */
 export function azure2019Files(dir: string, rows: number, names: Names): Azure2019Files {
   const hash = namer(names);
@@ -61,11 +69,7 @@ export function azure2019Files(dir: string, rows: number, names: Names): Azure20
   const minutes = Array.from({ length: 1440 }, (_, i) => String(i + 1));
   const owner = (f: number) => hash(`owner${f % 20}`);
   const app = (f: number) => hash(`app${f % 100}`);
-  const files = {
-    invocations: join(dir, `invocations_per_function_md.anon.${names}.csv`),
-    durations: join(dir, `function_durations_percentiles.anon.${names}.csv`),
-    memory: join(dir, `app_memory_percentiles.anon.${names}.csv`),
-  };
+  const files = azure2019Paths(dir, names);
   lineFile(
     files.invocations,
     ["HashOwner", "HashApp", "HashFunction", "Trigger", ...minutes].join(","),

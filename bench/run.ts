@@ -5,14 +5,15 @@
  * runs some suites; each writes bench/results/<suite>.json.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import * as Ours from "../sim/engine/simjs/index.js";
 import { bareHeap, coreApi, oursSimjsApi, simjsApi } from "./engine-hold.js";
 import { coreMemory, PENDING, simjsMemory } from "./engine-memory.js";
 import { coreMm1, simjsMm1 } from "./engine-mm1.js";
 import { modelThroughput } from "./model.js";
-import { longImport, traceBenchmarks } from "./traces.js";
+import { longImport, longImportInput, traceBenchmarks, type LongFormat } from "./traces.js";
+import type { Names } from "./azure-inputs.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
 
 // A long model run in a fresh process, for its peak resident memory.
@@ -24,9 +25,8 @@ if (process.argv[2] === "--model-memory") {
 
 // A long trace import in a fresh process, for its peak resident memory.
 if (process.argv[2] === "--import-memory") {
-  const format = process.argv[3] === "azure2019" ? "azure2019" : "azure2021";
-  const names = process.argv[4] === "short" ? "short" : "hashed";
-  const r = await longImport(format, names, Number(process.argv[5]));
+  const [, , , format, names, dir, rounds] = process.argv as string[];
+  const r = await longImport(format as LongFormat, names as Names, dir!, Number(rounds));
   process.stdout.write(JSON.stringify({ ...r, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
@@ -169,22 +169,28 @@ async function tracesSuite() {
   console.error(`traces, ${rows} rows: ${JSON.stringify(short)}`);
   const longRows = quick ? 1_000_000 : 10_000_000;
   const long: Record<string, unknown> = {};
-  for (const format of ["azure2021", "azure2019"]) {
-    for (const names of ["hashed", "short"]) {
-      const out = execFileSync(
-        process.execPath,
-        [self, "--import-memory", format, names, String(longRows)],
-        { encoding: "utf8" },
-      );
-      long[`${format}-${names}`] = JSON.parse(out);
-      console.error(`traces, long ${format} import, ${names} names: ${out}`);
+  for (const format of ["azure2021", "azure2019"] as const) {
+    for (const names of ["hashed", "short"] as const) {
+      // The input is written here, so the import's process holds only the import.
+      const dir = longImportInput(format, names, longRows);
+      try {
+        const out = execFileSync(
+          process.execPath,
+          [self, "--import-memory", format, names, dir, String(quick ? 1 : 3)],
+          { encoding: "utf8" },
+        );
+        long[`${format}-${names}`] = JSON.parse(out);
+        console.error(`traces, long ${format} import, ${names} names: ${out}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   }
   return {
     unit: {
       rowsPerS: `rows per second, best of rounds, ${rows} rows (Azure 2019: requests made)`,
       vsPapaparse: "rate over papaparse's own on the same 2021 file",
-      longImport: `${longRows} rows to a plain trace (rowsPerS) and to /dev/null (rowsPerSToNull), in a fresh process; maxRssMiB its peak resident memory`,
+      longImport: `${longRows} rows to a plain trace (rowsPerS) and to /dev/null (rowsPerSToNull), best of rounds, in a fresh process; maxRssMiB its peak resident memory`,
       names: "hashedNames: the datasets' 64-hex-digit names; shortNames: names like app3",
     },
     ...short,

@@ -17,7 +17,7 @@ import { importAzure2019 } from "../traces/import/azure2019.js";
 import { importAzure2021 } from "../traces/import/azure2021.js";
 import { TraceReader } from "../traces/reader.js";
 import { TraceWriter } from "../traces/writer.js";
-import { azure2019Files, azure2021File, type Names } from "./azure-inputs.js";
+import { azure2019Files, azure2019Paths, azure2021File, type Names } from "./azure-inputs.js";
 
 /** Rows per second of the best of `rounds` runs (the least disturbed by the machine's other work). */
 async function rate(rounds: number, run: () => Promise<number>): Promise<number> {
@@ -111,33 +111,37 @@ export async function traceBenchmarks(rows: number, rounds: number) {
   }
 }
 
-/**
- * One long import, twice: to a plain trace file, and to /dev/null (the same
- * formatting and writing, without the file system). On this kind of
- * machine a fresh gigabyte of page cache is slow to come by, so the gap
- * between the two is the machine's, not the import's.
- */
-export async function longImport(format: "azure2019" | "azure2021", names: Names, rows: number) {
+/** Writes the input of a long import to a new directory, for longImport in a fresh process. */
+export function longImportInput(format: LongFormat, names: Names, rows: number): string {
   const dir = mkdtempSync(join(tmpdir(), "provisim-bench-"));
-  try {
-    const input =
-      format === "azure2021" ? azure2021File(dir, rows, names) : azure2019Files(dir, rows, names);
-    const run = async (out: string) => {
-      const batches =
-        typeof input === "string"
-          ? importAzure2021(input)
-          : importAzure2019(input, new RandomStreams(1));
-      const t0 = process.hrtime.bigint();
-      const n = await write(out, batches);
-      return { n, perS: n / (Number(process.hrtime.bigint() - t0) / 1e9) };
-    };
-    const file = join(dir, "out.csv");
-    const toFile = await run(file);
-    const bytesOut = statSync(file).size;
+  if (format === "azure2021") azure2021File(dir, rows, names);
+  else azure2019Files(dir, rows, names);
+  return dir;
+}
+
+export type LongFormat = "azure2019" | "azure2021";
+
+/**
+ * Long imports of the input in `dir`, `rounds` times to a plain trace file
+ * and as many to /dev/null (the same formatting and writing, without the
+ * file system), best of each. On this kind of machine a fresh gigabyte of
+ * page cache is slow to come by, so the gap between the two is the
+ * machine's, not the import's.
+ */
+export async function longImport(format: LongFormat, names: Names, dir: string, rounds: number) {
+  const batches = () =>
+    format === "azure2021"
+      ? importAzure2021(join(dir, `azure2021-${names}.csv`))
+      : importAzure2019(azure2019Paths(dir, names), new RandomStreams(1));
+  const file = join(dir, "out.csv");
+  let bytesOut = 0;
+  let n = 0;
+  const toFile = await rate(rounds, async () => {
+    n = await write(file, batches());
+    bytesOut = statSync(file).size;
     rmSync(file);
-    const toNull = await run("/dev/null");
-    return { rows: toFile.n, rowsPerS: toFile.perS, rowsPerSToNull: toNull.perS, bytesOut };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return n;
+  });
+  const toNull = await rate(rounds, () => write("/dev/null", batches()));
+  return { rows: n, rowsPerS: toFile, rowsPerSToNull: toNull, bytesOut };
 }
