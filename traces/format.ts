@@ -13,6 +13,7 @@
  * | memory_mib | measured peak memory, MiB | no |
  * | io_read_mib, io_write_mib | measured IO, MiB | no |
  * | notice_lead_s | a pre-trigger notification came this long before arrival | no |
+ * | notice_function_id | the function that notification named, when not this row's | no |
  */
 import type { CsvBytes } from "../reports/csv-bytes.js";
 import { parseDecimal } from "./decimal.js";
@@ -28,11 +29,17 @@ export const TRACE_COLUMNS = [
   "io_read_mib",
   "io_write_mib",
   "notice_lead_s",
+  "notice_function_id",
 ] as const;
 
 export type TraceColumn = (typeof TRACE_COLUMNS)[number];
 const REQUIRED: readonly TraceColumn[] = ["arrival_s", "function_id"];
-const TEXT: readonly TraceColumn[] = ["function_id", "code_id", "params_hash"];
+const TEXT: readonly TraceColumn[] = [
+  "function_id",
+  "code_id",
+  "params_hash",
+  "notice_function_id",
+];
 const NUMERIC: readonly TraceColumn[] = TRACE_COLUMNS.filter((c) => !TEXT.includes(c));
 
 export interface TraceRow {
@@ -47,6 +54,8 @@ export interface TraceRow {
   readonly ioReadMiB: number;
   readonly ioWriteMiB: number;
   readonly noticeLeadS: number;
+  /** "" when the notice (if any) named this row's function. */
+  readonly noticeFunctionId: string;
 }
 
 /** Problems with the header: missing required columns, unknown ones. */
@@ -126,6 +135,7 @@ export function parseTraceRow(
     ioReadMiB,
     ioWriteMiB,
     noticeLeadS,
+    noticeFunctionId: text(rec, idx.notice_function_id),
   };
 }
 
@@ -154,6 +164,7 @@ export function traceRowValues(r: TraceRow): (string | number)[] {
     n(r.ioReadMiB),
     n(r.ioWriteMiB),
     n(r.noticeLeadS),
+    r.noticeFunctionId,
   ];
 }
 
@@ -178,5 +189,7 @@ export function writeTraceRow(out: CsvBytes, r: TraceRow): void {
   out.number(r.ioWriteMiB);
   out.comma();
   out.number(r.noticeLeadS);
+  out.comma();
+  out.repeatedText(r.noticeFunctionId);
   out.newline();
 }

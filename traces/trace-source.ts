@@ -33,6 +33,11 @@ export function traceSource(
 ): TraceSource {
   const functions = new Map<string, number>();
   const byPath = new Map(programs.map((p) => [p.path, p]));
+  const numberOf = (functionId: string): number => {
+    let fn = functions.get(functionId);
+    if (fn === undefined) functions.set(functionId, (fn = functions.size));
+    return fn;
+  };
   let id = 0;
   return {
     reader,
@@ -40,8 +45,7 @@ export function traceSource(
     next(): WorkRequest | null | undefined {
       const row = reader.take();
       if (!row) return reader.exhausted ? null : undefined;
-      let fn = functions.get(row.functionId);
-      if (fn === undefined) functions.set(row.functionId, (fn = functions.size));
+      const fn = numberOf(row.functionId);
       const cpu = Number.isNaN(row.cpuS) ? row.durationS : row.cpuS;
       return {
         id: id++,
@@ -52,6 +56,9 @@ export function traceSource(
             ? null
             : (byPath.get(row.codeId) ?? programs[fn % programs.length]!).features,
         ...(Number.isNaN(row.noticeLeadS) ? {} : { noticeLeadS: row.noticeLeadS }),
+        ...(row.noticeFunctionId === ""
+          ? {}
+          : { noticeFunctionId: numberOf(row.noticeFunctionId) }),
         demand: {
           cpuSeconds: Number.isNaN(cpu) ? opts.defaultCpuSeconds : cpu,
           parallelFraction: opts.parallelFraction,

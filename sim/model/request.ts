@@ -21,6 +21,8 @@ export interface WorkRequest {
   readonly demand: Demand;
   /** A pre-trigger notification announced this request this long before it arrived. */
   readonly noticeLeadS?: number;
+  /** The function that notification named, when it named another one (it was wrong). */
+  readonly noticeFunctionId?: number;
   /** 1 for a first try; 2 for the retry of a request that ran out of memory. */
   readonly attempt?: number;
   /** Memory of the slot the previous attempt ran out of. */

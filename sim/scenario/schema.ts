@@ -58,9 +58,17 @@ const synth = z.strictObject({
   /** Mean arrival rate (the base rate outside bursts, for a bursty pattern). */
   rate: rate(),
   pattern: pattern.default("poisson"),
-  /** Pre-trigger notifications: the share of requests announced ahead, and the lead time. */
+  /**
+   * Pre-trigger notifications: the share of requests announced ahead, the
+   * lead time, and the share of notices that name the right function (the
+   * rest name another, drawn by popularity).
+   */
   notifications: z
-    .strictObject({ share: z.number().min(0).max(1), lead: distribution(duration) })
+    .strictObject({
+      share: z.number().min(0).max(1),
+      lead: distribution(duration),
+      accuracy: z.number().min(0).max(1).default(1),
+    })
     .optional(),
   functions: z.int().positive().default(100),
   /** Zipf exponent of function popularity (0 = uniform). */

@@ -343,7 +343,11 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
                 meanOffS: w.pattern.bursty.meanOff,
               },
       notifications: w.notifications
-        ? { share: w.notifications.share, lead: w.notifications.lead as DistSpec }
+        ? {
+            share: w.notifications.share,
+            lead: w.notifications.lead as DistSpec,
+            accuracy: w.notifications.accuracy,
+          }
         : null,
       functions: w.functions,
       zipfExponent: w.zipf,

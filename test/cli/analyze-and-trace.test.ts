@@ -47,10 +47,10 @@ policies:
   expect(r.status, r.stderr).toBe(0);
   const lines = readFileSync(out, "utf8").trim().split("\n");
   expect(lines[0]).toBe(
-    "arrival_s,function_id,code_id,params_hash,duration_s,cpu_s,memory_mib,io_read_mib,io_write_mib,notice_lead_s",
+    "arrival_s,function_id,code_id,params_hash,duration_s,cpu_s,memory_mib,io_read_mib,io_write_mib,notice_lead_s,notice_function_id",
   );
   expect(lines.length - 1).toBeGreaterThan(450);
   expect(lines.length - 1).toBeLessThan(750);
   // Every request announced 2 s ahead (less for the first ones, which arrived earlier than 2 s).
-  expect(lines.slice(-5).every((l) => l.endsWith(",2"))).toBe(true);
+  expect(lines.slice(-5).every((l) => l.endsWith(",2,"))).toBe(true);
 });

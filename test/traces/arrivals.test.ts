@@ -87,22 +87,34 @@ describe("arrival patterns", () => {
   });
 });
 
-test("pre-trigger notifications announce the given share of requests, the given time ahead", () => {
+test("pre-trigger notifications announce the given share of requests, the given time ahead, naming the right function as often as their accuracy", () => {
   const spec = synthSpec({
-    notifications: { share: 0.7, lead: { kind: "uniform", min: 5, max: 15 } },
+    notifications: { share: 0.7, lead: { kind: "uniform", min: 5, max: 15 }, accuracy: 0.8 },
   });
 
   const source = synthWorkload(spec, new RandomStreams(2));
   let announced = 0;
+  let wrong = 0;
   let leadSum = 0;
   const n = 50_000;
   for (let i = 0; i < n; i++) {
     const r = source.next()!;
-    if (r.noticeLeadS === undefined) continue;
+    if (r.noticeLeadS === undefined) {
+      expect(r.noticeFunctionId).toBeUndefined();
+      continue;
+    }
     announced++;
     leadSum += r.noticeLeadS;
     expect(r.noticeLeadS).toBeLessThanOrEqual(r.arrivalS);
+    if (r.noticeFunctionId !== undefined) {
+      wrong++;
+      expect(r.noticeFunctionId).not.toBe(r.functionId);
+      expect(r.noticeFunctionId).toBeGreaterThanOrEqual(0);
+      expect(r.noticeFunctionId).toBeLessThan(spec.functions);
+    }
   }
   expect(announced / n).toBeCloseTo(0.7, 2);
   expect(leadSum / announced).toBeCloseTo(10, 1);
+  // Within five standard errors of the 20% that should be wrong.
+  expect(Math.abs(wrong / announced - 0.2)).toBeLessThan(5 * Math.sqrt(0.16 / announced));
 });

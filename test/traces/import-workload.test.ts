@@ -60,6 +60,7 @@ test("replayed requests carry the features of the code their code_id names", asy
     ioReadMiB: NaN,
     ioWriteMiB: NaN,
     noticeLeadS: NaN,
+    noticeFunctionId: "",
   });
   async function* batches() {
     yield [row("linalg/matmul.py", 0), row("web/handler.js", 1), row("not/in/corpus.go", 2)];

@@ -23,6 +23,7 @@ function row(i: number): TraceRow {
     ioReadMiB: NaN,
     ioWriteMiB: NaN,
     noticeLeadS: i % 9 === 0 ? 2 : NaN,
+    noticeFunctionId: i % 18 === 0 ? `f${(i + 1) % 7}` : "",
   };
 }
 
@@ -69,7 +70,7 @@ describe("trace files", () => {
 
   test("gzip is recognised by its bytes, whatever the name", async () => {
     const file = join(dir, "zipped-without-suffix.csv");
-    writeFileSync(file, gzipSync(`${HEADER}\n1,f,,,,,,,,\n2,g,,,,,,,,\n`));
+    writeFileSync(file, gzipSync(`${HEADER}\n1,f,,,,,,,,,\n2,g,,,,,,,,,\n`));
     expect((await readAll(file)).rows.map((r) => r.functionId)).toEqual(["f", "g"]);
   });
 

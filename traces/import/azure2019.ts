@@ -176,6 +176,7 @@ export async function* importAzure2019(
         ioReadMiB: NaN,
         ioWriteMiB: NaN,
         noticeLeadS: NaN,
+        noticeFunctionId: "",
       };
     }
     yield batch;

@@ -62,6 +62,7 @@ export class StartOrder {
       ioReadMiB: NaN,
       ioWriteMiB: NaN,
       noticeLeadS: NaN,
+      noticeFunctionId: "",
     };
     this.held--;
     if (run.next === run.order.length) {

@@ -1,8 +1,10 @@
 /**
  * A synthetic workload: arrivals (Poisson, diurnal or bursty; see
  * arrivals.ts) spread over `functions` functions by Zipf popularity
- * (s = 0 is uniform), some announced ahead by pre-trigger notifications. Each function
- * gets its own typical demand, drawn once; each request varies around it.
+ * (s = 0 is uniform), some announced ahead by pre-trigger notifications,
+ * which name the wrong function as often as their accuracy says. Each
+ * function gets its own typical demand, drawn once; each request varies
+ * around it.
  * Requests are made one at a time, so a workload of any length takes
  * constant memory.
  */
@@ -18,8 +20,15 @@ export interface SynthWorkload {
   /** Arrivals per second, all functions together (the base rate of a bursty pattern). */
   readonly ratePerS: number;
   readonly pattern: ArrivalPattern;
-  /** Pre-trigger notifications (seed 002): the share of requests announced, and how far ahead. */
-  readonly notifications: { readonly share: number; readonly lead: DistSpec } | null;
+  /**
+   * Pre-trigger notifications (seed 002): the share of requests announced,
+   * how far ahead, and the share of notices that name the right function.
+   */
+  readonly notifications: {
+    readonly share: number;
+    readonly lead: DistSpec;
+    readonly accuracy: number;
+  } | null;
   readonly functions: number;
   /** Zipf exponent of function popularity; 0 for uniform. */
   readonly zipfExponent: number;
@@ -86,6 +95,16 @@ export function synthWorkload(
   const sigma = Math.sqrt(Math.log(1 + spec.cpuVariation * spec.cpuVariation));
   const z = normal(streams.stream("workload/demand"), (-sigma * sigma) / 2, sigma);
   const share = spec.notifications?.share ?? 0;
+  const accuracy = spec.notifications?.accuracy ?? 1;
+  /** The function a wrong notice names: another one, by popularity. */
+  const wrongFunction = (right: number): number | undefined => {
+    // Always right draws nothing, so seeds give the workloads they gave before.
+    if (accuracy >= 1 || spec.functions < 2 || noticeStream() < accuracy) return undefined;
+    for (;;) {
+      const f = choose(cdf, noticeStream());
+      if (f !== right) return f;
+    }
+  };
   let id = 0;
   return {
     next(): WorkRequest {
@@ -93,12 +112,14 @@ export function synthWorkload(
       const functionId = choose(cdf, pick());
       const p = profiles[functionId]!;
       const announced = lead !== undefined && noticeStream() < share;
+      const named = announced ? wrongFunction(functionId) : undefined;
       return {
         id: id++,
         arrivalS: t,
         functionId,
         features: p.program?.features ?? null,
         ...(announced ? { noticeLeadS: Math.min(t, lead()) } : {}),
+        ...(named === undefined ? {} : { noticeFunctionId: named }),
         demand: {
           cpuSeconds: p.cpuSeconds * Math.exp(z()),
           parallelFraction: p.parallelFraction,
@@ -149,5 +170,6 @@ export function traceRowOf(r: WorkRequest): TraceRow {
     ioReadMiB: NaN,
     ioWriteMiB: NaN,
     noticeLeadS: r.noticeLeadS ?? NaN,
+    noticeFunctionId: r.noticeFunctionId === undefined ? "" : `fn-${r.noticeFunctionId}`,
   };
 }
