@@ -76,6 +76,8 @@ export class CsvBytes {
    * kept, up to a bound, and copied, so a long name is encoded once.
    */
   repeatedText(s: string): void {
+    // A short one copies faster than it is looked up.
+    if (s.length < 24) return this.text(s);
     const bytes = this.known.get(s);
     if (bytes === undefined) {
       const start = this.pos;

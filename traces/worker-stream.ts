@@ -35,7 +35,7 @@ export async function* fromWorker<T>(script: URL, workerData: unknown): AsyncGen
   worker.on("message", deliver);
   worker.on("error", (e: Error) => deliver({ error: { message: e.message } }));
   worker.on("exit", (code) =>
-    deliver({ error: { message: `the parsing thread stopped (exit code ${code})` } }),
+    deliver({ error: { message: `the worker thread stopped (exit code ${code})` } }),
   );
   try {
     for (;;) {

@@ -10,9 +10,11 @@ const cell = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ maxLength: 12, unit: "binary" }),
   fc.constantFrom("a,b", 'say "hi"', "two\nlines", "cr\r", "ünï", "🙂", ""),
+  // Long names that recur, as function ids do: the cached path.
+  fc.constantFrom("f".repeat(64) + "/" + "a".repeat(64), "ü".repeat(30), `${"q".repeat(30)},"x"`),
 );
 
-test("bytes are the text csvLine writes, for any numbers and strings", () => {
+test("bytes are the text csvLine writes, for any numbers and strings, recurring or not", () => {
   fc.assert(
     fc.property(
       fc.array(fc.array(cell, { minLength: 1, maxLength: 8 }), { maxLength: 20 }),
@@ -23,7 +25,8 @@ test("bytes are the text csvLine writes, for any numbers and strings", () => {
           values.forEach((v, i) => {
             if (i > 0) out.comma();
             if (typeof v === "number") out.number(v);
-            else out.text(v);
+            else if (i % 2 === 0) out.text(v);
+            else out.repeatedText(v);
           });
           out.newline();
         }
