@@ -13,10 +13,25 @@ import { TraceError } from "./reader.js";
 
 const WINDOW = 16;
 
-type Message<T> =
-  | { readonly item: T }
-  | { readonly end: true }
-  | { readonly error: { file?: string; line?: number; reason?: string; message: string } };
+/** An error as it crosses threads. */
+export interface ErrorData {
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly reason?: string;
+}
+
+export function errorAsData(e: unknown): ErrorData {
+  return e instanceof TraceError
+    ? { file: e.file, line: e.line, reason: e.reason, message: e.message }
+    : { message: (e as Error).message };
+}
+
+export function errorFromData(e: ErrorData): Error {
+  return e.file !== undefined ? new TraceError(e.file, e.line!, e.reason!) : new Error(e.message);
+}
+
+type Message<T> = { readonly item: T } | { readonly end: true } | { readonly error: ErrorData };
 
 /** Runs `script` with `workerData` and yields what it sends with sendToParent. */
 export async function* fromWorker<T>(script: URL, workerData: unknown): AsyncGenerator<T> {
@@ -45,12 +60,7 @@ export async function* fromWorker<T>(script: URL, workerData: unknown): AsyncGen
       }
       const m = inbox.shift()!;
       if ("end" in m) return;
-      if ("error" in m) {
-        const e = m.error;
-        throw e.file !== undefined
-          ? new TraceError(e.file, e.line!, e.reason!)
-          : new Error(e.message);
-      }
+      if ("error" in m) throw errorFromData(m.error);
       worker.postMessage(1);
       yield m.item;
     }
@@ -83,11 +93,7 @@ export async function sendToParent<T>(
     }
     port.postMessage({ end: true } satisfies Message<T>);
   } catch (e) {
-    const error =
-      e instanceof TraceError
-        ? { file: e.file, line: e.line, reason: e.reason, message: e.message }
-        : { message: (e as Error).message };
-    port.postMessage({ error } satisfies Message<T>);
+    port.postMessage({ error: errorAsData(e) } satisfies Message<T>);
   }
   port.removeAllListeners("message");
   port.unref();

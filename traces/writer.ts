@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { createGzip, type Gzip, type ZlibOptions } from "node:zlib";
 import { CsvBytes } from "../reports/csv-bytes.js";
 import { TRACE_COLUMNS, writeTraceRow, type TraceRow } from "./format.js";
+import { TraceError } from "./reader.js";
 
 const CHUNK_BYTES = 1 << 18;
 
@@ -11,8 +12,9 @@ export class TraceWriter {
   private readonly file: WriteStream;
   private readonly out: WriteStream | Gzip;
   private readonly pending = new CsvBytes(CHUNK_BYTES + 4096);
+  private failure: TraceError | undefined;
 
-  constructor(path: string) {
+  constructor(readonly path: string) {
     // Deep buffers let formatting go on while earlier chunks are written.
     this.file = createWriteStream(path, { highWaterMark: 1 << 22 });
     if (path.endsWith(".gz")) {
@@ -30,6 +32,10 @@ export class TraceWriter {
     } else {
       this.out = this.file;
     }
+    const fail = (e: Error) =>
+      (this.failure ??= new TraceError(path, 0, `cannot write: ${e.message}`));
+    this.file.on("error", fail);
+    this.out.on("error", fail);
     this.pending.header(TRACE_COLUMNS);
   }
 
@@ -45,14 +51,23 @@ export class TraceWriter {
     }
   }
 
+  /** Writes what is left and closes the file; a failure to write throws a TraceError. */
   async close(): Promise<void> {
     await this.flush();
-    this.out.end();
-    await once(this.file, "close");
+    if (!this.file.closed) {
+      this.out.end();
+      // A failure is recorded by its listener; here only the close is awaited.
+      await once(this.file, "close").catch(() => {});
+    }
+    if (this.failure) throw this.failure;
   }
 
   private async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
     if (this.pending.length === 0) return;
-    if (!this.out.write(this.pending.take())) await once(this.out, "drain");
+    if (!this.out.write(this.pending.take())) {
+      await once(this.out, "drain").catch(() => {});
+      if (this.failure) throw this.failure;
+    }
   }
 }

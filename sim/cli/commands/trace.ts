@@ -8,7 +8,8 @@ import {
   type Azure2021Stats,
 } from "../../../traces/import/azure2021.js";
 import { synthWorkload, traceRowOf } from "../../../traces/synth/workload.js";
-import { TraceWriter } from "../../../traces/writer.js";
+import { TraceError } from "../../../traces/reader.js";
+import { openTraceWriter } from "../../../traces/threaded-writer.js";
 import { RandomStreams } from "../../random/streams.js";
 import { parseDuration } from "../../units/units.js";
 import { loadAndValidate, UsageError } from "../pipeline.js";
@@ -17,9 +18,10 @@ import { loadAndValidate, UsageError } from "../pipeline.js";
 async function writeTrace(
   out: string,
   batches: AsyncIterable<TraceRow[]> | Iterable<TraceRow[]>,
+  busyThreads = 0,
 ): Promise<number> {
   const tmp = `${out}.partial-${process.pid}${out.endsWith(".gz") ? ".gz" : ""}`;
-  const writer = new TraceWriter(tmp);
+  const writer = openTraceWriter(tmp, busyThreads);
   let n = 0;
   try {
     for await (const rows of batches) {
@@ -31,7 +33,7 @@ async function writeTrace(
   } catch (e) {
     await writer.close().catch(() => {});
     rmSync(tmp, { force: true });
-    throw e;
+    throw e instanceof TraceError && e.file === tmp ? new TraceError(out, 0, e.reason) : e;
   }
   return n;
 }
@@ -104,6 +106,8 @@ const azure2021: CommandModule<object, { file: string; out: string; "reorder-win
     const n = await writeTrace(
       a.out,
       importAzure2021(a.file, { reorderWindowS: window.value, stats }),
+      // Its parsing thread.
+      1,
     );
     const left =
       stats.startedBeforeTrace > 0

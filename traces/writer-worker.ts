@@ -1,0 +1,27 @@
+/** Worker thread: formats and writes the batches of a ThreadedTraceWriter. */
+import { parentPort, workerData } from "node:worker_threads";
+import { fromColumns, type RowColumns } from "./row-columns.js";
+import { errorAsData } from "./worker-stream.js";
+import { TraceWriter } from "./writer.js";
+
+const writer = new TraceWriter(workerData as string);
+const names: string[] = [];
+// One batch at a time, in the order sent.
+let last: Promise<void> = Promise.resolve();
+
+parentPort!.on("message", (m: RowColumns | "close") => {
+  last = last.then(async () => {
+    try {
+      if (m === "close") {
+        await writer.close();
+        parentPort!.postMessage("closed");
+        parentPort!.close();
+      } else {
+        await writer.writeBatch(fromColumns(m, names));
+        parentPort!.postMessage("written");
+      }
+    } catch (e) {
+      parentPort!.postMessage({ error: errorAsData(e) });
+    }
+  });
+});
