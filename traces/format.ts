@@ -58,6 +58,28 @@ export interface TraceRow {
   readonly noticeFunctionId: string;
 }
 
+/** A row of a public trace: an arrival, its function, and what was measured of its run. */
+export function measuredRow(
+  arrivalS: number,
+  functionId: string,
+  durationS: number,
+  memoryMiB: number,
+): TraceRow {
+  return {
+    arrivalS,
+    functionId,
+    codeId: "",
+    paramsHash: "",
+    durationS,
+    cpuS: NaN,
+    memoryMiB,
+    ioReadMiB: NaN,
+    ioWriteMiB: NaN,
+    noticeLeadS: NaN,
+    noticeFunctionId: "",
+  };
+}
+
 /** Problems with the header: missing required columns, unknown ones. */
 export function checkHeader(fields: readonly string[]): string | undefined {
   const missing = REQUIRED.filter((c) => !fields.includes(c));

@@ -12,7 +12,7 @@ import { empiricalFromPercentiles } from "../../sim/random/distributions/empiric
 import type { Sampler, UniformSource } from "../../sim/random/source.js";
 import type { RandomStreams } from "../../sim/random/streams.js";
 import { csvRecords } from "../csv-records.js";
-import type { TraceRow } from "../format.js";
+import { measuredRow, type TraceRow } from "../format.js";
 import { TraceError } from "../reader.js";
 
 export interface Azure2019Files {
@@ -164,20 +164,13 @@ export async function* importAzure2019(
     const batch: TraceRow[] = new Array(order.length);
     for (let n = 0; n < order.length; n++) {
       const f = functions[order.owner[n]!]!;
-      batch[n] = {
-        // Microsecond resolution is plenty, and short numbers print fast.
-        arrivalS: Math.round((minute + order.instant[n]!) * 60e6) / 1e6,
-        functionId: f.key,
-        codeId: "",
-        paramsHash: "",
-        durationS: f.duration ? Math.round(f.duration() * 1000) / 1e6 : NaN,
-        cpuS: NaN,
-        memoryMiB: f.memory ? Math.round(f.memory() * 100) / 100 : NaN,
-        ioReadMiB: NaN,
-        ioWriteMiB: NaN,
-        noticeLeadS: NaN,
-        noticeFunctionId: "",
-      };
+      // Microsecond resolution is plenty, and short numbers print fast.
+      batch[n] = measuredRow(
+        Math.round((minute + order.instant[n]!) * 60e6) / 1e6,
+        f.key,
+        f.duration ? Math.round(f.duration() * 1000) / 1e6 : NaN,
+        f.memory ? Math.round(f.memory() * 100) / 100 : NaN,
+      );
     }
     yield batch;
   }

@@ -8,7 +8,7 @@
  * few runs, whose heads are read in sequence. Ties in start go in the
  * order rows came.
  */
-import type { TraceRow } from "../format.js";
+import { measuredRow, type TraceRow } from "../format.js";
 
 interface Run {
   readonly starts: Float64Array;
@@ -51,19 +51,7 @@ export class StartOrder {
   pop(): TraceRow {
     const run = this.runs[0]!;
     const k = run.order[run.next++]!;
-    const row: TraceRow = {
-      arrivalS: run.starts[k]!,
-      functionId: run.ids[k]!,
-      codeId: "",
-      paramsHash: "",
-      durationS: run.durations[k]!,
-      cpuS: NaN,
-      memoryMiB: NaN,
-      ioReadMiB: NaN,
-      ioWriteMiB: NaN,
-      noticeLeadS: NaN,
-      noticeFunctionId: "",
-    };
+    const row = measuredRow(run.starts[k]!, run.ids[k]!, run.durations[k]!, NaN);
     this.held--;
     if (run.next === run.order.length) {
       const last = this.runs.pop()!;
