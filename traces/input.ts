@@ -2,7 +2,7 @@ import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 
 /** True when the file starts with the gzip magic bytes, whatever its name. */
-export function isGzipFile(file: string): boolean {
+function isGzipFile(file: string): boolean {
   const fd = openSync(file, "r");
   try {
     const b = Buffer.alloc(2);

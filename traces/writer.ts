@@ -14,7 +14,7 @@ export class TraceWriter {
   private readonly pending = new CsvBytes(CHUNK_BYTES + 4096);
   private failure: TraceError | undefined;
 
-  constructor(readonly path: string) {
+  constructor(path: string) {
     // Deep buffers let formatting go on while earlier chunks are written.
     this.file = createWriteStream(path, { highWaterMark: 1 << 22 });
     if (path.endsWith(".gz")) {
@@ -40,8 +40,7 @@ export class TraceWriter {
   }
 
   async write(row: TraceRow): Promise<void> {
-    writeTraceRow(this.pending, row);
-    if (this.pending.length >= CHUNK_BYTES) await this.flush();
+    await this.writeBatch([row]);
   }
 
   async writeBatch(rows: readonly TraceRow[]): Promise<void> {
