@@ -2,11 +2,14 @@
  * Trace rows as columns, to move a batch between threads: numbers in one
  * typed array (moved, not copied) and names as numbers into a dictionary
  * that grows as new names appear, so a function id crosses once, not once
- * a row.
+ * a row. A trace with ever new names (an id per request) would grow the
+ * dictionary without end, so past a bound it starts afresh at the next
+ * batch, on both sides.
  */
 import type { TraceRow } from "./format.js";
 
 const NUMBERS = 7;
+const MAX_NAMES = 1 << 16;
 
 export interface RowColumns {
   readonly count: number;
@@ -26,6 +29,15 @@ export class NameNumbers {
   private readonly numbers = new Map<string, number>();
   private sent = 0;
   private fresh: string[] = [];
+
+  constructor(private readonly maxNames = MAX_NAMES) {}
+
+  /** Called before a batch: past the bound, names are numbered afresh from 0. */
+  startBatch(): void {
+    if (this.numbers.size < this.maxNames) return;
+    this.numbers.clear();
+    this.sent = 0;
+  }
 
   numberOf(name: string): number {
     let n = this.numbers.get(name);
@@ -48,6 +60,7 @@ export class NameNumbers {
 
 export function toColumns(rows: readonly TraceRow[], dictionary: NameNumbers): RowColumns {
   const count = rows.length;
+  dictionary.startBatch();
   const numbers = new Float64Array(count * NUMBERS);
   const names = new Int32Array(count * 3);
   let hashes: string[] | null = null;

@@ -7,9 +7,10 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { TraceRow } from "./format.js";
 import { NameNumbers, toColumns } from "./row-columns.js";
+import { startWorker } from "./start-worker.js";
 import { errorFromData, type ErrorData } from "./worker-stream.js";
 import { TraceWriter } from "./writer.js";
 
@@ -40,7 +41,7 @@ export class ThreadedTraceWriter implements TraceSink {
   private wake: (() => void) | undefined;
 
   constructor(path: string) {
-    this.worker = new Worker(WORKER_SCRIPT, { workerData: path });
+    this.worker = startWorker(WORKER_SCRIPT, path);
     this.worker.on("message", (m: "written" | "closed" | { error: ErrorData }) => {
       if (typeof m === "object") this.failure ??= errorFromData(m.error);
       else this.inFlight--;

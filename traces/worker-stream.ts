@@ -8,8 +8,9 @@
  * Errors cross as data: a TraceError arrives as a TraceError naming the
  * same file and line.
  */
-import { parentPort, Worker } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { TraceError } from "./reader.js";
+import { startWorker } from "./start-worker.js";
 
 const WINDOW = 16;
 
@@ -37,10 +38,7 @@ type Message<T> = { readonly item: T } | { readonly end: true } | { readonly err
 export async function* fromWorker<T>(script: URL, workerData: unknown): AsyncGenerator<T> {
   // A young generation as large as a main thread's grows to: with the
   // default a worker spent a quarter of its time collecting garbage.
-  const worker = new Worker(script, {
-    workerData,
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
-  });
+  const worker = startWorker(script, workerData, { maxYoungGenerationSizeMb: 64 });
   const inbox: Message<T>[] = [];
   let wake: (() => void) | undefined;
   const deliver = (m: Message<T>) => {

@@ -3,6 +3,7 @@
  * thread runs compiled code, so these tests use the build (`npm test`
  * builds first): the rows, and the errors, must be the same either way.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -71,4 +72,19 @@ test("stopping early ends the thread", async () => {
   }
   expect(batches).toBe(2);
   expect(threads()).toBe(before);
+});
+
+test("the threads start in a host run with flags only its own entry may take", () => {
+  const file = join(dir, "host.csv");
+  writeFileSync(file, lines(20_000));
+  const code = `
+    import { importAzure2021 } from ${JSON.stringify(built)};
+    let n = 0;
+    for await (const b of importAzure2021(${JSON.stringify(file)}, { parseThread: true })) n += b.length;
+    console.log(n);`;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
+    encoding: "utf8",
+  });
+  expect(run.stderr).toBe("");
+  expect(Number(run.stdout)).toBeGreaterThan(19_000);
 });
