@@ -176,18 +176,19 @@ const isNumber = (n: Node | null): boolean =>
 
 /**
  * A loop whose trip count literals fix: `for (k = 0; k < 3; k++)` and its Go
- * and Java forms, `for k in range(-1, 2)` in Python. Its work does not grow
- * with the input, whatever it nests.
+ * and Java forms, `for k in range(-1, 2)` in Python; or one that walks a
+ * tile, at most a constant number of steps from where it starts:
+ * `for (i = ii; i < Math.min(ii + B, n); i++)`, `range(ii, min(ii + B, n))`.
+ * Its work does not grow with the input, whatever it nests (the loop over
+ * the tiles does).
  */
 function runsFixedTimes(loop: Node): boolean {
   const iterable = loop.childForFieldName("right");
   if (iterable?.type === "call") {
+    if (iterable.childForFieldName("function")?.text !== "range") return false;
     const args = iterable.childForFieldName("arguments")?.namedChildren ?? [];
-    return (
-      iterable.childForFieldName("function")?.text === "range" &&
-      args.length > 0 &&
-      args.every((a) => isNumber(a))
-    );
+    if (args.length > 0 && args.every((a) => isNumber(a))) return true;
+    return args.length >= 2 && withinTile(args[1]!, args[0]!.text);
   }
   const clause = loop.namedChildren.find((c) => c?.type === "for_clause") ?? loop;
   let condition = clause.childForFieldName("condition");
@@ -196,12 +197,44 @@ function runsFixedTimes(loop: Node): boolean {
   const op = condition.childForFieldName("operator")?.type;
   const left = condition.childForFieldName("left");
   const right = condition.childForFieldName("right");
+  if (op === undefined || !COMPARISONS.has(op)) return false;
+  if (
+    (isNumber(right) && left?.type === "identifier") ||
+    (isNumber(left) && right?.type === "identifier")
+  )
+    return true;
+  const start = startOf(clause);
   return (
-    op !== undefined &&
-    COMPARISONS.has(op) &&
-    ((isNumber(right) && left?.type === "identifier") ||
-      (isNumber(left) && right?.type === "identifier"))
+    (op === "<" || op === "<=") &&
+    left?.type === "identifier" &&
+    !!right &&
+    start !== undefined &&
+    withinTile(right, start)
   );
+}
+
+/** The name a C-style loop's variable starts from (`let i = ii`, `i := ii`). */
+function startOf(clause: Node): string | undefined {
+  const init = clause.childForFieldName("initializer") ?? clause.childForFieldName("init");
+  return init ? /=\s*([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(init.text)?.[1] : undefined;
+}
+
+/** A named constant, by the convention of every language here: B, TILE, BLOCK_SIZE. */
+const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
+
+/** `start + C`, or a min() with it among its arguments, C a number or a constant. */
+function withinTile(bound: Node, start: string): boolean {
+  const fn = bound.childForFieldName("function")?.text ?? bound.childForFieldName("name")?.text;
+  if (fn === "min" || fn === "Math.min") {
+    const args = bound.childForFieldName("arguments")?.namedChildren ?? [];
+    return args.some((a) => !!a && withinTile(a, start));
+  }
+  if (bound.type !== "binary_expression" && bound.type !== "binary_operator") return false;
+  if (bound.childForFieldName("operator")?.type !== "+") return false;
+  const [a, b] = [bound.childForFieldName("left"), bound.childForFieldName("right")];
+  const step = (n: Node | null) =>
+    isNumber(n) || (n?.type === "identifier" && CONSTANT.test(n.text));
+  return (a?.text === start && step(b)) || (b?.text === start && step(a));
 }
 
 /**

@@ -117,6 +117,51 @@ func v(xs []int, n int) int { s := 0; for i := 0; i < n; i++ { for j := 0; 3 > j
   });
 });
 
+describe("loops that walk a tile count as fixed; the loops over tiles scale", () => {
+  // t: a tiled 2-D walk (tiles of B, each at most B steps) is O(n^2), not
+  // O(n^4). w: a window whose length is a variable, not a constant, scales.
+  const programs: Record<string, string> = {
+    javascript: `function t(a, n) { let s = 0; for (let ii = 0; ii < n; ii += B) { for (let jj = 0; jj < n; jj += B) { for (let i = ii; i < Math.min(ii + B, n); i++) { for (let j = jj; j < jj + 16; j++) { s += a[i][j]; } } } } return s; }
+function w(a, n, len) { let s = 0; for (let lo = 0; lo < n; lo++) { for (let i = lo; i < lo + len; i++) { s += a[i]; } } return s; }`,
+    typescript: `function t(a: number[][], n: number): number { let s = 0; for (let ii = 0; ii < n; ii += B) { for (let jj = 0; jj < n; jj += B) { for (let i = ii; i < Math.min(ii + B, n); i++) { for (let j = jj; j < jj + 16; j++) { s += a[i]![j]!; } } } } return s; }
+function w(a: number[], n: number, len: number): number { let s = 0; for (let lo = 0; lo < n; lo++) { for (let i = lo; i < lo + len; i++) { s += a[i]!; } } return s; }`,
+    python: `def t(a, n):
+    s = 0
+    for ii in range(0, n, B):
+        for jj in range(0, n, B):
+            for i in range(ii, min(ii + B, n)):
+                for j in range(jj, jj + 16):
+                    s += a[i][j]
+    return s
+
+def w(a, n, length):
+    s = 0
+    for lo in range(n):
+        for i in range(lo, lo + length):
+            s += a[i]
+    return s
+`,
+    go: `package p
+func t(a [][]int, n int) int { s := 0; for ii := 0; ii < n; ii += B { for jj := 0; jj < n; jj += B { for i := ii; i < min(ii+B, n); i++ { for j := jj; j < jj+16; j++ { s += a[i][j] } } } }; return s }
+func w(a []int, n int, length int) int { s := 0; for lo := 0; lo < n; lo++ { for i := lo; i < lo+length; i++ { s += a[i] } }; return s }`,
+    java: `class T {
+  static int t(int[][] a, int n) { int s = 0; for (int ii = 0; ii < n; ii += B) { for (int jj = 0; jj < n; jj += B) { for (int i = ii; i < Math.min(ii + B, n); i++) { for (int j = jj; j < jj + 16; j++) { s += a[i][j]; } } } } return s; }
+  static int w(int[] a, int n, int len) { int s = 0; for (int lo = 0; lo < n; lo++) { for (int i = lo; i < lo + len; i++) { s += a[i]; } } return s; }
+}`,
+  };
+
+  test.each(Object.keys(programs))("%s", async (lang) => {
+    const a = await analyze(lang, programs[lang]!);
+    expect(a.syntaxErrors).toBe(0);
+    const t = fn(a, "t");
+    expect(t.loopNesting).toBe(4);
+    expect(t.bigO).toBe("O(n^2)");
+    const w = fn(a, "w");
+    expect(w.loopNesting).toBe(2);
+    expect(w.bigO).toBe("O(n^2)");
+  });
+});
+
 describe("metrics", () => {
   test("logical operators add decision points; else-if chains do not nest", async () => {
     const a = await analyze(
