@@ -82,7 +82,7 @@ test("the threads start in a host run with flags only its own entry may take", (
     let n = 0;
     for await (const b of importAzure2021(${JSON.stringify(file)}, { parseThread: true })) n += b.length;
     console.log(n);`;
-  const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
+  const run = spawnSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", code], {
     encoding: "utf8",
   });
   expect(run.stderr).toBe("");
