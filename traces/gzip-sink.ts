@@ -1,47 +1,39 @@
 /**
- * Chunks gzip-compressed into a file. Level 1: traces compress well even
- * so, and writing stays fast. Deep buffers (zlib streams take stream
- * options) let rows be formatted while earlier chunks compress on another
- * thread, instead of waiting on each.
+ * Chunks gzip-compressed into a file, each chunk a gzip member of its own
+ * (a file of several members is one gzip stream to every reader), so that
+ * chunks compress at once on libuv's threads instead of one after another
+ * on one: about twice as fast on two cores, for a file a few per cent
+ * larger. Level 1: traces compress well even so.
  */
-import { createWriteStream, type WriteStream } from "node:fs";
-import { once } from "node:events";
-import { createGzip, type Gzip, type ZlibOptions } from "node:zlib";
-import type { ChunkSink } from "./file-sink.js";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import { FileSink, type ChunkSink } from "./file-sink.js";
 
-const DEEP = 1 << 22;
+const compress = promisify(gzip);
+const IN_FLIGHT = 4;
 
 export class GzipSink implements ChunkSink {
-  private readonly file: WriteStream;
-  private readonly gz: Gzip;
-  private failure: Error | undefined;
+  private readonly file: FileSink;
+  private readonly compressing: Promise<Buffer>[] = [];
 
   constructor(path: string) {
-    this.file = createWriteStream(path, { highWaterMark: DEEP });
-    const options: ZlibOptions & { highWaterMark: number } = {
-      level: 1,
-      chunkSize: 1 << 18,
-      highWaterMark: DEEP,
-    };
-    this.gz = createGzip(options);
-    this.gz.pipe(this.file);
-    const fail = (e: Error) => (this.failure ??= e);
-    this.file.on("error", fail);
-    this.gz.on("error", fail);
+    this.file = new FileSink(path);
   }
 
   async write(chunk: Uint8Array): Promise<void> {
-    if (this.failure) throw this.failure;
-    if (!this.gz.write(chunk)) await once(this.gz, "drain").catch(() => {});
-    if (this.failure) throw this.failure;
+    const member = compress(chunk, { level: 1 });
+    // Its failure is thrown where it is awaited, never left unhandled.
+    member.catch(() => {});
+    this.compressing.push(member);
+    if (this.compressing.length >= IN_FLIGHT)
+      await this.file.write(await this.compressing.shift()!);
   }
 
   async close(): Promise<void> {
-    if (!this.file.closed) {
-      this.gz.end();
-      // A failure is recorded by its listener; here only the close is awaited.
-      await once(this.file, "close").catch(() => {});
+    try {
+      for (const member of this.compressing.splice(0)) await this.file.write(await member);
+    } finally {
+      await this.file.close();
     }
-    if (this.failure) throw this.failure;
   }
 }
