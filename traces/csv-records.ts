@@ -5,7 +5,7 @@
  * per-record cost stays that of parsing.
  */
 import Papa from "papaparse";
-import { openInput } from "./input.js";
+import { openInput, type Input } from "./input.js";
 import { TraceError, unopenable } from "./reader.js";
 
 export interface CsvBatch {
@@ -14,6 +14,8 @@ export interface CsvBatch {
   readonly records: readonly (readonly string[])[];
   /** Line of the first record of the batch. */
   readonly firstLine: number;
+  /** Share of the file read once this batch was (for progress). */
+  readonly fractionRead: number;
 }
 
 /** Column positions by name; a missing required column throws a TraceError on line 1. */
@@ -47,13 +49,13 @@ export async function* csvBatches(file: string): AsyncGenerator<CsvBatch> {
     parser?.abort();
     signal();
   };
-  let input: NodeJS.ReadableStream;
+  let input: Input;
   try {
     input = openInput(file, (e) => fail(new TraceError(file, line, e.message)));
   } catch (e) {
     throw unopenable(file, e);
   }
-  Papa.parse<string[]>(input as unknown as File, {
+  Papa.parse<string[]>(input.text as unknown as File, {
     header: false,
     skipEmptyLines: true,
     chunk: (result, p) => {
@@ -86,7 +88,8 @@ export async function* csvBatches(file: string): AsyncGenerator<CsvBatch> {
         }
       }
       line = first + records.length - 1;
-      if (records.length > 0) ready.push({ header, records, firstLine: first });
+      if (records.length > 0)
+        ready.push({ header, records, firstLine: first, fractionRead: input.fractionRead() });
       p.pause();
       signal();
     },

@@ -107,7 +107,7 @@ export class TraceReader implements RowStream {
     try {
       input = openInput(this.file, (e) =>
         this.fail(new TraceError(this.file, this.line, e.message)),
-      );
+      ).text;
     } catch (e) {
       this.fail(unopenable(this.file, e));
       return;

@@ -238,3 +238,26 @@ test("sim trace import writes a trace that replays", async () => {
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/missing\.csv:0: no such file/);
 });
+
+test("both importers report how far they are, rising to 1", async () => {
+  const seen = (into: number[]) => (f: number) => into.push(f);
+  const of2019: number[] = [];
+  await collect(
+    importAzure2019(azure2019Files({ f1: { 1: 3, 700: 2 } }), new RandomStreams(1), seen(of2019)),
+  );
+  expect(of2019).toHaveLength(1440);
+  const lines = Array.from(
+    { length: 40_000 },
+    (_, i) => `a,f${i % 9},${(1 + i / 100).toFixed(3)},0.5`,
+  );
+  const path = file("progress2021.csv", ["app,func,end_timestamp,duration", ...lines].join("\n"));
+  const of2021: number[] = [];
+  await collect(importAzure2021(path, { onProgress: seen(of2021), parseThread: false }));
+  for (const fractions of [of2019, of2021]) {
+    expect(fractions.length).toBeGreaterThan(1);
+    for (let i = 1; i < fractions.length; i++)
+      expect(fractions[i]!).toBeGreaterThanOrEqual(fractions[i - 1]!);
+    expect(fractions[0]!).toBeLessThan(1);
+    expect(fractions.at(-1)).toBe(1);
+  }
+});

@@ -88,10 +88,14 @@ interface FunctionCounts {
   readonly counts: Int32Array;
 }
 
-/** Reads the three files and yields trace rows in arrival order, a minute at a time. */
+/**
+ * Reads the three files and yields trace rows in arrival order, a minute at
+ * a time; `onProgress` is told the share of the day's minutes done.
+ */
 export async function* importAzure2019(
   files: Azure2019Files,
   streams: RandomStreams,
+  onProgress?: (fraction: number) => void,
 ): AsyncGenerator<TraceRow[]> {
   const durationOf = new Map<string, Sampler>();
   const durationStream = streams.stream("azure2019/duration");
@@ -160,6 +164,7 @@ export async function* importAzure2019(
       minuteRows.add(i, f.counts[k]!);
     }
     const order = minuteRows.draw();
+    onProgress?.((minute + 1) / MINUTES);
     if (order.length === 0) continue;
     const batch: TraceRow[] = new Array(order.length);
     for (let n = 0; n < order.length; n++) {

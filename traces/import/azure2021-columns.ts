@@ -17,6 +17,8 @@ export interface Azure2021Columns {
   readonly durationS: Float64Array<ArrayBuffer>;
   /** The rows' function ids, by number. */
   readonly functionIndex: Int32Array<ArrayBuffer>;
+  /** Share of the file read by the end of this batch (for progress). */
+  readonly fractionRead: number;
   /** Ids numbered from `firstNewFunction` on, first seen in this batch. */
   readonly newFunctions: readonly string[];
   readonly firstNewFunction: number;
@@ -55,6 +57,7 @@ export async function* azure2021Columns(file: string): AsyncGenerator<Azure2021C
         );
       }
       const k = next.count++;
+      next.fractionRead = batch.fractionRead;
       next.endS[k] = end;
       next.durationS[k] = duration;
       next.functionIndex[k] = ids.indexOf(rec[app]!, rec[func]!);
@@ -72,6 +75,7 @@ function emptyBatch(firstLine: number, firstNewFunction: number): Filling {
     endS: new Float64Array(BATCH_ROWS),
     durationS: new Float64Array(BATCH_ROWS),
     functionIndex: new Int32Array(BATCH_ROWS),
+    fractionRead: 0,
     newFunctions: [],
     firstNewFunction,
   };

@@ -38,6 +38,8 @@ export interface Azure2021Options {
   readonly stats?: Azure2021Stats;
   /** Parse on a thread of its own; by default, for files of more than 8 MiB. */
   readonly parseThread?: boolean;
+  /** Told the share of the file read, a batch at a time. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 export const DEFAULT_REORDER_WINDOW_S = 600;
@@ -100,6 +102,7 @@ export async function* importAzure2021(
       ids[kept++] = functionIds[c.functionIndex[i]!]!;
     }
     held.add(starts, durations, ids, kept);
+    options.onProgress?.(c.fractionRead);
     const out: TraceRow[] = [];
     release(lastEnd - hold, out);
     if (out.length > 0) yield out;

@@ -19,6 +19,7 @@ import {
   timeseriesCsv,
 } from "../../../reports/summary-report.js";
 import { loadAndValidate, runScenario } from "../pipeline.js";
+import { progressBar } from "../progress.js";
 
 interface Args {
   scenario: string;
@@ -58,20 +59,6 @@ function lineWriter(fd: number) {
       if (buffer) writeSync(fd, buffer);
       buffer = "";
     },
-  };
-}
-
-/** A one-line progress bar on a terminal; nothing is drawn when output is not a TTY. */
-function progressBar(out: NodeJS.WriteStream) {
-  let last = "";
-  return (done: number, total: number, label: string, f: number) => {
-    const overall = (done + (done < total ? f : 0)) / total;
-    const width = 30;
-    const filled = Math.round(overall * width);
-    const line = `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor(overall * 100)}%  job ${Math.min(done + 1, total)}/${total}: ${label}`;
-    if (line === last) return;
-    last = line;
-    out.write(`\r\x1b[K${line}${done === total ? "\n" : ""}`);
   };
 }
 
@@ -151,12 +138,17 @@ export const runCommand: CommandModule<object, Args> = {
               ]),
             )
         : undefined;
-      const tty = process.stderr.isTTY;
+      const bar = progressBar(process.stderr);
+      const onProgress = (done: number, total: number, label: string, f: number) => {
+        const line = `job ${Math.min(done + 1, total)}/${total}: ${label}`;
+        if (done < total) bar.update((done + f) / total, line);
+        else bar.done(line);
+      };
       const { report, timeseries, skippedRows } = await runScenario(scenario, {
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.policy ? { policies: args.policy } : {}),
         ...(onRequestEnd ? { sinks: { onRequestEnd } } : {}),
-        ...(tty ? { onProgress: progressBar(process.stderr) } : {}),
+        ...(process.stderr.isTTY ? { onProgress } : {}),
       });
       process.stdout.write(summaryTable(report));
       if (skippedRows > 0)

@@ -13,22 +13,35 @@ import { openTraceWriter } from "../../../traces/threaded-writer.js";
 import { RandomStreams } from "../../random/streams.js";
 import { parseDuration } from "../../units/units.js";
 import { loadAndValidate, UsageError } from "../pipeline.js";
+import { progressBar } from "../progress.js";
 
-/** Writes rows to `out` through a temporary file, so a failure leaves nothing half-written. */
+const SYNTH_BATCH_ROWS = 8192;
+
+type Batches = AsyncIterable<TraceRow[]> | Iterable<TraceRow[]>;
+
+/**
+ * Writes the rows `batches` makes to `out` through a temporary file, so a
+ * failure leaves nothing half-written; a bar on a terminal shows how far it
+ * is, by the share of the work `batches` reports done.
+ */
 async function writeTrace(
   out: string,
-  batches: AsyncIterable<TraceRow[]> | Iterable<TraceRow[]>,
+  batches: (onProgress: (fraction: number) => void) => Batches,
   busyThreads = 0,
 ): Promise<number> {
   const tmp = `${out}.partial-${process.pid}${out.endsWith(".gz") ? ".gz" : ""}`;
   const writer = openTraceWriter(tmp, busyThreads);
+  const bar = progressBar(process.stderr);
+  let fraction = 0;
   let n = 0;
   try {
-    for await (const rows of batches) {
+    for await (const rows of batches((f) => (fraction = f))) {
       await writer.writeBatch(rows);
       n += rows.length;
+      bar.update(fraction, `${n.toLocaleString("en-US")} rows`);
     }
     await writer.close();
+    bar.done(`${n.toLocaleString("en-US")} rows`);
     renameSync(tmp, out);
   } catch (e) {
     await writer.close().catch(() => {});
@@ -77,7 +90,9 @@ const azure2019: CommandModule<object, Azure2019Args> = {
         describe: "seed for instants, durations and memory",
       }),
   handler: async (a) => {
-    const n = await writeTrace(a.out, importAzure2019(a, new RandomStreams(a.seed)));
+    const n = await writeTrace(a.out, (onProgress) =>
+      importAzure2019(a, new RandomStreams(a.seed), onProgress),
+    );
     process.stderr.write(`wrote ${n} requests to ${a.out}\n`);
   },
 };
@@ -105,7 +120,7 @@ const azure2021: CommandModule<object, { file: string; out: string; "reorder-win
     const stats: Azure2021Stats = { startedBeforeTrace: 0 };
     const n = await writeTrace(
       a.out,
-      importAzure2021(a.file, { reorderWindowS: window.value, stats }),
+      (onProgress) => importAzure2021(a.file, { reorderWindowS: window.value, stats, onProgress }),
       // Its parsing thread.
       1,
     );
@@ -132,11 +147,19 @@ const synth: CommandModule<object, { scenario: string; out: string }> = {
     if (s.workload.kind !== "synth")
       throw new UsageError(`${a.scenario} has no workload.synth to write`);
     const source = synthWorkload(s.workload.synth, new RandomStreams(s.seed).child("rep-0"));
-    function* rows(): Generator<TraceRow[]> {
-      for (let r = source.next(); r && r.arrivalS < s.horizonS; r = source.next())
-        yield [traceRowOf(r)];
+    function* rows(onProgress: (fraction: number) => void): Generator<TraceRow[]> {
+      let batch: TraceRow[] = [];
+      for (let r = source.next(); r && r.arrivalS < s.horizonS; r = source.next()) {
+        batch.push(traceRowOf(r));
+        if (batch.length === SYNTH_BATCH_ROWS) {
+          onProgress(r.arrivalS / s.horizonS);
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
     }
-    const n = await writeTrace(a.out, rows());
+    const n = await writeTrace(a.out, rows);
     process.stderr.write(`wrote ${n} requests to ${a.out}\n`);
   },
 };
