@@ -1,9 +1,9 @@
 /**
  * Chunks written to a file at their offsets, a few writes in flight at
  * once. Writing a large trace is bound by the kernel taking fresh pages for
- * its cache, and on this project's virtual machines that costs a core per
- * writer (about 0.5 GB/s): two positional writes at once take about half
- * the time one stream does. The file is whole once close() resolves.
+ * its cache, and on a virtual machine whose host takes freed pages back
+ * that costs a core per writer (about 0.5 GB/s, bench/README.md): two
+ * positional writes at once take about half the time one stream does. The file is whole once close() resolves.
  */
 import { open, type FileHandle } from "node:fs/promises";
 

@@ -29,8 +29,12 @@ export class TraceWriter {
 
   /** Writes what is left and closes the file; a failure to write throws a TraceError. */
   async close(): Promise<void> {
-    await this.flush();
-    await this.sink.close().catch((e: Error) => this.fail(e));
+    try {
+      await this.flush();
+    } finally {
+      // Closed even when the last chunk failed, so no file is left open.
+      await this.sink.close().catch((e: Error) => this.fail(e));
+    }
   }
 
   private async flush(): Promise<void> {
