@@ -134,6 +134,48 @@ describe("trace files", () => {
   });
 });
 
+test("any rows the writer writes, papaparse reads back as they were", async () => {
+  // Text as traces may hold it: commas, quotes, line breaks, non-ASCII (a
+  // name is trimmed when read, so none here starts or ends with a space).
+  const text = fc
+    .string({
+      maxLength: 10,
+      unit: fc.constantFrom("a", "Z", "7", ",", '"', "\n", "\r", " ", "é", "🙂"),
+    })
+    .map((s) => s.trim());
+  const measure = fc.oneof(fc.constant(NaN), fc.double({ min: 0, max: 1e9, noNaN: true }));
+  const rowOf = fc.record({
+    gapS: fc.double({ min: 0, max: 100, noNaN: true }),
+    functionId: text.filter((s) => s !== ""),
+    codeId: text,
+    paramsHash: text,
+    durationS: measure,
+    cpuS: measure,
+    memoryMiB: measure,
+    ioReadMiB: measure,
+    ioWriteMiB: measure,
+    noticeLeadS: measure,
+    noticeFunctionId: text,
+  });
+  let n = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(rowOf, { minLength: 1, maxLength: 30 }),
+      fc.boolean(),
+      async (drawn, gz) => {
+        let t = 0;
+        const rows: TraceRow[] = drawn.map(({ gapS, ...r }) => ({ ...r, arrivalS: (t += gapS) }));
+        const file = join(dir, `roundtrip-${n++}.csv${gz ? ".gz" : ""}`);
+        const w = new TraceWriter(file);
+        await w.writeBatch(rows);
+        await w.close();
+        expect((await readAll(file)).rows).toEqual(rows);
+      },
+    ),
+    { numRuns: 150, seed: 4 },
+  );
+});
+
 test("the writer's bytes are exactly the generic CSV line", async () => {
   const { csvLine } = await import("../../reports/csv.js");
   const { CsvBytes } = await import("../../reports/csv-bytes.js");
