@@ -32,7 +32,7 @@ function rowsOf(w: Exclude<Workload, { kind: "synth" }>, streams: RandomStreams)
   const src = w.source;
   const batches =
     src.format === "azure2019"
-      ? importAzure2019(src, streams.child("import"))
+      ? importAzure2019(src.days, streams.child("import"))
       : importAzure2021(src.file, { reorderWindowS: src.reorderWindowS });
   return batchRows(batches[Symbol.asyncIterator]());
 }

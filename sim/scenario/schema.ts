@@ -115,13 +115,23 @@ const trace = z.strictObject({
 });
 
 /** A public trace imported as the run reads it, no intermediate file. */
+const dayFiles = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const dayCount = (f: string | string[]) => (typeof f === "string" ? 1 : f.length);
+
 const importSpec = z.strictObject({
+  /** One day's three files, or a list of each (d01, d02, ...): the days in order, one trace. */
   azure2019: z
     .strictObject({
-      invocations: z.string().min(1),
-      durations: z.string().min(1),
-      memory: z.string().min(1),
+      invocations: dayFiles,
+      durations: dayFiles,
+      memory: dayFiles,
     })
+    .refine(
+      (f) =>
+        dayCount(f.invocations) === dayCount(f.durations) &&
+        dayCount(f.invocations) === dayCount(f.memory),
+      { message: "invocations, durations and memory must name as many days each" },
+    )
     .optional(),
   azure2021: z
     .strictObject({

@@ -12,6 +12,7 @@ import type { DistSpec } from "../random/spec.js";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { SynthWorkload } from "../../traces/synth/workload.js";
+import type { Azure2019Files } from "../../traces/import/azure2019.js";
 import type { ReplayOptions } from "../../traces/trace-source.js";
 import { formatPath, ScenarioError, type PathKey, type ScenarioIssue } from "./issues.js";
 import type { LoadedScenario } from "./load.js";
@@ -20,12 +21,7 @@ import { scenarioSchema, type Scenario } from "./schema.js";
 import { closest } from "./suggest.js";
 
 export type ImportSource =
-  | {
-      readonly format: "azure2019";
-      readonly invocations: string;
-      readonly durations: string;
-      readonly memory: string;
-    }
+  | { readonly format: "azure2019"; readonly days: readonly Azure2019Files[] }
   | { readonly format: "azure2021"; readonly file: string; readonly reorderWindowS: number };
 
 export type Workload =
@@ -264,7 +260,8 @@ function checkPaths(s: Scenario, baseDir: string, report: Report): void {
   const w = s.workload as Record<string, Record<string, unknown>>;
   const kind = Object.keys(w)[0]!;
   const check = (path: PathKey[], value: unknown, what: string) => {
-    if (typeof value === "string" && !existsSync(resolve(baseDir, value))) {
+    if (Array.isArray(value)) value.forEach((v, i) => check([...path, i], v, what));
+    else if (typeof value === "string" && !existsSync(resolve(baseDir, value))) {
       report(["workload", kind, ...path], `no such ${what}: ${resolve(baseDir, value)}`);
     }
   };
@@ -279,6 +276,21 @@ function checkPaths(s: Scenario, baseDir: string, report: Report): void {
     const files = spec[format] as Record<string, unknown> | undefined;
     for (const k of keys) check([format, k], files?.[k], "file");
   }
+}
+
+/** The files of each day, in order; the schema has checked that the lists match. */
+function azure2019Days(
+  f: { invocations: string | string[]; durations: string | string[]; memory: string | string[] },
+  baseDir: string,
+): Azure2019Files[] {
+  const list = (x: string | string[]) => (typeof x === "string" ? [x] : x);
+  const durations = list(f.durations);
+  const memory = list(f.memory);
+  return list(f.invocations).map((invocations, d) => ({
+    invocations: resolve(baseDir, invocations),
+    durations: resolve(baseDir, durations[d]!),
+    memory: resolve(baseDir, memory[d]!),
+  }));
 }
 
 function workloadOf(s: Scenario, baseDir: string): Workload {
@@ -305,12 +317,7 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
   if ("import" in s.workload) {
     const i = s.workload.import;
     const source: ImportSource = i.azure2019
-      ? {
-          format: "azure2019",
-          invocations: resolve(baseDir, i.azure2019.invocations),
-          durations: resolve(baseDir, i.azure2019.durations),
-          memory: resolve(baseDir, i.azure2019.memory),
-        }
+      ? { format: "azure2019", days: azure2019Days(i.azure2019, baseDir) }
       : {
           format: "azure2021",
           file: resolve(baseDir, i.azure2021!.file),

@@ -261,3 +261,42 @@ test("both importers report how far they are, rising to 1", async () => {
     expect(fractions.at(-1)).toBe(1);
   }
 });
+
+describe("Azure Functions 2019, several days", () => {
+  test("days follow each other, and a day's rows do not depend on the days after it", async () => {
+    const day1 = azure2019Files({ f1: { 1: 3, 1440: 2 }, f2: { 5: 4 } });
+    const day2 = azure2019Files({ f1: { 1: 1, 2: 2 }, f2: { 1440: 3 } });
+    const alone = await collect(importAzure2019(day1, new RandomStreams(7)));
+    const both = await collect(importAzure2019([day1, day2], new RandomStreams(7)));
+    expect(both).toHaveLength(alone.length + 6);
+    expect(both.slice(0, alone.length)).toEqual(alone);
+    const second = both.slice(alone.length);
+    expect(second.every((r) => r.arrivalS >= 86_400 && r.arrivalS < 86_400 + 1440 * 60)).toBe(true);
+    expect(second.filter((r) => r.arrivalS >= 86_400 + 1439 * 60)).toHaveLength(3);
+    for (let i = 1; i < both.length; i++)
+      expect(both[i]!.arrivalS).toBeGreaterThanOrEqual(both[i - 1]!.arrivalS);
+  });
+
+  test("sim trace import takes each day's files in order, and as many of each", () => {
+    const bin = new URL("../../bin/sim.js", import.meta.url).pathname;
+    const [d1, d2] = [azure2019Files({ f1: { 1: 2 } }), azure2019Files({ f1: { 3: 1 } })];
+    const out = join(dir, "two-days.csv");
+    const args = ["trace", "import", "azure2019", "--out", out];
+    const run = (extra: string[]) =>
+      spawnSync(process.execPath, [bin, ...args, ...extra], { encoding: "utf8" });
+    const ok = run([
+      ...["--invocations", d1.invocations, d2.invocations],
+      ...["--durations", d1.durations, d2.durations],
+      ...["--memory", d1.memory, d2.memory],
+    ]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stderr).toMatch(/wrote 3 requests/);
+    const bad = run([
+      ...["--invocations", d1.invocations, d2.invocations],
+      ...["--durations", d1.durations],
+      ...["--memory", d1.memory, d2.memory],
+    ]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/as many days each \(2, 1, 2\)/);
+  });
+});

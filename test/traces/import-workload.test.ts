@@ -47,6 +47,45 @@ test("a trace imported as the run reads it gives the same run as its imported fi
   expect(() => scenario({ import: {} })).toThrow(/name exactly one of azure2019, azure2021/);
 });
 
+test("an Azure 2019 import names one day's files or a list of days, as many of each", () => {
+  const scenario = (azure2019: object) =>
+    validateScenario(
+      parseScenarioText(
+        join(dir, "s.yaml"),
+        stringify({ ...base, workload: { import: { azure2019 } } }),
+      ),
+    );
+  for (const f of ["inv", "dur", "mem"]) writeFileSync(join(dir, `${f}1.csv`), "");
+  const one = scenario({ invocations: "inv1.csv", durations: "dur1.csv", memory: "mem1.csv" });
+  const two = scenario({
+    invocations: ["inv1.csv", "inv1.csv"],
+    durations: ["dur1.csv", "dur1.csv"],
+    memory: ["mem1.csv", "mem1.csv"],
+  });
+  const days = (s: typeof one) =>
+    s.workload.kind === "import" && s.workload.source.format === "azure2019"
+      ? s.workload.source.days
+      : [];
+  expect(days(one)).toEqual([
+    {
+      invocations: join(dir, "inv1.csv"),
+      durations: join(dir, "dur1.csv"),
+      memory: join(dir, "mem1.csv"),
+    },
+  ]);
+  expect(days(two)).toHaveLength(2);
+  expect(() =>
+    scenario({ invocations: ["inv1.csv", "inv1.csv"], durations: "dur1.csv", memory: "mem1.csv" }),
+  ).toThrow(/must name as many days each/);
+  expect(() =>
+    scenario({
+      invocations: ["inv1.csv", "inv2.csv"],
+      durations: ["dur1.csv", "dur1.csv"],
+      memory: ["mem1.csv", "mem1.csv"],
+    }),
+  ).toThrow(/workload.import.azure2019.invocations.1.*no such file/s);
+});
+
 test("replayed requests carry the features of the code their code_id names", async () => {
   const programs = await loadCodeCorpus(new URL("../../traces/code/", import.meta.url).pathname);
   const row = (codeId: string, i: number): TraceRow => ({

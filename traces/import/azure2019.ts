@@ -6,7 +6,8 @@
  * instant uniform within its minute, its duration and memory drawn from the
  * percentiles (linear between them). Minutes are produced in order, and
  * each minute's requests are drawn in order, so the output is in arrival
- * order.
+ * order. The dataset comes a day to a set of files (d01 to d14): several
+ * days import as one trace, day after day.
  */
 import { empiricalFromPercentiles } from "../../sim/random/distributions/empirical.js";
 import type { Sampler, UniformSource } from "../../sim/random/source.js";
@@ -89,13 +90,30 @@ interface FunctionCounts {
 }
 
 /**
- * Reads the three files and yields trace rows in arrival order, a minute at
- * a time; `onProgress` is told the share of the day's minutes done.
+ * Reads the files of one day, or of several days in order, and yields trace
+ * rows in arrival order, a minute at a time; `onProgress` is told the share
+ * of the minutes done. Day d (from 0) starts at d x 86,400 s. Day 0 draws
+ * from `streams` and day d from its child "day-d", so the rows of a day do
+ * not depend on which days come after it.
  */
 export async function* importAzure2019(
-  files: Azure2019Files,
+  days: Azure2019Files | readonly Azure2019Files[],
   streams: RandomStreams,
   onProgress?: (fraction: number) => void,
+): AsyncGenerator<TraceRow[]> {
+  const list = "invocations" in days ? [days] : days;
+  for (let d = 0; d < list.length; d++) {
+    yield* importDay(list[d]!, d === 0 ? streams : streams.child(`day-${d}`), d, (f) =>
+      onProgress?.((d + f) / list.length),
+    );
+  }
+}
+
+async function* importDay(
+  files: Azure2019Files,
+  streams: RandomStreams,
+  day: number,
+  onProgress: (fraction: number) => void,
 ): AsyncGenerator<TraceRow[]> {
   const durationOf = new Map<string, Sampler>();
   const durationStream = streams.stream("azure2019/duration");
@@ -164,14 +182,14 @@ export async function* importAzure2019(
       minuteRows.add(i, f.counts[k]!);
     }
     const order = minuteRows.draw();
-    onProgress?.((minute + 1) / MINUTES);
+    onProgress((minute + 1) / MINUTES);
     if (order.length === 0) continue;
     const batch: TraceRow[] = new Array(order.length);
     for (let n = 0; n < order.length; n++) {
       const f = functions[order.owner[n]!]!;
       // Microsecond resolution is plenty, and short numbers print fast.
       batch[n] = measuredRow(
-        Math.round((minute + order.instant[n]!) * 60e6) / 1e6,
+        Math.round((day * MINUTES + minute + order.instant[n]!) * 60e6) / 1e6,
         f.key,
         f.duration ? Math.round(f.duration() * 1000) / 1e6 : NaN,
         f.memory ? Math.round(f.memory() * 100) / 100 : NaN,

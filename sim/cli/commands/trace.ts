@@ -1,7 +1,7 @@
 import { renameSync, rmSync } from "node:fs";
 import type { Argv, CommandModule } from "yargs";
 import type { TraceRow } from "../../../traces/format.js";
-import { importAzure2019 } from "../../../traces/import/azure2019.js";
+import { importAzure2019, type Azure2019Files } from "../../../traces/import/azure2019.js";
 import {
   DEFAULT_REORDER_WINDOW_S,
   importAzure2021,
@@ -52,32 +52,51 @@ async function writeTrace(
 }
 
 interface Azure2019Args {
-  invocations: string;
-  durations: string;
-  memory: string;
+  invocations: string[];
+  durations: string[];
+  memory: string[];
   out: string;
   seed: number;
 }
 
+/** The files of each day, in the order given; every option must name as many. */
+function daysOf(a: Azure2019Args): Azure2019Files[] {
+  const n = a.invocations.length;
+  if (a.durations.length !== n || a.memory.length !== n) {
+    throw new UsageError(
+      `--invocations, --durations and --memory must name as many days each (${n}, ${a.durations.length}, ${a.memory.length})`,
+    );
+  }
+  return a.invocations.map((invocations, d) => ({
+    invocations,
+    durations: a.durations[d]!,
+    memory: a.memory[d]!,
+  }));
+}
+
 const azure2019: CommandModule<object, Azure2019Args> = {
   command: "azure2019",
-  describe: "Azure Functions 2019: per-minute counts + duration and memory percentiles -> requests",
+  describe:
+    "Azure Functions 2019: per-minute counts + duration and memory percentiles -> requests (several days: list each day's files in order)",
   builder: (y) =>
     y
       .option("invocations", {
         type: "string",
+        array: true,
         demandOption: true,
-        describe: "invocations_per_function_md.anon.dNN.csv",
+        describe: "invocations_per_function_md.anon.dNN.csv (one per day)",
       })
       .option("durations", {
         type: "string",
+        array: true,
         demandOption: true,
-        describe: "function_durations_percentiles.anon.dNN.csv",
+        describe: "function_durations_percentiles.anon.dNN.csv (one per day)",
       })
       .option("memory", {
         type: "string",
+        array: true,
         demandOption: true,
-        describe: "app_memory_percentiles.anon.dNN.csv",
+        describe: "app_memory_percentiles.anon.dNN.csv (one per day)",
       })
       .option("out", {
         type: "string",
@@ -90,8 +109,9 @@ const azure2019: CommandModule<object, Azure2019Args> = {
         describe: "seed for instants, durations and memory",
       }),
   handler: async (a) => {
+    const days = daysOf(a);
     const n = await writeTrace(a.out, (onProgress) =>
-      importAzure2019(a, new RandomStreams(a.seed), onProgress),
+      importAzure2019(days, new RandomStreams(a.seed), onProgress),
     );
     process.stderr.write(`wrote ${n} requests to ${a.out}\n`);
   },
