@@ -35,6 +35,8 @@ const COLUMNS: [string, (p: PolicySummary) => CsvValue][] = [
   ["in_flight_at_end", (p) => p.inFlightAtEnd],
   ["cold_starts", (p) => p.coldStarts],
   ["cold_start_ratio", (p) => p.coldStartRatio],
+  ["notices", (p) => p.notices],
+  ["notices_late", (p) => p.noticesLate],
   ["latency_mean_s", (p) => p.latencyS.mean],
   ["latency_p50_s", (p) => p.latencyS.p50],
   ["latency_p95_s", (p) => p.latencyS.p95],

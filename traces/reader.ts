@@ -70,6 +70,11 @@ export class TraceReader implements RowStream {
     return this.finished && this.head >= this.rows.length;
   }
 
+  /** Whether the file has a notice_lead_s column (known once a batch is read). */
+  get hasNotices(): boolean {
+    return (this.index?.notice_lead_s ?? -1) >= 0;
+  }
+
   /** Rows read and not yet taken. */
   get buffered(): number {
     return this.rows.length - this.head;

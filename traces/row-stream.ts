@@ -15,6 +15,8 @@ export interface RowStream {
   readonly lastArrivalS: number;
   /** Bad rows skipped (lenient reading). */
   readonly skipped: number;
+  /** Whether rows may carry pre-trigger notices (known once a batch is read). */
+  readonly hasNotices: boolean;
   /** Stops reading. */
   close(): void;
 }
@@ -48,6 +50,8 @@ export function batchRows(batches: AsyncIterator<TraceRow[]>): RowStream {
       return last;
     },
     skipped: 0,
+    // The public traces this streams (Azure imports) have no notices.
+    hasNotices: false,
     close() {
       finished = true;
       void batches.return?.();

@@ -5,6 +5,7 @@
  * CPU-seconds, measured memory as peak memory.
  */
 import type { RequestSource, WorkRequest } from "../sim/model/request.js";
+import type { CodeFeatures } from "../sim/policies/types.js";
 import type { CodeProgram } from "./code-corpus.js";
 import type { RowStream } from "./row-stream.js";
 
@@ -33,6 +34,19 @@ export function traceSource(
 ): TraceSource {
   const functions = new Map<string, number>();
   const byPath = new Map(programs.map((p) => [p.path, p]));
+  // For notices: a function's code is what its rows' code_id last named.
+  const namedCode: (CodeFeatures | undefined)[] = [];
+  const featuresOf = (fn: number, codeId: string): CodeFeatures | null => {
+    if (programs.length === 0) return null;
+    const named = byPath.get(codeId);
+    if (named) namedCode[fn] = named.features;
+    return (named ?? programs[fn % programs.length]!).features;
+  };
+  const noticeOf = (fn: number) => ({
+    noticeFunctionId: fn,
+    noticeFeatures:
+      programs.length === 0 ? null : (namedCode[fn] ?? programs[fn % programs.length]!.features),
+  });
   const numberOf = (functionId: string): number => {
     let fn = functions.get(functionId);
     if (fn === undefined) functions.set(functionId, (fn = functions.size));
@@ -42,6 +56,9 @@ export function traceSource(
   return {
     reader,
     functions,
+    get announces() {
+      return reader.hasNotices;
+    },
     next(): WorkRequest | null | undefined {
       const row = reader.take();
       if (!row) return reader.exhausted ? null : undefined;
@@ -51,14 +68,9 @@ export function traceSource(
         id: id++,
         arrivalS: row.arrivalS,
         functionId: fn,
-        features:
-          programs.length === 0
-            ? null
-            : (byPath.get(row.codeId) ?? programs[fn % programs.length]!).features,
+        features: featuresOf(fn, row.codeId),
         ...(Number.isNaN(row.noticeLeadS) ? {} : { noticeLeadS: row.noticeLeadS }),
-        ...(row.noticeFunctionId === ""
-          ? {}
-          : { noticeFunctionId: numberOf(row.noticeFunctionId) }),
+        ...(row.noticeFunctionId === "" ? {} : noticeOf(numberOf(row.noticeFunctionId))),
         demand: {
           cpuSeconds: Number.isNaN(cpu) ? opts.defaultCpuSeconds : cpu,
           parallelFraction: opts.parallelFraction,

@@ -10,6 +10,7 @@ import type { Sampler } from "../random/source.js";
 import type {
   Action,
   FleetView,
+  NoticeView,
   Policy,
   PolicyContext,
   PoolSettings,
@@ -48,6 +49,8 @@ export interface ClusterOptions {
   /** A migration pauses a request this long, plus its memory over the bandwidth. */
   readonly migrationFixedS: number;
   readonly migrationMiBPerS: number;
+  /** How far ahead of the clock a workload with notices is read, for a policy that takes them. */
+  readonly noticeLookaheadS?: number;
   readonly onRequestEnd?: (record: RequestRecord) => void;
   readonly onSample?: (row: TimeseriesRow) => void;
   readonly log?: (message: string) => void;
@@ -83,8 +86,16 @@ export class Cluster {
   private running = 0;
   private source: RequestSource | undefined;
   private finished = false;
+  /**
+   * How far ahead of the clock requests are read, so that their notices
+   * reach the policy when due; below 0, each is read when the one before
+   * it arrives (nothing to deliver early).
+   */
+  private readAheadS = -1;
 
   private readonly onArrival = (r: WorkRequest) => this.arrive(r);
+  private readonly onReadAhead = () => this.readAhead();
+  private readonly onNoticeDue = (r: WorkRequest) => this.notice(r);
   private readonly onComplete = (run: Running) => this.complete(run);
   private readonly onReady = (inst: Instance) => this.ready(inst);
   private readonly onIdleExpiry = (inst: Instance) => this.expireIdle(inst);
@@ -135,7 +146,13 @@ export class Cluster {
     if (tickS !== undefined && tickS < Infinity && policy.onTick)
       this.scheduler.after(tickS, this.onTick, undefined, PRIORITY_LATE);
     if (this.opts.onSample) this.scheduler.after(0, this.onSampleTick, undefined, PRIORITY_LATE);
-    this.scheduleNextArrival();
+    if (source.announces && policy.onNotice) this.readAheadS = this.opts.noticeLookaheadS ?? 0;
+    this.readArrivals();
+  }
+
+  /** How far ahead of the clock requests are read: run no further than the last read less this. */
+  get lookaheadS(): number {
+    return Math.max(0, this.readAheadS);
   }
 
   /** Closes the run at the horizon: bills what is alive, checks invariants. */
@@ -167,7 +184,54 @@ export class Cluster {
   resumeArrivals(): void {
     if (!this.awaitingArrival) return;
     this.awaitingArrival = false;
-    this.scheduleNextArrival();
+    this.readArrivals();
+  }
+
+  private readArrivals(): void {
+    if (this.readAheadS < 0) this.scheduleNextArrival();
+    else this.readAhead();
+  }
+
+  /**
+   * Reads requests until one arrives later than the lookahead, scheduling
+   * each arrival and its notice; reading resumes when the clock comes
+   * within the lookahead of the last one read.
+   */
+  private readAhead(): void {
+    const now = this.scheduler.now;
+    for (;;) {
+      const next = this.source!.next();
+      if (next === undefined) {
+        this.awaitingArrival = true;
+        return;
+      }
+      if (next === null || next.arrivalS >= this.opts.horizonS) return;
+      if (next.noticeLeadS !== undefined) {
+        const due = next.arrivalS - next.noticeLeadS;
+        if (due < now) this.metrics.noticesLate++;
+        // Before the arrival, even with no lead.
+        this.scheduler.at(Math.max(now, due), this.onNoticeDue, next, PRIORITY_LATE);
+      }
+      this.scheduler.at(next.arrivalS, this.onArrival, next, PRIORITY_LATE);
+      const resume = next.arrivalS - this.readAheadS;
+      if (resume > now) {
+        this.scheduler.at(resume, this.onReadAhead, undefined, PRIORITY_LATE);
+        return;
+      }
+    }
+  }
+
+  /** A notice falls due: the policy sees the function it names, never whether it is right. */
+  private notice(request: WorkRequest): void {
+    this.metrics.notices++;
+    const wrong = request.noticeFunctionId !== undefined;
+    const view: NoticeView = {
+      functionId: wrong ? request.noticeFunctionId! : request.functionId,
+      expectedArrivalS: request.arrivalS,
+      features: wrong ? (request.noticeFeatures ?? null) : request.features,
+    };
+    const { policy, policyConfig } = this.opts;
+    this.apply(policy.onNotice!(this.policyState, policyConfig, view, this.fleet, this.context()));
   }
 
   private scheduleNextArrival(): void {
@@ -182,7 +246,7 @@ export class Cluster {
 
   private arrive(request: WorkRequest): void {
     this.metrics.requests++;
-    this.scheduleNextArrival();
+    if (this.readAheadS < 0) this.scheduleNextArrival();
     this.route(request);
   }
 

@@ -23,6 +23,8 @@ export interface WorkRequest {
   readonly noticeLeadS?: number;
   /** The function that notification named, when it named another one (it was wrong). */
   readonly noticeFunctionId?: number;
+  /** The features of that other function's code. */
+  readonly noticeFeatures?: CodeFeatures | null;
   /** 1 for a first try; 2 for the retry of a request that ran out of memory. */
   readonly attempt?: number;
   /** Memory of the slot the previous attempt ran out of. */
@@ -31,6 +33,8 @@ export interface WorkRequest {
 
 /** Requests in arrival order, drawn one at a time so no trace is held whole. */
 export interface RequestSource {
+  /** Whether requests may carry notices (the model then reads ahead to deliver them on time). */
+  readonly announces?: boolean;
   /**
    * The next request; null at the end; undefined when none is read yet (the
    * runner refills the source, then calls Cluster.resumeArrivals).

@@ -11,6 +11,8 @@ export class RunMetrics {
   rejected = 0;
   coldStarts = 0;
   withinSla = 0;
+  notices = 0;
+  noticesLate = 0;
   readonly latency = new LatencyHistogram();
   readonly queueWait = new LatencyHistogram();
   readonly costByType = new Map<string, number>();
@@ -54,6 +56,8 @@ export class RunMetrics {
       inFlightAtEnd,
       coldStarts: this.coldStarts,
       coldStartRatio: this.completed > 0 ? this.coldStarts / this.completed : 0,
+      notices: this.notices,
+      noticesLate: this.noticesLate,
       latencyS: {
         mean: this.latency.mean(),
         p50: this.latency.quantile(0.5),

@@ -13,6 +13,9 @@ export interface RunSummary {
   coldStarts: number;
   /** Cold starts per completed request. */
   coldStartRatio: number;
+  /** Pre-trigger notices delivered to the policy, and those delivered after they were due. */
+  notices: number;
+  noticesLate: number;
   latencyS: { mean: number; p50: number; p95: number; p99: number; max: number };
   queueWaitS: { mean: number; p99: number };
   costUsd: number;

@@ -25,6 +25,20 @@ export interface RequestView {
   readonly outOfMemoryAtMiB?: number;
 }
 
+/**
+ * A pre-trigger notification (seed 002): a request for `functionId` is on
+ * its way. Notices can be wrong: the request that comes may be another
+ * function's, and a policy cannot tell which notices those are.
+ */
+export interface NoticeView {
+  /** The function the notice names. */
+  readonly functionId: number;
+  /** When the announced request is to arrive. */
+  readonly expectedArrivalS: number;
+  /** The features of the named function's code (filled by the analyzer). */
+  readonly features: CodeFeatures | null;
+}
+
 export type InstanceState = "booting" | "idle" | "busy" | "draining" | "terminated";
 
 export interface InstanceView {
@@ -147,6 +161,14 @@ export interface Policy<Config = unknown, State = unknown> {
     state: State,
     config: Config,
     request: RequestView,
+    fleet: FleetView,
+    ctx: PolicyContext,
+  ): readonly Action[];
+  /** Called for every pre-trigger notification, ahead of the request it announces. */
+  onNotice?(
+    state: State,
+    config: Config,
+    notice: NoticeView,
     fleet: FleetView,
     ctx: PolicyContext,
   ): readonly Action[];

@@ -59,6 +59,7 @@ export async function runJob(
     queueTimeoutS: s.queueTimeoutS,
     retryOutOfMemory: s.retryOutOfMemory,
     migrationFixedS: s.migrationFixedS,
+    noticeLookaheadS: s.noticeLookaheadS,
     migrationMiBPerS: s.migrationMiBPerS,
     sampleIntervalS: s.sampleIntervalS,
     onSample: (row) => timeseries.push(row),
@@ -79,11 +80,13 @@ export async function runJob(
     scheduler.after(step, tick, undefined, PRIORITY_LATE);
   }
   if (trace) {
-    // Run up to the last arrival read, read on, and go again: the trace is
-    // streamed, never held whole.
+    // Run up to the last arrival read (less the notice lookahead, so no
+    // notice of a row not read yet falls due), read on, and go again: the
+    // trace is streamed, never held whole.
     while (await trace.reader.refill()) {
       cluster.resumeArrivals();
-      scheduler.run(Math.min(s.horizonS, Math.max(scheduler.now, trace.reader.lastArrivalS)));
+      const upTo = trace.reader.lastArrivalS - cluster.lookaheadS;
+      scheduler.run(Math.min(s.horizonS, Math.max(scheduler.now, upTo)));
       if (scheduler.now >= s.horizonS) break;
     }
     cluster.resumeArrivals();

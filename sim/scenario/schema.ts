@@ -97,6 +97,12 @@ const execution = z.strictObject({
       bandwidthPerSecond: size().pipe(z.number().positive()).default(1024),
     })
     .prefault({}),
+  /**
+   * Pre-trigger notices reach a policy that takes them this far ahead of
+   * their requests at most: the workload is read this far ahead of the
+   * clock. A notice that came earlier still is delivered late, and counted.
+   */
+  noticeLookahead: duration().default(300),
 });
 
 const trace = z.strictObject({

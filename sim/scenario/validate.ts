@@ -60,6 +60,7 @@ export interface NormalizedScenario {
   readonly queueTimeoutS: number;
   readonly retryOutOfMemory: boolean;
   readonly migrationFixedS: number;
+  readonly noticeLookaheadS: number;
   readonly migrationMiBPerS: number;
   readonly policies: readonly PolicyRun[];
   readonly replications: number;
@@ -386,6 +387,7 @@ function normalize(
     queueTimeoutS: s.queue.timeout ?? Infinity,
     retryOutOfMemory: s.execution.retryOutOfMemory,
     migrationFixedS: s.execution.migration.fixed,
+    noticeLookaheadS: s.execution.noticeLookahead,
     migrationMiBPerS: s.execution.migration.bandwidthPerSecond,
     policies,
     replications: s.replications,

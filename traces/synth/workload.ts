@@ -107,6 +107,7 @@ export function synthWorkload(
   };
   let id = 0;
   return {
+    announces: share > 0 && lead !== undefined,
     next(): WorkRequest {
       const t = nextArrival();
       const functionId = choose(cdf, pick());
@@ -119,7 +120,12 @@ export function synthWorkload(
         functionId,
         features: p.program?.features ?? null,
         ...(announced ? { noticeLeadS: Math.min(t, lead()) } : {}),
-        ...(named === undefined ? {} : { noticeFunctionId: named }),
+        ...(named === undefined
+          ? {}
+          : {
+              noticeFunctionId: named,
+              noticeFeatures: profiles[named]!.program?.features ?? null,
+            }),
         demand: {
           cpuSeconds: p.cpuSeconds * Math.exp(z()),
           parallelFraction: p.parallelFraction,

@@ -1,0 +1,16 @@
+import { reactivePolicy } from "../../sim/policies/reactive.js";
+import type { Action, Policy } from "../../sim/policies/types.js";
+
+/**
+ * The reactive policy in FaaS mode, plus a sandbox started on each notice
+ * when its function has none free: what an arrival would do, ahead of it.
+ */
+export const prewarmOnNotice: Policy = {
+  ...(reactivePolicy as Policy),
+  name: "reactive-on-notice",
+  onNotice: (state, config, notice, fleet, ctx): Action[] => {
+    const request = { id: -1, functionId: notice.functionId, arrivalS: 0, features: null };
+    const actions = reactivePolicy.onArrival!(state as never, config as never, request, fleet, ctx);
+    return actions.filter((a) => a.kind !== "route");
+  },
+};
