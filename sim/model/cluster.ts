@@ -15,7 +15,6 @@ import type {
   PolicyContext,
   PoolSettings,
   PoolView,
-  RequestView,
   TypeView,
 } from "../policies/types.js";
 import { billedExecutionS, executionCostUsd, instanceCostUsd } from "./billing.js";
@@ -25,7 +24,7 @@ import type { Catalog, InstanceType } from "./catalog/types.js";
 import { memPerSlotMiB, serviceSeconds } from "./execution.js";
 import { Instance } from "./instance.js";
 import { Pool, type Queued } from "./pool.js";
-import type { RequestSource, WorkRequest } from "./request.js";
+import { requestView, type RequestSource, type WorkRequest } from "./request.js";
 import { RunMetrics } from "./run-metrics.js";
 import { Running } from "./running.js";
 import type { RequestRecord, RunSummary, TimeseriesRow } from "./summary.js";
@@ -255,11 +254,10 @@ export class Cluster {
     let target = DEFAULT_POOL;
     const { policy } = this.opts;
     if (policy.onArrival) {
-      const view: RequestView = request;
       const actions = policy.onArrival(
         this.policyState,
         this.opts.policyConfig,
-        view,
+        requestView(request),
         this.fleet,
         this.context(),
       );
@@ -357,7 +355,7 @@ export class Cluster {
         this.policyState,
         this.opts.policyConfig,
         {
-          request,
+          request: requestView(request),
           outcome: run.outOfMemory ? "failed" : "completed",
           latencyS: latency,
           serviceS: now - run.startS,

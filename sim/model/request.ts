@@ -1,4 +1,4 @@
-import type { CodeFeatures } from "../policies/types.js";
+import type { CodeFeatures, RequestView } from "../policies/types.js";
 
 /** What a request truly needs: hidden from policies, used to execute it. */
 export interface Demand {
@@ -40,4 +40,16 @@ export interface RequestSource {
    * runner refills the source, then calls Cluster.resumeArrivals).
    */
   next(): WorkRequest | null | undefined;
+}
+
+/**
+ * What a policy sees of a request: a copy without its true demand (or its
+ * notice), so that a policy cannot read them even past the types.
+ */
+export function requestView(r: WorkRequest): RequestView {
+  const seen = { id: r.id, functionId: r.functionId, arrivalS: r.arrivalS, features: r.features };
+  if (r.attempt === undefined) return seen;
+  return r.outOfMemoryAtMiB === undefined
+    ? { ...seen, attempt: r.attempt }
+    : { ...seen, attempt: r.attempt, outOfMemoryAtMiB: r.outOfMemoryAtMiB };
 }

@@ -156,6 +156,7 @@ describe("migration", () => {
 
 describe("out-of-memory retry", () => {
   test("a request that outgrows its slot is tried again where the policy sends it, and counts once", () => {
+    const seen = new Set<string>();
     const policy = testPolicy({
       init: () => ({
         state: {},
@@ -165,9 +166,12 @@ describe("out-of-memory retry", () => {
           { kind: "provision", pool: "large", type: "r5.large", count: 4, prewarmed: true },
         ],
       }),
-      onArrival: (_s, _c, request) => [
-        { kind: "route", pool: (request.outOfMemoryAtMiB ?? 0) > 0 ? "large" : "default" },
-      ],
+      onArrival: (_s, _c, request) => {
+        seen.add(Object.keys(request).sort().join(","));
+        return [{ kind: "route", pool: (request.outOfMemoryAtMiB ?? 0) > 0 ? "large" : "default" }];
+      },
+      onCompletion: (_s, _c, feedback) =>
+        void seen.add(Object.keys(feedback.request).sort().join(",")),
     });
     // 2 GiB does not fit a t3.micro (1 GiB) but fits an r5.large (16 GiB).
     const { summary, records } = run(policy, 600, {
@@ -179,5 +183,10 @@ describe("out-of-memory retry", () => {
     expect(summary.failedOutOfMemory).toBe(0);
     expect(summary.completed + summary.inFlightAtEnd).toBe(summary.requests);
     expect(records.every((r) => r.instanceType === "r5.large")).toBe(true);
+    // What the policy saw of requests, first tries and retries: never their demand.
+    expect([...seen].sort()).toEqual([
+      "arrivalS,attempt,features,functionId,id,outOfMemoryAtMiB",
+      "arrivalS,features,functionId,id",
+    ]);
   });
 });
