@@ -300,3 +300,17 @@ describe("Azure Functions 2019, several days", () => {
     expect(bad.stderr).toMatch(/as many days each \(2, 1, 2\)/);
   });
 });
+
+test("Azure 2019: a busy minute comes in batches, not all at once", async () => {
+  const files = azure2019Files({ f1: { 2: 12_000 }, f2: { 2: 9_000, 3: 5 } });
+  const sizes: number[] = [];
+  let last = -Infinity;
+  for await (const b of importAzure2019(files, new RandomStreams(2))) {
+    sizes.push(b.length);
+    for (const r of b) {
+      expect(r.arrivalS).toBeGreaterThanOrEqual(last);
+      last = r.arrivalS;
+    }
+  }
+  expect(sizes).toEqual([8192, 8192, 21_000 - 2 * 8192, 5]);
+});
