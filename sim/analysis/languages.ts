@@ -2,7 +2,8 @@
  * What each language's tree-sitter grammar calls the constructs the
  * metrics count. One table per language; the metrics code is shared.
  */
-export type LanguageName = "javascript" | "typescript" | "tsx" | "python" | "go" | "java";
+export type LanguageName =
+  "javascript" | "typescript" | "tsx" | "python" | "go" | "java" | "csharp" | "rust";
 
 export interface LanguageSpec {
   readonly name: LanguageName;
@@ -67,6 +68,20 @@ export const IO_CALLS: ReadonlySet<string> = set(
   "readLine",
   "readline",
   "fsync",
+  "ReadAllText",
+  "ReadAllLines",
+  "ReadAllBytes",
+  "WriteAllText",
+  "WriteAllBytes",
+  "OpenRead",
+  "OpenWrite",
+  "ReadToEnd",
+  "ExecuteReader",
+  "ExecuteNonQuery",
+  "read_to_string",
+  "read_to_end",
+  "write_all",
+  "read_line",
 );
 /** Calls that reach the network whatever they are called on. */
 export const NETWORK_CALLS: ReadonlySet<string> = set(
@@ -80,6 +95,10 @@ export const NETWORK_CALLS: ReadonlySet<string> = set(
   "recv",
   "sendall",
   "socket",
+  "GetAsync",
+  "PostAsync",
+  "GetStringAsync",
+  "connect",
 );
 /** Modules whose every call is network traffic (requests.get, http.Get, https.request...). */
 export const NETWORK_MODULES: ReadonlySet<string> = set(
@@ -92,6 +111,8 @@ export const NETWORK_MODULES: ReadonlySet<string> = set(
   "net",
   "grpc",
   "HttpClient",
+  "reqwest",
+  "hyper",
 );
 export const LOCK_CALLS: ReadonlySet<string> = set(
   "Lock",
@@ -222,6 +243,74 @@ export const LANGUAGES: readonly LanguageSpec[] = [
       "asList",
     ),
     criticalSections: set("synchronized_statement"),
+  },
+  {
+    name: "csharp",
+    grammar: "c_sharp",
+    extensions: [".cs"],
+    functions: set(
+      "method_declaration",
+      "constructor_declaration",
+      "local_function_statement",
+      "lambda_expression",
+      "anonymous_method_expression",
+    ),
+    branches: set(
+      "if_statement",
+      "case_switch_label",
+      "switch_expression_arm",
+      "catch_clause",
+      "conditional_expression",
+    ),
+    loops: set("for_statement", "for_each_statement", "while_statement", "do_statement"),
+    logical: set("binary_expression"),
+    logicalOperators: set("&&", "||", "??"),
+    calls: set("invocation_expression", "object_creation_expression"),
+    imports: set("using_directive"),
+    collections: set(
+      "array_creation_expression",
+      "implicit_array_creation_expression",
+      "collection_expression",
+    ),
+    collectionMakers: set(
+      "List",
+      "Dictionary",
+      "HashSet",
+      "Queue",
+      "Stack",
+      "LinkedList",
+      "SortedDictionary",
+      "ConcurrentDictionary",
+      "ToList",
+      "ToArray",
+      "ToDictionary",
+    ),
+    criticalSections: set("lock_statement"),
+  },
+  {
+    name: "rust",
+    grammar: "rust",
+    extensions: [".rs"],
+    functions: set("function_item", "closure_expression"),
+    branches: set("if_expression", "match_arm"),
+    loops: set("for_expression", "while_expression", "loop_expression"),
+    logical: set("binary_expression"),
+    logicalOperators: set("&&", "||"),
+    calls: set("call_expression", "macro_invocation"),
+    imports: set("use_declaration"),
+    collections: set("array_expression"),
+    collectionMakers: set(
+      "vec",
+      "Vec",
+      "HashMap",
+      "HashSet",
+      "BTreeMap",
+      "BTreeSet",
+      "VecDeque",
+      "BinaryHeap",
+      "collect",
+    ),
+    criticalSections: set(),
   },
 ];
 

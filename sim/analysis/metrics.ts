@@ -140,6 +140,7 @@ function callee(node: Node): { name: string; root: string } {
     node.childForFieldName("function") ??
     node.childForFieldName("constructor") ??
     node.childForFieldName("type") ??
+    node.childForFieldName("macro") ??
     node.childForFieldName("name");
   if (!target) return { name: "", root: "" };
   const object = node.childForFieldName("object");
@@ -149,9 +150,15 @@ function callee(node: Node): { name: string; root: string } {
   const member =
     target.childForFieldName("property") ??
     target.childForFieldName("attribute") ??
-    target.childForFieldName("field");
+    target.childForFieldName("field") ??
+    // C#'s a.B and Rust's a::b name their last part `name`.
+    (target.type === "member_access_expression" || target.type === "scoped_identifier"
+      ? target.childForFieldName("name")
+      : null);
   if (member) return { name: member.text, root: rootOf(target) };
-  return { name: target.text, root: target.text };
+  // `new java.util.ArrayList<>()`, `new List<int>()`: the type's own name.
+  const name = target.text.replace(/<.*$/s, "").split(/\.|::/).pop()!;
+  return { name, root: target.text.replace(/<.*$/s, "").split(/\.|::/)[0]! };
 }
 
 function rootOf(node: Node): string {
@@ -165,7 +172,15 @@ function rootOf(node: Node): string {
   }
 }
 
-const NUMBER_LITERALS = new Set(["number", "integer", "int_literal", "decimal_integer_literal"]);
+const IFS = new Set(["if_statement", "if_expression"]);
+
+const NUMBER_LITERALS = new Set([
+  "number",
+  "integer",
+  "int_literal",
+  "integer_literal",
+  "decimal_integer_literal",
+]);
 const COMPARISONS = new Set(["<", "<=", ">", ">=", "!="]);
 
 const isNumber = (n: Node | null): boolean =>
@@ -178,11 +193,14 @@ const isNumber = (n: Node | null): boolean =>
  * A loop whose trip count literals fix: `for (k = 0; k < 3; k++)` and its Go
  * and Java forms, `for k in range(-1, 2)` in Python; or one that walks a
  * tile, at most a constant number of steps from where it starts:
- * `for (i = ii; i < Math.min(ii + B, n); i++)`, `range(ii, min(ii + B, n))`.
+ * `for (i = ii; i < Math.min(ii + B, n); i++)`, `range(ii, min(ii + B, n))`,
+ * `ii..(ii + B).min(n)` in Rust.
  * Its work does not grow with the input, whatever it nests (the loop over
  * the tiles does).
  */
 function runsFixedTimes(loop: Node): boolean {
+  const value = loop.childForFieldName("value");
+  if (value && loop.type === "for_expression") return rustRangeFixed(value);
   const iterable = loop.childForFieldName("right");
   if (iterable?.type === "call") {
     if (iterable.childForFieldName("function")?.text !== "range") return false;
@@ -213,6 +231,37 @@ function runsFixedTimes(loop: Node): boolean {
   );
 }
 
+/**
+ * Rust: `for i in 0..3`, `for i in ii..min(ii + B, n)`. The grammar binds
+ * `..` tighter than Rust does, so `jj..jj + 16` arrives as `(jj..jj) + 16`
+ * and `ii..(ii + B).min(n)` as `(ii..(ii + B)).min(n)`: read as written.
+ */
+function rustRangeFixed(value: Node): boolean {
+  if (value.type === "range_expression") {
+    const [start, end] = value.namedChildren;
+    return !!start && !!end && ((isNumber(start) && isNumber(end)) || withinTile(end, start.text));
+  }
+  const left = value.childForFieldName("left");
+  if (value.type === "binary_expression" && left?.type === "range_expression") {
+    const [start, end] = left.namedChildren;
+    const right = value.childForFieldName("right");
+    if (!start || !end || value.childForFieldName("operator")?.type !== "+") return false;
+    return (
+      (isNumber(start) && isNumber(end) && isNumber(right)) ||
+      (end.text === start.text && isStep(right))
+    );
+  }
+  const fn = value.childForFieldName("function");
+  const range = fn?.childForFieldName("value");
+  if (fn?.childForFieldName("field")?.text === "min" && range?.type === "range_expression") {
+    const [start, end] = range.namedChildren;
+    if (!start || !end) return false;
+    const args = value.childForFieldName("arguments")?.namedChildren ?? [];
+    return [end, ...args].some((a) => !!a && withinTile(a, start.text));
+  }
+  return false;
+}
+
 /** The name a C-style loop's variable starts from (`let i = ii`, `i := ii`). */
 function startOf(clause: Node): string | undefined {
   const init = clause.childForFieldName("initializer") ?? clause.childForFieldName("init");
@@ -222,19 +271,29 @@ function startOf(clause: Node): string | undefined {
 /** A named constant, by the convention of every language here: B, TILE, BLOCK_SIZE. */
 const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 
-/** `start + C`, or a min() with it among its arguments, C a number or a constant. */
+/** `start + C`, or a min() with it among its arguments (or as its receiver), C a number or a constant. */
 function withinTile(bound: Node, start: string): boolean {
-  const fn = bound.childForFieldName("function")?.text ?? bound.childForFieldName("name")?.text;
-  if (fn === "min" || fn === "Math.min") {
-    const args = bound.childForFieldName("arguments")?.namedChildren ?? [];
-    return args.some((a) => !!a && withinTile(a, start));
+  if (bound.type === "parenthesized_expression" && bound.firstNamedChild)
+    return withinTile(bound.firstNamedChild, start);
+  const fn = bound.childForFieldName("function") ?? bound.childForFieldName("name");
+  if (fn && /(^|\.|::)min$/i.test(fn.text)) {
+    const args = [...(bound.childForFieldName("arguments")?.namedChildren ?? [])];
+    // Rust's (ii + B).min(n), C#'s Math.Min: the receiver counts as an argument.
+    const receiver = fn.childForFieldName("value");
+    if (receiver) args.push(receiver);
+    return args.some(
+      (a) => !!a && withinTile(a.type === "argument" ? a.firstNamedChild! : a, start),
+    );
   }
   if (bound.type !== "binary_expression" && bound.type !== "binary_operator") return false;
   if (bound.childForFieldName("operator")?.type !== "+") return false;
   const [a, b] = [bound.childForFieldName("left"), bound.childForFieldName("right")];
-  const step = (n: Node | null) =>
-    isNumber(n) || (n?.type === "identifier" && CONSTANT.test(n.text));
-  return (a?.text === start && step(b)) || (b?.text === start && step(a));
+  return (a?.text === start && isStep(b)) || (b?.text === start && isStep(a));
+}
+
+/** A tile's size: a number or a named constant. */
+function isStep(n: Node | null): boolean {
+  return isNumber(n) || (n?.type === "identifier" && CONSTANT.test(n.text));
 }
 
 /**
@@ -361,7 +420,11 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
       if (name === acc.name && acc.name !== "<anonymous>" && acc.name !== "<module>")
         acc.selfCalls++;
       if (importedNames.has(root) || importedNames.has(name)) acc.externalCalls++;
-      if (lang.collectionMakers.has(name)) {
+      // Vec::new(), HashMap::with_capacity(n): the type names the collection.
+      const maker =
+        lang.collectionMakers.has(name) ||
+        ((name === "new" || name === "with_capacity") && lang.collectionMakers.has(root));
+      if (maker) {
         acc.collections++;
         if (loops > 0) acc.growthInLoops++;
       } else if (loops > 0 && GROWTH_METHODS.has(name) && root !== name) {
@@ -376,8 +439,11 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
       if (!c) continue;
-      // JS `else if`: an if_statement directly inside an else_clause.
-      const chain = t === "else_clause" && c.type === "if_statement";
+      // `else if` continues a chain: an if inside an else_clause (JS, Rust),
+      // or an if that is its if's alternative itself (Java, Go, C#).
+      const chain =
+        (t === "else_clause" && IFS.has(c.type)) ||
+        (IFS.has(t) && IFS.has(c.type) && node.childForFieldName("alternative")?.id === c.id);
       walk(c, acc, chain ? nesting : childNesting, childLoops, childScaling, chain);
     }
   };
@@ -405,6 +471,51 @@ function importNames(node: Node, lang: LanguageSpec): string[] {
       return [
         parts[parts.length - 1] === "*" ? parts[parts.length - 2]! : parts[parts.length - 1]!,
       ];
+    }
+    case "csharp": {
+      // `using A.B.C;` brings C's members; `using X = A.B;` names X.
+      const alias = node.childForFieldName("name")?.text;
+      const parts = node.text
+        .replace(/^(global\s+)?using\s+(static\s+)?/, "")
+        .replace(/;$/, "")
+        .split("=")
+        .pop()!
+        .trim()
+        .split(".");
+      return [alias ?? parts[parts.length - 1]!];
+    }
+    case "rust": {
+      // `use a::b::c;`, `use a::{b, c as d};`, `use a::b::*;` bind c; b, d; b.
+      const names: string[] = [];
+      const visit = (n: Node): void => {
+        switch (n.type) {
+          case "use_as_clause":
+            names.push(n.childForFieldName("alias")?.text ?? "");
+            return;
+          case "scoped_identifier":
+            names.push(n.childForFieldName("name")?.text ?? "");
+            return;
+          case "identifier":
+            names.push(n.text);
+            return;
+          case "scoped_use_list": {
+            const list = n.childForFieldName("list");
+            for (const c of list?.namedChildren ?? []) if (c) visit(c);
+            return;
+          }
+          case "use_wildcard": {
+            // `a::b::*`: what it brings is reached through b.
+            const path = n.firstNamedChild;
+            if (path) visit(path);
+            return;
+          }
+          default:
+            for (const c of n.namedChildren) if (c) visit(c);
+        }
+      };
+      const argument = node.childForFieldName("argument");
+      if (argument) visit(argument);
+      return names.filter((x) => x !== "" && x !== "self" && x !== "crate" && x !== "super");
     }
     default: {
       // Every identifier an import statement binds, minus the module path.

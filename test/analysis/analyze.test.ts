@@ -49,6 +49,14 @@ class P {
   static java.util.List<int[]> pairs(int[] xs) { java.util.List<int[]> out = new java.util.ArrayList<>(); for (int a : xs) { for (int b : xs) { if (a < b) out.add(new int[]{a, b}); } } Log.info(out); return out; }
   static int depth(Node t) { return t == null ? 0 : 1 + depth(t.next); }
 }`,
+    csharp: `using Org.Log;
+class P {
+  static List<int[]> pairs(int[] xs) { var o = new List<int[]>(); foreach (var a in xs) { foreach (var b in xs) { if (a < b) o.Add(new int[]{a, b}); } } Log.Info(o); return o; }
+  static int depth(Node t) { return t == null ? 0 : 1 + depth(t.next); }
+}`,
+    rust: `use crate::log::log;
+fn pairs(xs: &[i32]) -> Vec<(i32, i32)> { let mut out = Vec::new(); for a in xs { for b in xs.iter() { if a < b { out.push((*a, *b)); } } } log(&out); out }
+fn depth(t: Option<&Node>) -> i32 { if let Some(n) = t { 1 + depth(n.next) } else { 0 } }`,
   };
 
   test.each(Object.keys(programs))("%s", async (lang) => {
@@ -103,6 +111,12 @@ func v(xs []int, n int) int { s := 0; for i := 0; i < n; i++ { for j := 0; 3 > j
   static int k(int[][] img, int w, int h) { int s = 0; for (int y = 0; y < h; y++) { for (int x = 0; x < w; x++) { for (int dy = -1; dy <= 1; dy++) { for (int dx = -1; dx <= 1; dx++) { s += img[y + dy][x + dx]; } } } } return s; }
   static int v(int[] xs, int n) { int s = 0; for (int i = 0; i < n; i++) { for (int j = 0; 3 > j; j++) { s += xs[i]; } } return s; }
 }`,
+    csharp: `class K {
+  static int k(int[][] img, int w, int h) { int s = 0; for (int y = 0; y < h; y++) { for (int x = 0; x < w; x++) { for (int dy = -1; dy <= 1; dy++) { for (int dx = -1; dx <= 1; dx++) { s += img[y + dy][x + dx]; } } } } return s; }
+  static int v(int[] xs, int n) { int s = 0; for (int i = 0; i < n; i++) { for (int j = 0; 3 > j; j++) { s += xs[i]; } } return s; }
+}`,
+    rust: `fn k(img: &Vec<Vec<i32>>, w: usize, h: usize) -> i32 { let mut s = 0; for y in 1..h { for x in 1..w { for dy in 0..3 { for dx in 0..3 { s += img[y + dy - 1][x + dx - 1]; } } } } s }
+fn v(xs: &[i32], n: usize) -> i32 { let mut s = 0; for i in 0..n { for _j in 0..3 { s += xs[i]; } } s }`,
   };
 
   test.each(Object.keys(programs))("%s", async (lang) => {
@@ -148,6 +162,12 @@ func w(a []int, n int, length int) int { s := 0; for lo := 0; lo < n; lo++ { for
   static int t(int[][] a, int n) { int s = 0; for (int ii = 0; ii < n; ii += B) { for (int jj = 0; jj < n; jj += B) { for (int i = ii; i < Math.min(ii + B, n); i++) { for (int j = jj; j < jj + 16; j++) { s += a[i][j]; } } } } return s; }
   static int w(int[] a, int n, int len) { int s = 0; for (int lo = 0; lo < n; lo++) { for (int i = lo; i < lo + len; i++) { s += a[i]; } } return s; }
 }`,
+    csharp: `class T {
+  static int t(int[][] a, int n) { int s = 0; for (int ii = 0; ii < n; ii += B) { for (int jj = 0; jj < n; jj += B) { for (int i = ii; i < Math.Min(ii + B, n); i++) { for (int j = jj; j < jj + 16; j++) { s += a[i][j]; } } } } return s; }
+  static int w(int[] a, int n, int len) { int s = 0; for (int lo = 0; lo < n; lo++) { for (int i = lo; i < lo + len; i++) { s += a[i]; } } return s; }
+}`,
+    rust: `fn t(a: &Vec<Vec<i32>>, n: usize) -> i32 { let mut s = 0; for ii in (0..n).step_by(B) { for jj in (0..n).step_by(B) { for i in ii..(ii + B).min(n) { for j in jj..jj + 16 { s += a[i][j]; } } } } s }
+fn w(a: &[i32], n: usize, len: usize) -> i32 { let mut s = 0; for lo in 0..n { for i in lo..lo + len { s += a[i]; } } s }`,
   };
 
   test.each(Object.keys(programs))("%s", async (lang) => {
@@ -173,6 +193,34 @@ describe("metrics", () => {
     expect(f.maxNesting).toBe(1);
     // if +1, && / || sequences +2, two else-ifs +1 each.
     expect(f.cognitive).toBe(5);
+  });
+
+  test.each([
+    [
+      "java",
+      "class C { int f(int a) { if (a > 2) { return 1; } else if (a > 1) { return 2; } else if (a > 0) { return 3; } return 0; } }",
+    ],
+    [
+      "go",
+      "package p\nfunc f(a int) int { if a > 2 { return 1 } else if a > 1 { return 2 } else if a > 0 { return 3 }; return 0 }",
+    ],
+    [
+      "csharp",
+      "class C { int f(int a) { if (a > 2) { return 1; } else if (a > 1) { return 2; } else if (a > 0) { return 3; } return 0; } }",
+    ],
+    [
+      "rust",
+      "fn f(a: i32) -> i32 { if a > 2 { 1 } else if a > 1 { 2 } else if a > 0 { 3 } else { 0 } }",
+    ],
+    [
+      "javascript",
+      "function f(a) { if (a > 2) { return 1; } else if (a > 1) { return 2; } else if (a > 0) { return 3; } return 0; }",
+    ],
+  ])("%s: an else-if chain is one nesting level, one increment a link", async (lang, code) => {
+    const f = fn(await analyze(lang, code), "f");
+    expect(f.cyclomatic).toBe(4);
+    expect(f.maxNesting).toBe(1);
+    expect(f.cognitive).toBe(3);
   });
 
   test("branching recursion without loops is exponential; with loops, divide and conquer", async () => {
@@ -278,6 +326,8 @@ describe("robustness", () => {
       "python",
       "go",
       "java",
+      "csharp",
+      "rust",
     ]);
   });
 
