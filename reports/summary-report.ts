@@ -7,6 +7,7 @@ import type { PolicySummary } from "../sim/run/aggregate.js";
 import type { TimeseriesRow } from "../sim/model/summary.js";
 import { toCsv, type CsvValue } from "./csv.js";
 import { textTable } from "./text-table.js";
+import { fmtDuration, int, pct, secs } from "./text-format.js";
 
 export interface RunReport {
   readonly scenario: string;
@@ -101,26 +102,4 @@ export function summaryTable(report: RunReport): string {
   const body = ROWS.map(([name, get]) => [name, ...report.policies.map(get)]);
   const title = `${report.scenario}: ${fmtDuration(report.horizonS)} simulated, SLA ${secs(report.slaLatencyS)}, seed ${report.seed}${report.replications > 1 ? `, mean of ${report.replications} replications (± 95% CI)` : ""}`;
   return `${title}\n${textTable(header, body)}`;
-}
-
-function int(n: number): string {
-  return Math.round(n).toLocaleString("en-US");
-}
-
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
-}
-
-function secs(s: number): string {
-  if (s >= 60) return `${(s / 60).toFixed(1)} min`;
-  if (s >= 1) return `${s.toFixed(2)} s`;
-  return `${(s * 1000).toFixed(0)} ms`;
-}
-
-function fmtDuration(s: number): string {
-  return s >= 3600
-    ? `${(s / 3600).toFixed(1)} h`
-    : s >= 60
-      ? `${(s / 60).toFixed(0)} min`
-      : `${s} s`;
 }

@@ -46,6 +46,7 @@ export class TraceReader implements RowStream {
   private finished = false;
   private failure: Error | undefined;
   private parser: Papa.Parser | undefined;
+  private fraction: () => number = () => 0;
   private wake: (() => void) | undefined;
   private line = 1;
   private lastArrival = 0;
@@ -68,6 +69,11 @@ export class TraceReader implements RowStream {
   /** True once every row has been taken. */
   get exhausted(): boolean {
     return this.finished && this.head >= this.rows.length;
+  }
+
+  /** Share of the file read so far (of its compressed bytes, for gzip): for progress. */
+  fractionRead(): number {
+    return this.finished ? 1 : this.fraction();
   }
 
   /** Whether the file has a notice_lead_s column (known once a batch is read). */
@@ -110,9 +116,11 @@ export class TraceReader implements RowStream {
   private start(): void {
     let input: NodeJS.ReadableStream;
     try {
-      input = openInput(this.file, (e) =>
+      const opened = openInput(this.file, (e) =>
         this.fail(new TraceError(this.file, this.line, e.message)),
-      ).text;
+      );
+      input = opened.text;
+      this.fraction = opened.fractionRead;
     } catch (e) {
       this.fail(unopenable(this.file, e));
       return;

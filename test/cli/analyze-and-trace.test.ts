@@ -53,4 +53,25 @@ policies:
   expect(lines.length - 1).toBeLessThan(750);
   // Every request announced 2 s ahead (less for the first ones, which arrived earlier than 2 s).
   expect(lines.slice(-5).every((l) => l.endsWith(",2,"))).toBe(true);
+
+  // And sim trace stats says what it holds.
+  const table = sim("trace", "stats", out);
+  expect(table.status, table.stderr).toBe(0);
+  expect(table.stdout).toMatch(
+    new RegExp(`${lines.length - 1} requests over 1 min, \\d+ functions`),
+  );
+  expect(table.stdout).toMatch(/100\.0% of requests announced/);
+  const json = JSON.parse(sim("trace", "stats", out, "--format", "json").stdout);
+  expect(json).toMatchObject({ rows: lines.length - 1, durationS: null });
+  // Of the 100 functions, most are called within the minute.
+  expect(json.functions).toBeGreaterThan(50);
+  expect(json.functions).toBeLessThanOrEqual(100);
+  expect(json.cpuS.p50).toBeCloseTo(0.05, 2);
+  writeFileSync(join(tmp, "bad.csv"), `${lines[0]}\n1,f,,,,,,,,,\nsoon,f,,,,,,,,,\n`);
+  const bad = sim("trace", "stats", join(tmp, "bad.csv"));
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toMatch(/bad\.csv:3: arrival_s is not a number: "soon"/);
+  const lenient = sim("trace", "stats", join(tmp, "bad.csv"), "--lenient");
+  expect(lenient.status).toBe(0);
+  expect(lenient.stderr).toMatch(/skipped 1 bad rows/);
 });

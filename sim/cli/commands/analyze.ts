@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import type { CommandModule } from "yargs";
 import { analysisCsv, analysisJson, analysisTable } from "../../../reports/analysis-report.js";
 import { analyzePath } from "../../analysis/analyze.js";
+import { LANGUAGES } from "../../analysis/languages.js";
 import { UsageError } from "../pipeline.js";
 
 interface Args {
@@ -11,7 +12,7 @@ interface Args {
 
 export const analyzeCommand: CommandModule<object, Args> = {
   command: "analyze <path>",
-  describe: "code complexity of a file or directory (JavaScript, TypeScript, Python, Go, Java)",
+  describe: `code complexity of a file or directory (${LANGUAGES.map((l) => l.name).join(", ")})`,
   builder: (y) =>
     y
       .positional("path", { type: "string", demandOption: true })

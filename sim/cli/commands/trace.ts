@@ -8,7 +8,9 @@ import {
   type Azure2021Stats,
 } from "../../../traces/import/azure2021.js";
 import { synthWorkload, traceRowOf } from "../../../traces/synth/workload.js";
-import { TraceError } from "../../../traces/reader.js";
+import { TraceError, TraceReader } from "../../../traces/reader.js";
+import { TraceStatsBuilder } from "../../../traces/trace-stats.js";
+import { traceStatsJson, traceStatsTable } from "../../../reports/trace-stats-report.js";
 import { openTraceWriter } from "../../../traces/threaded-writer.js";
 import { RandomStreams } from "../../random/streams.js";
 import { parseDuration } from "../../units/units.js";
@@ -184,9 +186,42 @@ const synth: CommandModule<object, { scenario: string; out: string }> = {
   },
 };
 
+const stats: CommandModule<object, { file: string; format: "table" | "json"; lenient: boolean }> = {
+  command: "stats <file>",
+  describe:
+    "what a trace holds: span, rates (with a chart), functions, measured distributions, notices",
+  builder: (y) =>
+    y
+      .positional("file", { type: "string", demandOption: true })
+      .option("format", { choices: ["table", "json"] as const, default: "table" as const })
+      .option("lenient", {
+        type: "boolean",
+        default: false,
+        describe: "skip bad rows (counted) instead of stopping at the first",
+      }),
+  handler: async (a) => {
+    const reader = new TraceReader(a.file, { lenient: a.lenient });
+    const builder = new TraceStatsBuilder();
+    const bar = progressBar(process.stderr);
+    let n = 0;
+    while (await reader.refill()) {
+      for (let r = reader.take(); r; r = reader.take()) builder.add(r);
+      n = builder.count;
+      bar.update(reader.fractionRead(), `${n.toLocaleString("en-US")} rows`);
+    }
+    bar.done(`${n.toLocaleString("en-US")} rows`);
+    const s = builder.stats();
+    process.stdout.write(
+      a.format === "json" ? traceStatsJson(a.file, s) : traceStatsTable(a.file, s),
+    );
+    if (reader.skipped > 0) process.stderr.write(`skipped ${reader.skipped} bad rows (lenient)\n`);
+  },
+};
+
 export const traceCommand: CommandModule = {
   command: "trace <command>",
-  describe: "make trace files: import public datasets, or write a synthetic workload",
+  describe:
+    "make and inspect trace files: import public datasets, write a synthetic workload, summarize",
   builder: (y: Argv) =>
     y
       .command({
@@ -196,6 +231,7 @@ export const traceCommand: CommandModule = {
         handler: () => {},
       })
       .command(synth)
+      .command(stats)
       .demandCommand(1),
   handler: () => {},
 };

@@ -1,0 +1,73 @@
+/** A trace's statistics (traces/trace-stats.ts) as a terminal summary with a rate chart, or JSON. */
+import type { Spread, TraceStats } from "../traces/trace-stats.js";
+import { textTable } from "./text-table.js";
+import { fmtDuration, int, pct, secs } from "./text-format.js";
+
+export function traceStatsJson(file: string, stats: TraceStats): string {
+  return JSON.stringify({ file, ...stats }, null, 2) + "\n";
+}
+
+const BARS = "▁▂▃▄▅▆▇█";
+const CHART_COLUMNS = 60;
+
+/** Rates as a one-line bar chart of at most CHART_COLUMNS columns (each the mean of its minutes). */
+export function sparkline(rates: readonly number[]): string {
+  const columns = Math.min(CHART_COLUMNS, rates.length);
+  if (columns === 0) return "";
+  const means = Array.from({ length: columns }, (_, c) => {
+    const from = Math.floor((c * rates.length) / columns);
+    const to = Math.floor(((c + 1) * rates.length) / columns);
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += rates[i]!;
+    return sum / (to - from);
+  });
+  const top = Math.max(...means);
+  // A bar's height is its share of the highest, in eighths.
+  return means
+    .map((m) => BARS[top > 0 ? Math.max(0, Math.ceil((m / top) * BARS.length) - 1) : 0])
+    .join("");
+}
+
+export function traceStatsTable(file: string, s: TraceStats): string {
+  const spanS = s.lastArrivalS - s.firstArrivalS;
+  const lines = [
+    `${file}: ${int(s.rows)} requests over ${fmtDuration(Math.round(spanS))}, ${int(s.functions)} functions${s.codeIds > 0 ? `, ${int(s.codeIds)} code ids` : ""}`,
+    `rate: mean ${s.meanRatePerS.toFixed(2)}/s, busiest minute ${s.peakMinute.ratePerS.toFixed(2)}/s at ${fmtDuration(s.peakMinute.startS)}`,
+    `requests per minute, ${fmtDuration(Math.round(s.ratePerMinute.length * 60))} from the start:`,
+    `  ${sparkline(s.ratePerMinute)}`,
+    "",
+  ];
+  const spreads: [string, Spread | null, (x: number) => string][] = [
+    ["duration", s.durationS, secs],
+    ["cpu time", s.cpuS, secs],
+    ["memory", s.memoryMiB, (x) => `${x.toFixed(0)} MiB`],
+    ["notice lead", s.notices?.leadS ?? null, secs],
+  ];
+  const measured = spreads.filter(([, sp]) => sp !== null);
+  if (measured.length > 0) {
+    const body = measured.map(([name, sp, f]) => [
+      name,
+      pct(sp!.count / s.rows),
+      f(sp!.mean),
+      f(sp!.p50),
+      f(sp!.p95),
+      f(sp!.p99),
+      f(sp!.max),
+    ]);
+    lines.push(textTable(["", "rows", "mean", "p50", "p95", "p99", "max"], body));
+  }
+  if (s.notices)
+    lines.push(
+      `notices: ${pct(s.notices.share)} of requests announced, ${pct(s.notices.wrongShare)} of them naming another function\n`,
+    );
+  lines.push(
+    textTable(
+      ["top functions", "share"],
+      s.topFunctions.map((f) => [
+        f.id.length > 60 ? `${f.id.slice(0, 57)}...` : f.id,
+        pct(f.share),
+      ]),
+    ),
+  );
+  return lines.join("\n");
+}
