@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzePath } from "../sim/analysis/analyze.js";
 import { RandomStreams } from "../sim/random/streams.js";
-import type { TraceRow } from "../traces/format.js";
+import type { TraceBatch } from "../traces/trace-batch.js";
 import { importAzure2019 } from "../traces/import/azure2019.js";
 import { importAzure2021 } from "../traces/import/azure2021.js";
 import { TraceReader } from "../traces/reader.js";
@@ -35,7 +35,7 @@ async function rate(rounds: number, run: () => Promise<number>): Promise<number>
 /** Writes as `sim trace import` does (the 2021 import keeps a thread busy parsing). */
 async function write(
   out: string,
-  batches: AsyncIterable<TraceRow[]>,
+  batches: AsyncIterable<TraceBatch>,
   busyThreads = 0,
 ): Promise<number> {
   const w = openTraceWriter(out, busyThreads);

@@ -16,6 +16,7 @@
  * | notice_function_id | the function that notification named, when not this row's | no |
  */
 import type { CsvBytes } from "../reports/csv-bytes.js";
+import type { TraceBatch } from "./trace-batch.js";
 import { parseDecimal } from "./decimal.js";
 
 export const TRACE_COLUMNS = [
@@ -56,28 +57,6 @@ export interface TraceRow {
   readonly noticeLeadS: number;
   /** "" when the notice (if any) named this row's function. */
   readonly noticeFunctionId: string;
-}
-
-/** A row of a public trace: an arrival, its function, and what was measured of its run. */
-export function measuredRow(
-  arrivalS: number,
-  functionId: string,
-  durationS: number,
-  memoryMiB: number,
-): TraceRow {
-  return {
-    arrivalS,
-    functionId,
-    codeId: "",
-    paramsHash: "",
-    durationS,
-    cpuS: NaN,
-    memoryMiB,
-    ioReadMiB: NaN,
-    ioWriteMiB: NaN,
-    noticeLeadS: NaN,
-    noticeFunctionId: "",
-  };
 }
 
 /** Problems with the header: missing required columns, unknown ones. */
@@ -190,28 +169,28 @@ export function traceRowValues(r: TraceRow): (string | number)[] {
   ];
 }
 
-/** A TraceRow as one CSV line, the writer's hot path: the bytes of csvLine(traceRowValues(r)). */
-export function writeTraceRow(out: CsvBytes, r: TraceRow): void {
-  out.number(r.arrivalS);
+/** Row i of a batch as one CSV line, the writer's hot path: the bytes of csvLine(traceRowValues(row)). */
+export function writeTraceLine(out: CsvBytes, b: TraceBatch, i: number): void {
+  out.number(b.arrivalS[i]!);
   out.comma();
-  out.repeatedText(r.functionId);
+  out.repeatedText(b.functionId[i]!);
   out.comma();
-  out.repeatedText(r.codeId);
+  out.repeatedText(b.codeId[i]!);
   out.comma();
-  out.text(r.paramsHash);
+  out.text(b.paramsHash[i]!);
   out.comma();
-  out.number(r.durationS);
+  out.number(b.durationS[i]!);
   out.comma();
-  out.number(r.cpuS);
+  out.number(b.cpuS[i]!);
   out.comma();
-  out.number(r.memoryMiB);
+  out.number(b.memoryMiB[i]!);
   out.comma();
-  out.number(r.ioReadMiB);
+  out.number(b.ioReadMiB[i]!);
   out.comma();
-  out.number(r.ioWriteMiB);
+  out.number(b.ioWriteMiB[i]!);
   out.comma();
-  out.number(r.noticeLeadS);
+  out.number(b.noticeLeadS[i]!);
   out.comma();
-  out.repeatedText(r.noticeFunctionId);
+  out.repeatedText(b.noticeFunctionId[i]!);
   out.newline();
 }

@@ -1,19 +1,18 @@
 /**
- * Trace rows as columns, to move a batch between threads: numbers in one
- * typed array (moved, not copied) and names as numbers into a dictionary
+ * A TraceBatch as it moves between threads: its numbers in one typed array
+ * (moved, not copied again) and names as numbers into a dictionary
  * that grows as new names appear, so a function id crosses once, not once
  * a row. A trace with ever new names (an id per request) would grow the
  * dictionary without end, so past a bound it starts afresh at the next
  * batch, on both sides.
  */
-import type { TraceRow } from "./format.js";
+import { TraceBatch } from "./trace-batch.js";
 
-const NUMBERS = 7;
 const MAX_NAMES = 1 << 16;
 
 export interface RowColumns {
   readonly count: number;
-  /** Per row: arrival, duration, cpu, memory, io read, io write, notice lead. */
+  /** The seven number columns of TraceBatch, in NUMBER_COLUMNS order, one after another. */
   readonly numbers: Float64Array<ArrayBuffer>;
   /** Per row: function, code, noticed function, as dictionary numbers. */
   readonly names: Int32Array<ArrayBuffer>;
@@ -23,6 +22,16 @@ export interface RowColumns {
   /** Input hashes, when any row has one: they rarely recur. */
   readonly paramsHashes: readonly string[] | null;
 }
+
+const NUMBER_COLUMNS = [
+  "arrivalS",
+  "durationS",
+  "cpuS",
+  "memoryMiB",
+  "ioReadMiB",
+  "ioWriteMiB",
+  "noticeLeadS",
+] as const;
 
 /** The sending side's dictionary of names. */
 export class NameNumbers {
@@ -58,28 +67,21 @@ export class NameNumbers {
   }
 }
 
-export function toColumns(rows: readonly TraceRow[], dictionary: NameNumbers): RowColumns {
-  const count = rows.length;
+/** A batch as columns to send; the batch itself is left as it was. */
+export function toColumns(batch: TraceBatch, dictionary: NameNumbers): RowColumns {
+  const count = batch.length;
   dictionary.startBatch();
-  const numbers = new Float64Array(count * NUMBERS);
+  const numbers = new Float64Array(count * NUMBER_COLUMNS.length);
+  NUMBER_COLUMNS.forEach((c, k) => numbers.set(batch[c].subarray(0, count), k * count));
   const names = new Int32Array(count * 3);
   let hashes: string[] | null = null;
   for (let i = 0; i < count; i++) {
-    const r = rows[i]!;
-    const k = i * NUMBERS;
-    numbers[k] = r.arrivalS;
-    numbers[k + 1] = r.durationS;
-    numbers[k + 2] = r.cpuS;
-    numbers[k + 3] = r.memoryMiB;
-    numbers[k + 4] = r.ioReadMiB;
-    numbers[k + 5] = r.ioWriteMiB;
-    numbers[k + 6] = r.noticeLeadS;
-    names[i * 3] = dictionary.numberOf(r.functionId);
-    names[i * 3 + 1] = dictionary.numberOf(r.codeId);
-    names[i * 3 + 2] = dictionary.numberOf(r.noticeFunctionId);
-    if (r.paramsHash !== "") {
+    names[i * 3] = dictionary.numberOf(batch.functionId[i]!);
+    names[i * 3 + 1] = dictionary.numberOf(batch.codeId[i]!);
+    names[i * 3 + 2] = dictionary.numberOf(batch.noticeFunctionId[i]!);
+    if (batch.paramsHash[i] !== "") {
       hashes ??= new Array<string>(count).fill("");
-      hashes[i] = r.paramsHash;
+      hashes[i] = batch.paramsHash[i]!;
     }
   }
   const fresh = dictionary.takeNew();
@@ -93,26 +95,19 @@ export function toColumns(rows: readonly TraceRow[], dictionary: NameNumbers): R
   };
 }
 
-/** The rows again, on the receiving side, whose dictionary `known` grows with each batch. */
-export function fromColumns(c: RowColumns, known: string[]): TraceRow[] {
+/** The batch again, on the receiving side, whose dictionary `known` grows with each batch. */
+export function fromColumns(c: RowColumns, known: string[]): TraceBatch {
   known.length = c.firstNewName;
   for (const name of c.newNames) known.push(name);
-  const rows = new Array<TraceRow>(c.count);
-  for (let i = 0; i < c.count; i++) {
-    const k = i * NUMBERS;
-    rows[i] = {
-      arrivalS: c.numbers[k]!,
-      functionId: known[c.names[i * 3]!]!,
-      codeId: known[c.names[i * 3 + 1]!]!,
-      paramsHash: c.paramsHashes?.[i] ?? "",
-      durationS: c.numbers[k + 1]!,
-      cpuS: c.numbers[k + 2]!,
-      memoryMiB: c.numbers[k + 3]!,
-      ioReadMiB: c.numbers[k + 4]!,
-      ioWriteMiB: c.numbers[k + 5]!,
-      noticeLeadS: c.numbers[k + 6]!,
-      noticeFunctionId: known[c.names[i * 3 + 2]!]!,
-    };
+  const n = c.count;
+  const batch = new TraceBatch(1);
+  NUMBER_COLUMNS.forEach((col, k) => (batch[col] = c.numbers.subarray(k * n, (k + 1) * n)));
+  batch.length = n;
+  for (let i = 0; i < n; i++) {
+    batch.functionId.push(known[c.names[i * 3]!]!);
+    batch.codeId.push(known[c.names[i * 3 + 1]!]!);
+    batch.paramsHash.push(c.paramsHashes?.[i] ?? "");
+    batch.noticeFunctionId.push(known[c.names[i * 3 + 2]!]!);
   }
-  return rows;
+  return batch;
 }

@@ -1,8 +1,10 @@
 /**
  * Trace rows pulled in batches, whatever their origin: a trace file
- * (TraceReader) or an importer running as the simulation reads (batchRows).
+ * (TraceReader) or an importer running as the simulation reads (batchRows),
+ * made into rows one at a time as the simulation takes them.
  */
 import type { TraceRow } from "./format.js";
+import type { TraceBatch } from "./trace-batch.js";
 
 export interface RowStream {
   /** Reads the next batch; false when there is nothing more. */
@@ -22,29 +24,39 @@ export interface RowStream {
 }
 
 /** A RowStream over batches an importer yields. */
-export function batchRows(batches: AsyncIterator<TraceRow[]>): RowStream {
-  let rows: TraceRow[] = [];
+export function batchRows(batches: AsyncIterator<TraceBatch>): RowStream {
+  // Batches read and not yet taken whole; `head` indexes the first.
+  const queue: TraceBatch[] = [];
   let head = 0;
   let finished = false;
   let last = 0;
+  const empty = () => queue.length === 0;
   return {
     async refill() {
       if (finished) return false;
       const next = await batches.next();
       if (next.done) {
         finished = true;
-        return head < rows.length;
+        return !empty();
       }
-      rows = rows.slice(head).concat(next.value);
-      head = 0;
-      if (next.value.length > 0) last = next.value[next.value.length - 1]!.arrivalS;
+      if (next.value.length > 0) {
+        queue.push(next.value);
+        last = next.value.arrivalS[next.value.length - 1]!;
+      }
       return true;
     },
     take() {
-      return head < rows.length ? rows[head++] : undefined;
+      const b = queue[0];
+      if (!b) return undefined;
+      const row = b.row(head++);
+      if (head === b.length) {
+        queue.shift();
+        head = 0;
+      }
+      return row;
     },
     get exhausted() {
-      return finished && head >= rows.length;
+      return finished && empty();
     },
     get lastArrivalS() {
       return last;

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
-import type { TraceRow } from "./format.js";
+import type { TraceBatch } from "./trace-batch.js";
 import { NameNumbers, toColumns } from "./row-columns.js";
 import { startWorker } from "./start-worker.js";
 import { errorFromData, type ErrorData } from "./worker-stream.js";
@@ -20,7 +20,7 @@ const WORKER_SCRIPT = new URL("./writer-worker.js", import.meta.url);
 const HAS_WORKER = existsSync(fileURLToPath(WORKER_SCRIPT));
 
 export interface TraceSink {
-  writeBatch(rows: readonly TraceRow[]): Promise<void>;
+  writeBatch(batch: TraceBatch): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,10 +58,10 @@ export class ThreadedTraceWriter implements TraceSink {
     });
   }
 
-  async writeBatch(rows: readonly TraceRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  async writeBatch(batch: TraceBatch): Promise<void> {
+    if (batch.length === 0) return;
     await this.until(() => this.inFlight < WINDOW);
-    const columns = toColumns(rows, this.dictionary);
+    const columns = toColumns(batch, this.dictionary);
     this.inFlight++;
     this.worker.postMessage(columns, [columns.numbers.buffer, columns.names.buffer]);
   }

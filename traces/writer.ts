@@ -1,9 +1,10 @@
 /** Writes a trace file batch by batch (gzip when the name ends in .gz), with back-pressure. */
 import { CsvBytes } from "../reports/csv-bytes.js";
 import { FileSink, type ChunkSink } from "./file-sink.js";
-import { TRACE_COLUMNS, writeTraceRow, type TraceRow } from "./format.js";
+import { TRACE_COLUMNS, writeTraceLine, type TraceRow } from "./format.js";
 import { GzipSink } from "./gzip-sink.js";
 import { TraceError } from "./reader.js";
+import { TraceBatch } from "./trace-batch.js";
 
 const CHUNK_BYTES = 1 << 18;
 
@@ -17,12 +18,12 @@ export class TraceWriter {
   }
 
   async write(row: TraceRow): Promise<void> {
-    await this.writeBatch([row]);
+    await this.writeBatch(TraceBatch.of([row]));
   }
 
-  async writeBatch(rows: readonly TraceRow[]): Promise<void> {
-    for (const row of rows) {
-      writeTraceRow(this.pending, row);
+  async writeBatch(batch: TraceBatch): Promise<void> {
+    for (let i = 0; i < batch.length; i++) {
+      writeTraceLine(this.pending, batch, i);
       if (this.pending.length >= CHUNK_BYTES) await this.flush();
     }
   }

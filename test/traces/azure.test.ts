@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { RandomStreams } from "../../sim/random/streams.js";
 import type { TraceRow } from "../../traces/format.js";
+import type { TraceBatch } from "../../traces/trace-batch.js";
 import { importAzure2019 } from "../../traces/import/azure2019.js";
 import { importAzure2021, type Azure2021Stats } from "../../traces/import/azure2021.js";
 import { TraceError, TraceReader } from "../../traces/reader.js";
@@ -12,9 +13,9 @@ import { TraceError, TraceReader } from "../../traces/reader.js";
 const dir = mkdtempSync(join(tmpdir(), "provisim-azure-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function collect(batches: AsyncIterable<TraceRow[]>): Promise<TraceRow[]> {
+async function collect(batches: AsyncIterable<TraceBatch>): Promise<TraceRow[]> {
   const out: TraceRow[] = [];
-  for await (const b of batches) out.push(...b);
+  for await (const b of batches) out.push(...b.rows());
   return out;
 }
 
@@ -307,7 +308,7 @@ test("Azure 2019: a busy minute comes in batches, not all at once", async () => 
   let last = -Infinity;
   for await (const b of importAzure2019(files, new RandomStreams(2))) {
     sizes.push(b.length);
-    for (const r of b) {
+    for (const r of b.rows()) {
       expect(r.arrivalS).toBeGreaterThanOrEqual(last);
       last = r.arrivalS;
     }

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { RandomStreams } from "../../sim/random/streams.js";
-import type { TraceRow } from "../../traces/format.js";
+import type { TraceBatch } from "../../traces/trace-batch.js";
 import { importAzure2019 } from "../../traces/import/azure2019.js";
 import { importAzure2021 } from "../../traces/import/azure2021.js";
 import { TraceError } from "../../traces/reader.js";
@@ -25,11 +25,11 @@ function write(text: string): string {
 }
 
 /** Rows in arrival order, or a TraceError about one of `paths` at a line. */
-async function rowsOrTraceError(batches: AsyncIterable<TraceRow[]>, paths: string[]) {
+async function rowsOrTraceError(batches: AsyncIterable<TraceBatch>, paths: string[]) {
   try {
     let last = -Infinity;
     for await (const b of batches) {
-      for (const r of b) {
+      for (const r of b.rows()) {
         expect(r.arrivalS).toBeGreaterThanOrEqual(Math.max(0, last));
         expect(r.functionId).not.toBe("");
         last = r.arrivalS;

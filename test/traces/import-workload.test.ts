@@ -11,6 +11,7 @@ import { loadCodeCorpus } from "../../traces/code-corpus.js";
 import type { TraceRow } from "../../traces/format.js";
 import { importAzure2021 } from "../../traces/import/azure2021.js";
 import { batchRows } from "../../traces/row-stream.js";
+import { TraceBatch } from "../../traces/trace-batch.js";
 import { traceSource } from "../../traces/trace-source.js";
 import { TraceWriter } from "../../traces/writer.js";
 
@@ -102,7 +103,11 @@ test("replayed requests carry the features of the code their code_id names", asy
     noticeFunctionId: "",
   });
   async function* batches() {
-    yield [row("linalg/matmul.py", 0), row("web/handler.js", 1), row("not/in/corpus.go", 2)];
+    yield TraceBatch.of([
+      row("linalg/matmul.py", 0),
+      row("web/handler.js", 1),
+      row("not/in/corpus.go", 2),
+    ]);
   }
   const stream = batchRows(batches());
   await stream.refill();

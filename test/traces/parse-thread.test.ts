@@ -23,7 +23,7 @@ const threads = () => readdirSync("/proc/self/task").length;
 async function rows(file: string, parseThread: boolean) {
   const stats = { startedBeforeTrace: 0 };
   const out: TraceRow[] = [];
-  for await (const b of importAzure2021(file, { parseThread, stats })) out.push(...b);
+  for await (const b of importAzure2021(file, { parseThread, stats })) out.push(...b.rows());
   return { out, stats };
 }
 

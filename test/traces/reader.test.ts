@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, test } from "vitest";
 import { TRACE_COLUMNS, type TraceRow } from "../../traces/format.js";
 import { TraceError, TraceReader } from "../../traces/reader.js";
+import { TraceBatch } from "../../traces/trace-batch.js";
 import { TraceWriter } from "../../traces/writer.js";
 
 const dir = mkdtempSync(join(tmpdir(), "provisim-trace-"));
@@ -167,7 +168,7 @@ test("any rows the writer writes, papaparse reads back as they were", async () =
         const rows: TraceRow[] = drawn.map(({ gapS, ...r }) => ({ ...r, arrivalS: (t += gapS) }));
         const file = join(dir, `roundtrip-${n++}.csv${gz ? ".gz" : ""}`);
         const w = new TraceWriter(file);
-        await w.writeBatch(rows);
+        await w.writeBatch(TraceBatch.of(rows));
         await w.close();
         expect((await readAll(file)).rows).toEqual(rows);
       },
@@ -179,10 +180,11 @@ test("any rows the writer writes, papaparse reads back as they were", async () =
 test("the writer's bytes are exactly the generic CSV line", async () => {
   const { csvLine } = await import("../../reports/csv.js");
   const { CsvBytes } = await import("../../reports/csv-bytes.js");
-  const { traceRowValues, writeTraceRow } = await import("../../traces/format.js");
+  const { traceRowValues, writeTraceLine } = await import("../../traces/format.js");
   const odd = { ...row(3), functionId: 'a,"b"', codeId: "line\nbreak", paramsHash: "pläin" };
   const out = new CsvBytes(16);
   const rows = [row(0), row(5), row(9), odd, { ...row(2), arrivalS: 1e22, durationS: 1 / 3 }];
-  for (const r of rows) writeTraceRow(out, r);
+  const batch = TraceBatch.of(rows);
+  for (let i = 0; i < batch.length; i++) writeTraceLine(out, batch, i);
   expect(out.take().toString()).toBe(rows.map((r) => csvLine(traceRowValues(r))).join(""));
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { expect, test } from "vitest";
 import { PairInterner } from "../../traces/interner.js";
 import { StartOrder } from "../../traces/import/start-order.js";
+import { TraceBatch } from "../../traces/trace-batch.js";
 
 test("rows leave in start order, ties in the order they came", () => {
   const op = fc.oneof(
@@ -28,7 +29,9 @@ test("rows leave in start order, ties in the order they came", () => {
           for (let k = 0; k < o.pop && model.length > 0; k++) {
             const want = model.shift()!;
             expect(held.earliest).toBe(want.start);
-            const row = held.pop();
+            const out = new TraceBatch(1);
+            expect(held.popInto(out)).toBe(want.start);
+            const row = out.row(0);
             expect([row.arrivalS, row.durationS, row.functionId]).toEqual([
               want.start,
               want.seq,

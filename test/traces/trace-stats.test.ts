@@ -1,7 +1,13 @@
 import { expect, test } from "vitest";
 import { sparkline, traceStatsTable } from "../../reports/trace-stats-report.js";
-import { measuredRow } from "../../traces/format.js";
+import { TraceBatch } from "../../traces/trace-batch.js";
 import { TraceStatsBuilder } from "../../traces/trace-stats.js";
+
+function measuredRow(t: number, fn: string, durationS: number, memoryMiB: number) {
+  const b = new TraceBatch(1);
+  b.pushMeasured(t, fn, durationS, memoryMiB);
+  return b.row(0);
+}
 
 /** 600 requests over 10 minutes: f0 twice as often as f1 and f2, a burst in minute 4. */
 function built() {

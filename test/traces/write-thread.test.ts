@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, expect, test } from "vitest";
 import type { TraceRow } from "../../traces/format.js";
+import { TraceBatch } from "../../traces/trace-batch.js";
 import type * as Threaded from "../../traces/threaded-writer.js";
 import type * as Writer from "../../traces/writer.js";
 import type * as Reader from "../../traces/reader.js";
@@ -42,8 +43,8 @@ test.each(["t.csv", "t.csv.gz"])("%s: the thread writes TraceWriter's bytes", as
   const here = new TraceWriter(join(dir, `here-${name}`));
   const there = new ThreadedTraceWriter(join(dir, `there-${name}`));
   for (let i = 0; i < rows.length; i += 7_000) {
-    await here.writeBatch(rows.slice(i, i + 7_000));
-    await there.writeBatch(rows.slice(i, i + 7_000));
+    await here.writeBatch(TraceBatch.of(rows.slice(i, i + 7_000)));
+    await there.writeBatch(TraceBatch.of(rows.slice(i, i + 7_000)));
   }
   await here.close();
   await there.close();
@@ -61,7 +62,7 @@ test("a file that cannot be written is a TraceError, from either writer", async 
     new ThreadedTraceWriter(join(dir, "missing", "b.csv")),
   ]) {
     const run = async () => {
-      await w.writeBatch([row(1)]);
+      await w.writeBatch(TraceBatch.of([row(1)]));
       await w.close();
     };
     await expect(run()).rejects.toThrow(TraceError);

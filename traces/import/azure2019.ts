@@ -13,7 +13,7 @@ import { empiricalFromPercentiles } from "../../sim/random/distributions/empiric
 import type { Sampler, UniformSource } from "../../sim/random/source.js";
 import type { RandomStreams } from "../../sim/random/streams.js";
 import { csvRecords } from "../csv-records.js";
-import { measuredRow, type TraceRow } from "../format.js";
+import { TraceBatch } from "../trace-batch.js";
 import { TraceError } from "../reader.js";
 
 export interface Azure2019Files {
@@ -101,7 +101,7 @@ export async function* importAzure2019(
   days: Azure2019Files | readonly Azure2019Files[],
   streams: RandomStreams,
   onProgress?: (fraction: number) => void,
-): AsyncGenerator<TraceRow[]> {
+): AsyncGenerator<TraceBatch> {
   const list = "invocations" in days ? [days] : days;
   for (let d = 0; d < list.length; d++) {
     yield* importDay(list[d]!, d === 0 ? streams : streams.child(`day-${d}`), d, (f) =>
@@ -115,7 +115,7 @@ async function* importDay(
   streams: RandomStreams,
   day: number,
   onProgress: (fraction: number) => void,
-): AsyncGenerator<TraceRow[]> {
+): AsyncGenerator<TraceBatch> {
   const durationOf = new Map<string, Sampler>();
   const durationStream = streams.stream("azure2019/duration");
   for await (const { fields, line } of csvRecords(files.durations, [
@@ -187,12 +187,12 @@ async function* importDay(
     // A busy minute of the real trace holds millions of calls: rows are
     // made and yielded a batch at a time, never a minute's worth at once.
     for (let from = 0; from < order.length; from += BATCH_ROWS) {
-      const batch: TraceRow[] = new Array(Math.min(BATCH_ROWS, order.length - from));
-      for (let k = 0; k < batch.length; k++) {
-        const n = from + k;
+      const to = Math.min(order.length, from + BATCH_ROWS);
+      const batch = new TraceBatch(to - from);
+      for (let n = from; n < to; n++) {
         const f = functions[order.owner[n]!]!;
         // Microsecond resolution is plenty, and short numbers print fast.
-        batch[k] = measuredRow(
+        batch.pushMeasured(
           Math.round((day * MINUTES + minute + order.instant[n]!) * 60e6) / 1e6,
           f.key,
           f.duration ? Math.round(f.duration() * 1000) / 1e6 : NaN,

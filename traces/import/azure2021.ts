@@ -15,7 +15,7 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import type { TraceRow } from "../format.js";
+import { TraceBatch } from "../trace-batch.js";
 import { TraceError } from "../reader.js";
 import { fromWorker } from "../worker-stream.js";
 import { azure2021Columns, type Azure2021Columns } from "./azure2021-columns.js";
@@ -48,16 +48,15 @@ export const DEFAULT_REORDER_WINDOW_S = 600;
 export async function* importAzure2021(
   file: string,
   options: Azure2021Options = {},
-): AsyncGenerator<TraceRow[]> {
+): AsyncGenerator<TraceBatch> {
   const window = options.reorderWindowS ?? DEFAULT_REORDER_WINDOW_S;
   const stats = options.stats ?? { startedBeforeTrace: 0 };
   const held = new StartOrder();
   let lastEnd = -Infinity;
   let hold = window;
   let lastOut = -Infinity;
-  const release = (upTo: number, out: TraceRow[]) => {
-    while (held.size > 0 && held.earliest <= upTo) out.push(held.pop());
-    if (out.length > 0) lastOut = out[out.length - 1]!.arrivalS;
+  const release = (upTo: number, out: TraceBatch) => {
+    while (held.size > 0 && held.earliest <= upTo) lastOut = held.popInto(out);
   };
   const thread = options.parseThread ?? parseThreadPays(file);
   if (thread && !HAS_WORKER) throw new Error("a parsing thread needs the compiled worker script");
@@ -103,11 +102,11 @@ export async function* importAzure2021(
     }
     held.add(starts, durations, ids, kept);
     options.onProgress?.(c.fractionRead);
-    const out: TraceRow[] = [];
+    const out = new TraceBatch(c.count);
     release(lastEnd - hold, out);
     if (out.length > 0) yield out;
   }
-  const rest: TraceRow[] = [];
+  const rest = new TraceBatch(held.size);
   release(Infinity, rest);
   if (rest.length > 0) yield rest;
 }

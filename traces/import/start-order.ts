@@ -8,7 +8,7 @@
  * few runs, whose heads are read in sequence. Ties in start go in the
  * order rows came.
  */
-import { measuredRow, type TraceRow } from "../format.js";
+import type { TraceBatch } from "../trace-batch.js";
 
 interface Run {
   readonly starts: Float64Array;
@@ -47,11 +47,12 @@ export class StartOrder {
     this.siftUp(this.runs.length - 1);
   }
 
-  /** Takes the earliest held invocation as a trace row. */
-  pop(): TraceRow {
+  /** Moves the earliest held invocation into `batch`; returns its start. */
+  popInto(batch: TraceBatch): number {
     const run = this.runs[0]!;
     const k = run.order[run.next++]!;
-    const row = measuredRow(run.starts[k]!, run.ids[k]!, run.durations[k]!, NaN);
+    const start = run.starts[k]!;
+    batch.pushMeasured(start, run.ids[k]!, run.durations[k]!, NaN);
     this.held--;
     if (run.next === run.order.length) {
       const last = this.runs.pop()!;
@@ -62,7 +63,7 @@ export class StartOrder {
     } else {
       this.siftDown(0);
     }
-    return row;
+    return start;
   }
 
   /** Run a's head goes before run b's. */

@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from "node:fs";
 import type { Argv, CommandModule } from "yargs";
-import type { TraceRow } from "../../../traces/format.js";
+import { TraceBatch } from "../../../traces/trace-batch.js";
 import { importAzure2019, type Azure2019Files } from "../../../traces/import/azure2019.js";
 import {
   DEFAULT_REORDER_WINDOW_S,
@@ -19,7 +19,7 @@ import { progressBar } from "../progress.js";
 
 const SYNTH_BATCH_ROWS = 8192;
 
-type Batches = AsyncIterable<TraceRow[]> | Iterable<TraceRow[]>;
+type Batches = AsyncIterable<TraceBatch> | Iterable<TraceBatch>;
 
 /**
  * Writes the rows `batches` makes to `out` through a temporary file, so a
@@ -169,14 +169,14 @@ const synth: CommandModule<object, { scenario: string; out: string }> = {
     if (s.workload.kind !== "synth")
       throw new UsageError(`${a.scenario} has no workload.synth to write`);
     const source = synthWorkload(s.workload.synth, new RandomStreams(s.seed).child("rep-0"));
-    function* rows(onProgress: (fraction: number) => void): Generator<TraceRow[]> {
-      let batch: TraceRow[] = [];
+    function* rows(onProgress: (fraction: number) => void): Generator<TraceBatch> {
+      let batch = new TraceBatch(SYNTH_BATCH_ROWS);
       for (let r = source.next(); r && r.arrivalS < s.horizonS; r = source.next()) {
         batch.push(traceRowOf(r));
         if (batch.length === SYNTH_BATCH_ROWS) {
           onProgress(r.arrivalS / s.horizonS);
           yield batch;
-          batch = [];
+          batch = new TraceBatch(SYNTH_BATCH_ROWS);
         }
       }
       if (batch.length > 0) yield batch;
