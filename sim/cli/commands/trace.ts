@@ -37,9 +37,9 @@ async function writeTrace(
   let fraction = 0;
   let n = 0;
   try {
-    for await (const rows of batches((f) => (fraction = f))) {
-      await writer.writeBatch(rows);
-      n += rows.length;
+    for await (const batch of batches((f) => (fraction = f))) {
+      await writer.writeBatch(batch);
+      n += batch.length;
       bar.update(fraction, `${n.toLocaleString("en-US")} rows`);
     }
     await writer.close();
@@ -203,13 +203,12 @@ const stats: CommandModule<object, { file: string; format: "table" | "json"; len
     const reader = new TraceReader(a.file, { lenient: a.lenient });
     const builder = new TraceStatsBuilder();
     const bar = progressBar(process.stderr);
-    let n = 0;
+    const rows = () => `${builder.count.toLocaleString("en-US")} rows`;
     while (await reader.refill()) {
       for (let r = reader.take(); r; r = reader.take()) builder.add(r);
-      n = builder.count;
-      bar.update(reader.fractionRead(), `${n.toLocaleString("en-US")} rows`);
+      bar.update(reader.fractionRead(), rows());
     }
-    bar.done(`${n.toLocaleString("en-US")} rows`);
+    bar.done(rows());
     const s = builder.stats();
     process.stdout.write(
       a.format === "json" ? traceStatsJson(a.file, s) : traceStatsTable(a.file, s),
