@@ -53,7 +53,7 @@ export function azure2021File(dir: string, rows: number, names: Names): string {
   return path;
 }
 
-export function azure2019Paths(dir: string, names: Names): Azure2019Files {
+export function azure2019Paths(dir: string, names: Names): Required<Azure2019Files> {
   return {
     invocations: join(dir, `invocations_per_function_md.anon.${names}.csv`),
     durations: join(dir, `function_durations_percentiles.anon.${names}.csv`),
@@ -62,7 +62,7 @@ export function azure2019Paths(dir: string, names: Names): Azure2019Files {
 }
 
 /** 2019: 1,000 functions in 100 apps whose counts add up to about `rows` over the day. */
-export function azure2019Files(dir: string, rows: number, names: Names): Azure2019Files {
+export function azure2019Files(dir: string, rows: number, names: Names): Required<Azure2019Files> {
   const hash = namer(names);
   const functions = 1000;
   const perMinute = Math.max(1, Math.round(rows / functions / 1440));

@@ -279,7 +279,7 @@ function checkPaths(s: Scenario, baseDir: string, report: Report): void {
   }
 }
 
-/** The files of each day, in order; the schema has checked that the lists match. */
+/** The files of each day, in order; the schema has checked the lists' lengths. */
 function azure2019Days(
   f: { invocations: string | string[]; durations: string | string[]; memory: string | string[] },
   baseDir: string,
@@ -290,7 +290,7 @@ function azure2019Days(
   return list(f.invocations).map((invocations, d) => ({
     invocations: resolve(baseDir, invocations),
     durations: resolve(baseDir, durations[d]!),
-    memory: resolve(baseDir, memory[d]!),
+    ...(memory[d] === undefined ? {} : { memory: resolve(baseDir, memory[d]) }),
   }));
 }
 

@@ -278,6 +278,16 @@ describe("Azure Functions 2019, several days", () => {
       expect(both[i]!.arrivalS).toBeGreaterThanOrEqual(both[i - 1]!.arrivalS);
   });
 
+  test("a day with no memory file has no memory measured, the others theirs", async () => {
+    const day1 = azure2019Files({ f1: { 1: 3 } });
+    const { memory: _, ...day2 } = azure2019Files({ f1: { 1: 2 } });
+    const rows = await collect(importAzure2019([day1, day2], new RandomStreams(7)));
+    expect(rows).toHaveLength(5);
+    expect(rows.slice(0, 3).every((r) => r.memoryMiB >= 100 && r.memoryMiB <= 210)).toBe(true);
+    expect(rows.slice(3).every((r) => Number.isNaN(r.memoryMiB))).toBe(true);
+    expect(rows.slice(3).every((r) => r.durationS > 0)).toBe(true);
+  });
+
   test("sim trace import takes each day's files in order, and as many of each", () => {
     const bin = new URL("../../bin/sim.js", import.meta.url).pathname;
     const [d1, d2] = [azure2019Files({ f1: { 1: 2 } }), azure2019Files({ f1: { 3: 1 } })];
@@ -298,7 +308,15 @@ describe("Azure Functions 2019, several days", () => {
       ...["--memory", d1.memory, d2.memory],
     ]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/as many days each \(2, 1, 2\)/);
+    expect(bad.stderr).toMatch(/as many days each, --memory no more \(2, 1, 2\)/);
+    // Memory for the first day only, as the dataset has none for d13-d14.
+    const fewer = run([
+      ...["--invocations", d1.invocations, d2.invocations],
+      ...["--durations", d1.durations, d2.durations],
+      ...["--memory", d1.memory],
+    ]);
+    expect(fewer.status, fewer.stderr).toBe(0);
+    expect(fewer.stderr).toMatch(/wrote 3 requests/);
   });
 });
 

@@ -78,6 +78,16 @@ test("an Azure 2019 import names one day's files or a list of days, as many of e
   expect(() =>
     scenario({ invocations: ["inv1.csv", "inv1.csv"], durations: "dur1.csv", memory: "mem1.csv" }),
   ).toThrow(/must name as many days each/);
+  // Memory for fewer days than the rest: the last days have none.
+  const fewer = scenario({
+    invocations: ["inv1.csv", "inv1.csv"],
+    durations: ["dur1.csv", "dur1.csv"],
+    memory: "mem1.csv",
+  });
+  expect(days(fewer).map((d) => d.memory)).toEqual([join(dir, "mem1.csv"), undefined]);
+  expect(() =>
+    scenario({ invocations: "inv1.csv", durations: "dur1.csv", memory: ["mem1.csv", "mem1.csv"] }),
+  ).toThrow(/memory no more/);
   expect(() =>
     scenario({
       invocations: ["inv1.csv", "inv2.csv"],

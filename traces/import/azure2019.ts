@@ -21,8 +21,11 @@ export interface Azure2019Files {
   readonly invocations: string;
   /** function_durations_percentiles.anon.dNN.csv */
   readonly durations: string;
-  /** app_memory_percentiles.anon.dNN.csv */
-  readonly memory: string;
+  /**
+   * app_memory_percentiles.anon.dNN.csv: the dataset has them for d01-d12
+   * only, so a day may have none (its requests then have no memory measured).
+   */
+  readonly memory?: string;
 }
 
 const MINUTES = 1440;
@@ -131,10 +134,12 @@ async function* importDay(
   }
   const memoryOf = new Map<string, Sampler>();
   const memoryStream = streams.stream("azure2019/memory");
-  for await (const { fields, line } of csvRecords(files.memory, ["HashOwner", "HashApp"])) {
+  const memoryFile = files.memory;
+  const memoryRows = memoryFile ? csvRecords(memoryFile, ["HashOwner", "HashApp"]) : [];
+  for await (const { fields, line } of memoryRows) {
     memoryOf.set(
       `${fields.HashOwner}/${fields.HashApp}`,
-      empiricalFromPercentiles(memoryStream, points(files.memory, line, fields, MEMORY_Q)),
+      empiricalFromPercentiles(memoryStream, points(memoryFile!, line, fields, MEMORY_Q)),
     );
   }
   const functions: FunctionCounts[] = [];

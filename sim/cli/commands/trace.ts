@@ -56,23 +56,28 @@ async function writeTrace(
 interface Azure2019Args {
   invocations: string[];
   durations: string[];
-  memory: string[];
+  memory?: string[];
   out: string;
   seed: number;
 }
 
-/** The files of each day, in the order given; every option must name as many. */
+/**
+ * The files of each day, in the order given: as many invocations as
+ * durations, and memory for as many days or fewer (the dataset has memory
+ * for d01-d12 only; the last days then have none).
+ */
 function daysOf(a: Azure2019Args): Azure2019Files[] {
   const n = a.invocations.length;
-  if (a.durations.length !== n || a.memory.length !== n) {
+  const memory = a.memory ?? [];
+  if (a.durations.length !== n || memory.length > n) {
     throw new UsageError(
-      `--invocations, --durations and --memory must name as many days each (${n}, ${a.durations.length}, ${a.memory.length})`,
+      `--invocations and --durations must name as many days each, --memory no more (${n}, ${a.durations.length}, ${memory.length})`,
     );
   }
   return a.invocations.map((invocations, d) => ({
     invocations,
     durations: a.durations[d]!,
-    memory: a.memory[d]!,
+    ...(memory[d] === undefined ? {} : { memory: memory[d] }),
   }));
 }
 
@@ -97,8 +102,8 @@ const azure2019: CommandModule<object, Azure2019Args> = {
       .option("memory", {
         type: "string",
         array: true,
-        demandOption: true,
-        describe: "app_memory_percentiles.anon.dNN.csv (one per day)",
+        describe:
+          "app_memory_percentiles.anon.dNN.csv (one per day; fewer: the last days have no memory, as d13-d14 have none)",
       })
       .option("out", {
         type: "string",
