@@ -3,7 +3,7 @@
  * metrics count. One table per language; the metrics code is shared.
  */
 export type LanguageName =
-  "javascript" | "typescript" | "tsx" | "python" | "go" | "java" | "csharp" | "rust";
+  "javascript" | "typescript" | "tsx" | "python" | "go" | "java" | "csharp" | "rust" | "ruby";
 
 export interface LanguageSpec {
   readonly name: LanguageName;
@@ -24,6 +24,12 @@ export interface LanguageSpec {
   /** Constructor or function names that allocate a collection. */
   readonly collectionMakers: ReadonlySet<string>;
   readonly criticalSections: ReadonlySet<string>;
+  /** Calls that import (Ruby's require), where imports are calls, not statements. */
+  readonly importCalls?: ReadonlySet<string>;
+  /** Methods that loop over their receiver when given a block (Ruby's each, times, map...). */
+  readonly iterators?: ReadonlySet<string>;
+  /** Binary operators that grow a collection (Ruby's <<). */
+  readonly growthOperators?: ReadonlySet<string>;
 }
 
 const set = (...xs: string[]) => new Set(xs);
@@ -82,24 +88,27 @@ export const IO_CALLS: ReadonlySet<string> = set(
   "read_to_end",
   "write_all",
   "read_line",
+  "readlines",
+  "foreach",
+  "binread",
 );
-/** Calls that reach the network whatever they are called on. */
+/** Methods that reach the network whatever they are called on. */
 export const NETWORK_CALLS: ReadonlySet<string> = set(
-  "fetch",
-  "urlopen",
   "Dial",
   "DialTCP",
   "openConnection",
   "sendAsync",
-  "axios",
   "recv",
   "sendall",
-  "socket",
   "GetAsync",
   "PostAsync",
   "GetStringAsync",
-  "connect",
 );
+/**
+ * Functions that reach the network when called bare, as fetch(url) is; as
+ * methods their names mean other things (Ruby's hash.fetch, cache.fetch).
+ */
+export const NETWORK_FUNCTIONS: ReadonlySet<string> = set("fetch", "urlopen", "axios", "socket");
 /** Modules whose every call is network traffic (requests.get, http.Get, https.request...). */
 export const NETWORK_MODULES: ReadonlySet<string> = set(
   "http",
@@ -110,9 +119,13 @@ export const NETWORK_MODULES: ReadonlySet<string> = set(
   "axios",
   "net",
   "grpc",
+  "socket",
   "HttpClient",
   "reqwest",
   "hyper",
+  "Net",
+  "HTTParty",
+  "Faraday",
 );
 export const LOCK_CALLS: ReadonlySet<string> = set(
   "Lock",
@@ -123,6 +136,7 @@ export const LOCK_CALLS: ReadonlySet<string> = set(
   "synchronized",
   "wait",
   "notify",
+  "synchronize",
 );
 
 const JS_BASE = {
@@ -311,6 +325,61 @@ export const LANGUAGES: readonly LanguageSpec[] = [
       "collect",
     ),
     criticalSections: set(),
+  },
+  {
+    name: "ruby",
+    grammar: "ruby",
+    extensions: [".rb"],
+    functions: set("method", "singleton_method", "lambda"),
+    branches: set(
+      "if",
+      "elsif",
+      "unless",
+      "if_modifier",
+      "unless_modifier",
+      "when",
+      "rescue",
+      "rescue_modifier",
+      "conditional",
+    ),
+    loops: set("while", "until", "for", "while_modifier", "until_modifier"),
+    logical: set("binary"),
+    logicalOperators: set("&&", "||", "and", "or"),
+    calls: set("call"),
+    imports: set(),
+    collections: set("array", "hash"),
+    collectionMakers: set("Array", "Hash", "Set"),
+    criticalSections: set(),
+    importCalls: set("require", "require_relative"),
+    iterators: set(
+      "each",
+      "each_with_index",
+      "each_with_object",
+      "each_slice",
+      "each_cons",
+      "each_char",
+      "each_line",
+      "each_pair",
+      "each_key",
+      "each_value",
+      "map",
+      "flat_map",
+      "collect",
+      "select",
+      "filter",
+      "filter_map",
+      "reject",
+      "inject",
+      "reduce",
+      "sum",
+      "times",
+      "upto",
+      "downto",
+      "step",
+      "loop",
+      "foreach",
+    ),
+    growthOperators: set("<<"),
   },
 ];
 

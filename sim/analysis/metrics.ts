@@ -11,6 +11,7 @@ import {
   IO_CALLS,
   LOCK_CALLS,
   NETWORK_CALLS,
+  NETWORK_FUNCTIONS,
   NETWORK_MODULES,
   type LanguageSpec,
 } from "./languages.js";
@@ -136,6 +137,12 @@ function functionName(node: Node): string {
 
 /** The called name and the identifier it hangs off (for `a.b.c()`: "c" and "a"). */
 function callee(node: Node): { name: string; root: string } {
+  // Ruby: `receiver.method`, or a bare `method`.
+  const method = node.childForFieldName("method");
+  if (method && node.type === "call") {
+    const receiver = node.childForFieldName("receiver");
+    return { name: method.text, root: receiver ? rootOf(receiver) : method.text };
+  }
   const target =
     node.childForFieldName("function") ??
     node.childForFieldName("constructor") ??
@@ -173,6 +180,18 @@ function rootOf(node: Node): string {
 }
 
 const IFS = new Set(["if_statement", "if_expression"]);
+const BINARIES = new Set(["binary_expression", "binary_operator", "binary"]);
+const TERNARIES = new Set(["ternary_expression", "conditional_expression", "conditional"]);
+
+/** A call that loops over its receiver: a known iterator given a block (Ruby). */
+function isIteration(node: Node, lang: LanguageSpec): boolean {
+  return (
+    lang.iterators !== undefined &&
+    lang.calls.has(node.type) &&
+    node.childForFieldName("block") !== null &&
+    lang.iterators.has(node.childForFieldName("method")?.text ?? "")
+  );
+}
 
 const NUMBER_LITERALS = new Set([
   "number",
@@ -201,6 +220,16 @@ const isNumber = (n: Node | null): boolean =>
 function runsFixedTimes(loop: Node): boolean {
   const value = loop.childForFieldName("value");
   if (value && loop.type === "for_expression") return rustRangeFixed(value);
+  if (value?.type === "in") return rubyRangeFixed(value.firstNamedChild); // for i in 0..3
+  // Ruby: 3.times { }, 0.upto(2) { }, (0...3).each { }.
+  const method = loop.childForFieldName("method");
+  if (method && loop.childForFieldName("block")) {
+    const receiver = loop.childForFieldName("receiver");
+    const args = loop.childForFieldName("arguments")?.namedChildren ?? [];
+    if (receiver?.type === "parenthesized_statements")
+      return rubyRangeFixed(receiver.firstNamedChild);
+    return isNumber(receiver) && args.every((a) => isNumber(a));
+  }
   const iterable = loop.childForFieldName("right");
   if (iterable?.type === "call") {
     if (iterable.childForFieldName("function")?.text !== "range") return false;
@@ -262,6 +291,13 @@ function rustRangeFixed(value: Node): boolean {
   return false;
 }
 
+/** A Ruby range of literals (0..3), or over a tile: (ii...[ii + B, n].min), (jj...jj + 16). */
+function rubyRangeFixed(range: Node | null): boolean {
+  if (range?.type !== "range") return false;
+  const [begin, end] = [range.childForFieldName("begin"), range.childForFieldName("end")];
+  return (isNumber(begin) && isNumber(end)) || (!!begin && !!end && withinTile(end, begin.text));
+}
+
 /** The name a C-style loop's variable starts from (`let i = ii`, `i := ii`). */
 function startOf(clause: Node): string | undefined {
   const init = clause.childForFieldName("initializer") ?? clause.childForFieldName("init");
@@ -275,17 +311,21 @@ const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 function withinTile(bound: Node, start: string): boolean {
   if (bound.type === "parenthesized_expression" && bound.firstNamedChild)
     return withinTile(bound.firstNamedChild, start);
-  const fn = bound.childForFieldName("function") ?? bound.childForFieldName("name");
+  const fn =
+    bound.childForFieldName("function") ??
+    bound.childForFieldName("name") ??
+    bound.childForFieldName("method");
   if (fn && /(^|\.|::)min$/i.test(fn.text)) {
     const args = [...(bound.childForFieldName("arguments")?.namedChildren ?? [])];
-    // Rust's (ii + B).min(n), C#'s Math.Min: the receiver counts as an argument.
-    const receiver = fn.childForFieldName("value");
-    if (receiver) args.push(receiver);
+    // Rust's (ii + B).min(n), Ruby's [ii + B, n].min: the receiver counts too.
+    const receiver = fn.childForFieldName("value") ?? bound.childForFieldName("receiver");
+    if (receiver?.type === "array") args.push(...receiver.namedChildren);
+    else if (receiver) args.push(receiver);
     return args.some(
       (a) => !!a && withinTile(a.type === "argument" ? a.firstNamedChild! : a, start),
     );
   }
-  if (bound.type !== "binary_expression" && bound.type !== "binary_operator") return false;
+  if (!BINARIES.has(bound.type)) return false;
   if (bound.childForFieldName("operator")?.type !== "+") return false;
   const [a, b] = [bound.childForFieldName("left"), bound.childForFieldName("right")];
   return (a?.text === start && isStep(b)) || (b?.text === start && isStep(a));
@@ -293,7 +333,10 @@ function withinTile(bound: Node, start: string): boolean {
 
 /** A tile's size: a number or a named constant. */
 function isStep(n: Node | null): boolean {
-  return isNumber(n) || (n?.type === "identifier" && CONSTANT.test(n.text));
+  // Ruby parses B as a constant, every other grammar as an identifier.
+  return (
+    isNumber(n) || ((n?.type === "identifier" || n?.type === "constant") && CONSTANT.test(n.text))
+  );
 }
 
 /**
@@ -320,7 +363,11 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
   let imports = 0;
   // Imports first, so calls anywhere in the file can be matched to them.
   const collectImports = (node: Node) => {
-    if (lang.imports.has(node.type)) {
+    const importCall =
+      lang.importCalls !== undefined &&
+      lang.calls.has(node.type) &&
+      lang.importCalls.has(callee(node).name);
+    if (lang.imports.has(node.type) || importCall) {
       imports++;
       for (const name of importNames(node, lang)) importedNames.add(name);
       return;
@@ -384,14 +431,13 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
     let childNesting = nesting;
     let childLoops = loops;
     let childScaling = scaling;
-    const isLoop = lang.loops.has(t);
+    const isLoop = lang.loops.has(t) || isIteration(node, lang);
     if (lang.branches.has(t) || isLoop) {
       acc.decisions++;
       // An `else if` continues a chain: one increment, no extra nesting.
-      const chained = elseIf || t === "elif_clause";
+      const chained = elseIf || t === "elif_clause" || t === "elsif";
       acc.cognitive += chained ? 1 : 1 + nesting;
-      if (!chained && t !== "ternary_expression" && t !== "conditional_expression")
-        childNesting = nesting + 1;
+      if (!chained && !TERNARIES.has(t)) childNesting = nesting + 1;
       acc.maxNesting = Math.max(acc.maxNesting, childNesting);
       if (isLoop) {
         childLoops = loops + 1;
@@ -415,7 +461,12 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
     } else if (lang.collections.has(t)) {
       acc.collections++;
       if (loops > 0) acc.growthInLoops++;
-    } else if (lang.calls.has(t)) {
+    }
+    if (loops > 0 && lang.growthOperators?.has(node.childForFieldName("operator")?.type ?? "")) {
+      acc.growthInLoops++;
+    }
+    // A call may be a loop too (Ruby's xs.each { ... }).
+    if (lang.calls.has(t)) {
       const { name, root } = callee(node);
       if (name === acc.name && acc.name !== "<anonymous>" && acc.name !== "<module>")
         acc.selfCalls++;
@@ -431,7 +482,11 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
         acc.growthInLoops++;
       }
       if (IO_CALLS.has(name)) acc.ioCalls++;
-      if (NETWORK_CALLS.has(name) || (NETWORK_MODULES.has(root) && importedNames.has(root)))
+      if (
+        NETWORK_CALLS.has(name) ||
+        (NETWORK_FUNCTIONS.has(name) && root === name) ||
+        (NETWORK_MODULES.has(root) && importedNames.has(root))
+      )
         acc.networkCalls++;
       if (LOCK_CALLS.has(name)) acc.criticalSections++;
     }
@@ -471,6 +526,14 @@ function importNames(node: Node, lang: LanguageSpec): string[] {
       return [
         parts[parts.length - 1] === "*" ? parts[parts.length - 2]! : parts[parts.length - 1]!,
       ];
+    }
+    case "ruby": {
+      // require "net/http": the constants it brings are spelled Net, HTTP; "json": JSON.
+      const path =
+        node.childForFieldName("arguments")?.namedChildren[0]?.text.replace(/["']/g, "") ?? "";
+      const camel = (s: string) =>
+        s.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+      return path.split("/").flatMap((part) => [camel(part), part.toUpperCase()]);
     }
     case "csharp": {
       // `using A.B.C;` brings C's members; `using X = A.B;` names X.

@@ -14,7 +14,7 @@ function fn(a: FileAnalysis, name: string) {
   return f;
 }
 
-describe("the same program in five languages gives the same shape", () => {
+describe("the same program in every language gives the same shape", () => {
   // Two nested loops with one branch inside, and a recursive function.
   const programs: Record<string, string> = {
     javascript: `import { log } from "./log.js";
@@ -57,6 +57,21 @@ class P {
     rust: `use crate::log::log;
 fn pairs(xs: &[i32]) -> Vec<(i32, i32)> { let mut out = Vec::new(); for a in xs { for b in xs.iter() { if a < b { out.push((*a, *b)); } } } log(&out); out }
 fn depth(t: Option<&Node>) -> i32 { if let Some(n) = t { 1 + depth(n.next) } else { 0 } }`,
+    ruby: `require "log"
+def pairs(xs)
+  out = []
+  xs.each do |a|
+    xs.each do |b|
+      out.push([a, b]) if a < b
+    end
+  end
+  Log.info(out)
+  out
+end
+def depth(t)
+  t.nil? ? 0 : 1 + depth(t.next)
+end
+`,
   };
 
   test.each(Object.keys(programs))("%s", async (lang) => {
@@ -117,6 +132,25 @@ func v(xs []int, n int) int { s := 0; for i := 0; i < n; i++ { for j := 0; 3 > j
 }`,
     rust: `fn k(img: &Vec<Vec<i32>>, w: usize, h: usize) -> i32 { let mut s = 0; for y in 1..h { for x in 1..w { for dy in 0..3 { for dx in 0..3 { s += img[y + dy - 1][x + dx - 1]; } } } } s }
 fn v(xs: &[i32], n: usize) -> i32 { let mut s = 0; for i in 0..n { for _j in 0..3 { s += xs[i]; } } s }`,
+    ruby: `def k(img, w, h)
+  s = 0
+  h.times do |y|
+    w.times do |x|
+      (0..2).each do |dy|
+        for dx in 0..2 do
+          s += img[y + dy - 1][x + dx - 1]
+        end
+      end
+    end
+  end
+  s
+end
+def v(xs, n)
+  s = 0
+  n.times { |i| 3.times { s += xs[i] } }
+  s
+end
+`,
   };
 
   test.each(Object.keys(programs))("%s", async (lang) => {
@@ -168,6 +202,27 @@ func w(a []int, n int, length int) int { s := 0; for lo := 0; lo < n; lo++ { for
 }`,
     rust: `fn t(a: &Vec<Vec<i32>>, n: usize) -> i32 { let mut s = 0; for ii in (0..n).step_by(B) { for jj in (0..n).step_by(B) { for i in ii..(ii + B).min(n) { for j in jj..jj + 16 { s += a[i][j]; } } } } s }
 fn w(a: &[i32], n: usize, len: usize) -> i32 { let mut s = 0; for lo in 0..n { for i in lo..lo + len { s += a[i]; } } s }`,
+    ruby: `def t(a, n)
+  s = 0
+  (0...n).step(B) do |ii|
+    (0...n).step(B) do |jj|
+      (ii...[ii + B, n].min).each do |i|
+        (jj...jj + 16).each do |j|
+          s += a[i][j]
+        end
+      end
+    end
+  end
+  s
+end
+def w(a, n, len)
+  s = 0
+  n.times do |lo|
+    (lo...lo + len).each { |i| s += a[i] }
+  end
+  s
+end
+`,
   };
 
   test.each(Object.keys(programs))("%s", async (lang) => {
@@ -212,6 +267,7 @@ describe("metrics", () => {
       "rust",
       "fn f(a: i32) -> i32 { if a > 2 { 1 } else if a > 1 { 2 } else if a > 0 { 3 } else { 0 } }",
     ],
+    ["ruby", "def f(a)\n  if a > 2 then 1 elsif a > 1 then 2 elsif a > 0 then 3 else 0 end\nend\n"],
     [
       "javascript",
       "function f(a) { if (a > 2) { return 1; } else if (a > 1) { return 2; } else if (a > 0) { return 3; } return 0; }",
@@ -255,6 +311,16 @@ class S { void run() throws Exception { synchronized (this) { java.nio.file.File
     expect(r.ioCalls).toBe(1);
     expect(r.networkCalls).toBe(1);
     expect(a.demand.criticalSections).toBe(1);
+  });
+
+  test("fetch is network when called bare, not as a method (a Ruby hash's, a cache's)", async () => {
+    const js = await analyze(
+      "javascript",
+      "function f(cache, u) { cache.fetch(u); return fetch(u); }",
+    );
+    expect(fn(js, "f").networkCalls).toBe(1);
+    const rb = await analyze("ruby", 'def f(h)\n  h.fetch(:a) + ENV.fetch("B")\nend\n');
+    expect(fn(rb, "f").networkCalls).toBe(0);
   });
 
   test("seed 000's table: 0-10 Small, 11-25 Medium, 26-50 Large, 51+ Extreme", () => {
@@ -318,7 +384,8 @@ describe("robustness", () => {
   test("languages are found by extension", () => {
     expect(languageOf("a/b.py")?.name).toBe("python");
     expect(languageOf("x.TSX")?.name).toBe("tsx");
-    expect(languageOf("x.rb")).toBeUndefined();
+    expect(languageOf("x.rb")?.name).toBe("ruby");
+    expect(languageOf("x.php")).toBeUndefined();
     expect(LANGUAGES.map((l) => l.name)).toEqual([
       "javascript",
       "typescript",
@@ -328,6 +395,7 @@ describe("robustness", () => {
       "java",
       "csharp",
       "rust",
+      "ruby",
     ]);
   });
 
