@@ -188,6 +188,23 @@ describe("Azure Functions 2021", () => {
     expect(rows.findIndex((r) => r.functionId === "a/long")).toBe(15_001);
   });
 
+  test.each([10, 8190, 8195, 16_000])(
+    "a run longer than the window is an error wherever batches fall (after row %i)",
+    async (at) => {
+      const text = [
+        "app,func,end_timestamp,duration",
+        ...Array.from({ length: 20_000 }, (_, i) =>
+          i === at ? `a,long,${100 + i},100` : `a,short,${100 + i},0.5`,
+        ),
+      ].join("\n");
+      const path = file(`long-at-${at}.csv`, text);
+      await expect(collect(importAzure2021(path, { reorderWindowS: 60 }))).rejects.toThrow(
+        new RegExp(`long-at-${at}\\.csv:${at + 2}: ran 100 s, longer than the reorder window`),
+      );
+      expect(await collect(importAzure2021(path, { reorderWindowS: 120 }))).toHaveLength(20_000);
+    },
+  );
+
   test.each([
     [
       "app,func,end_timestamp,duration\na,f,5,1\na,f,4,1",

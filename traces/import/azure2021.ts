@@ -4,9 +4,10 @@
  * seconds). Rows come in end order; arrivals (end - duration) are put in
  * order by holding each request back for the reorder window (or the
  * longest run seen, when longer): a row that ends later can start earlier
- * by at most that much. An invocation that ran longer than the window,
- * starting before requests already written, is an error that says so, not
- * a silent reordering.
+ * by at most that much. An invocation that started more than the window
+ * before an earlier row ended (before rows that may be written already) is
+ * an error that says so, not a silent reordering: decided row by row, so
+ * the same whatever the batches.
  *
  * Two stages: parsing (CSV, numbers, function ids; azure2021-columns.ts)
  * and ordering. For a large file parsing runs on a thread of its own, and
@@ -54,9 +55,12 @@ export async function* importAzure2021(
   const held = new StartOrder();
   let lastEnd = -Infinity;
   let hold = window;
-  let lastOut = -Infinity;
+  // Rows that started up to here may be written already: held back no
+  // longer than the window from a later row's end. Checked row by row, so
+  // what is an error does not depend on where batches fall.
+  let written = -Infinity;
   const release = (upTo: number, out: TraceBatch) => {
-    while (held.size > 0 && held.earliest <= upTo) lastOut = held.popInto(out);
+    while (held.size > 0 && held.earliest <= upTo) held.popInto(out);
   };
   const thread = options.parseThread ?? parseThreadPays(file);
   if (thread && !HAS_WORKER) throw new Error("a parsing thread needs the compiled worker script");
@@ -84,14 +88,15 @@ export async function* importAzure2021(
       lastEnd = end;
       // To the microsecond: the data is in milliseconds, and short numbers print fast.
       const arrival = Math.round((end - duration) * 1e6) / 1e6;
-      if (arrival < lastOut) {
+      if (arrival < written) {
         throw new TraceError(
           file,
           c.firstLine + i,
-          `ran ${duration} s, longer than the reorder window of ${hold} s: it starts at ${arrival}, before an invocation already written (${lastOut}); import with a longer reorder window`,
+          `ran ${duration} s, longer than the reorder window of ${hold} s: it starts at ${arrival}, before invocations that may already be written (up to ${written}); import with a longer reorder window`,
         );
       }
       if (duration > hold) hold = duration;
+      written = Math.max(written, end - hold);
       if (arrival < 0) {
         stats.startedBeforeTrace++;
         continue;
