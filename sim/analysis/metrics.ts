@@ -51,6 +51,8 @@ interface Acc {
   growthInLoops: number;
   externalCalls: number;
   selfCalls: number;
+  /** Calls to functions that may be this file's own, and the scaling loops around each. */
+  localCalls: { name: string; depth: number }[];
   ioCalls: number;
   networkCalls: number;
   criticalSections: number;
@@ -118,6 +120,7 @@ function newAcc(name: string, node: Node): Acc {
     growthInLoops: 0,
     externalCalls: 0,
     selfCalls: 0,
+    localCalls: [],
     ioCalls: 0,
     networkCalls: 0,
     criticalSections: 0,
@@ -180,6 +183,12 @@ function rootOf(node: Node): string {
 }
 
 const IFS = new Set(["if_statement", "if_expression"]);
+const COMPREHENSIONS = new Set([
+  "list_comprehension",
+  "set_comprehension",
+  "dictionary_comprehension",
+  "generator_expression",
+]);
 const BINARIES = new Set(["binary_expression", "binary_operator", "binary"]);
 const TERNARIES = new Set(["ternary_expression", "conditional_expression", "conditional"]);
 
@@ -245,11 +254,13 @@ function runsFixedTimes(loop: Node): boolean {
   const left = condition.childForFieldName("left");
   const right = condition.childForFieldName("right");
   if (op === undefined || !COMPARISONS.has(op)) return false;
+  // A literal bound fixes the trip count only from a literal start:
+  // `for (k = 0; k < 3; k++)` is, `for (i = n; i >= 0; i--)` and `while (x > 0)` are not.
   if (
     (isNumber(right) && left?.type === "identifier") ||
     (isNumber(left) && right?.type === "identifier")
   )
-    return true;
+    return startsAtLiteral(clause);
   const start = startOf(clause);
   return (
     (op === "<" || op === "<=") &&
@@ -296,6 +307,12 @@ function rubyRangeFixed(range: Node | null): boolean {
   if (range?.type !== "range") return false;
   const [begin, end] = [range.childForFieldName("begin"), range.childForFieldName("end")];
   return (isNumber(begin) && isNumber(end)) || (!!begin && !!end && withinTile(end, begin.text));
+}
+
+/** A C-style loop whose variable starts at a number (`let k = 0`, `dy := -1`). */
+function startsAtLiteral(clause: Node): boolean {
+  const init = clause.childForFieldName("initializer") ?? clause.childForFieldName("init");
+  return !!init && /=\s*-?\s*\d+(\.\d+)?\s*;?\s*$/.test(init.text);
 }
 
 /** The name a C-style loop's variable starts from (`let i = ii`, `i := ii`). */
@@ -351,6 +368,72 @@ function bigO(loopNesting: number, selfCalls: number): string {
   return k === 0 ? "O(1)" : k === 1 ? "O(n)" : `O(n^${k})`;
 }
 
+/**
+ * The scaling loop nesting of each function with the file's own functions
+ * it calls folded in: a loop around a call to a helper that loops is two
+ * deep, and divide and conquer whose merge is a helper loops once. Calls
+ * within a group of functions that call each other (a recursive-descent
+ * parser's expr, term and factor) are recursion, not nesting: only calls
+ * out of the group fold in.
+ */
+function composedNesting(accs: readonly Acc[]): Map<Acc, number> {
+  const byName = new Map<string, Acc[]>();
+  for (const a of accs) byName.set(a.name, [...(byName.get(a.name) ?? []), a]);
+  const callees = (a: Acc) =>
+    a.localCalls.flatMap((c) => (byName.get(c.name) ?? []).map((to) => ({ to, depth: c.depth })));
+  const group = stronglyConnected(accs, (a) => callees(a).map((c) => c.to));
+  const memo = new Map<Acc, number>();
+  // Groups come callees first (Tarjan's order), so every call out is known.
+  for (const members of group.order) {
+    for (const a of members) {
+      let n = a.scalingLoopNesting;
+      for (const { to, depth } of callees(a))
+        if (group.of.get(to) !== group.of.get(a)) n = Math.max(n, depth + memo.get(to)!);
+      memo.set(a, n);
+    }
+  }
+  return memo;
+}
+
+/** Tarjan's strongly connected components: each node's component, components callees first. */
+function stronglyConnected<T>(
+  nodes: readonly T[],
+  next: (n: T) => readonly T[],
+): { of: Map<T, number>; order: T[][] } {
+  const index = new Map<T, number>();
+  const low = new Map<T, number>();
+  const stack: T[] = [];
+  const onStack = new Set<T>();
+  const of = new Map<T, number>();
+  const order: T[][] = [];
+  const visit = (v: T) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of next(v)) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      }
+    }
+    if (low.get(v) === index.get(v)) {
+      const members: T[] = [];
+      for (let w = stack.pop()!; ; w = stack.pop()!) {
+        onStack.delete(w);
+        of.set(w, order.length);
+        members.push(w);
+        if (w === v) break;
+      }
+      order.push(members);
+    }
+  };
+  for (const n of nodes) if (!index.has(n)) visit(n);
+  return { of, order };
+}
+
 export interface TreeMetrics {
   readonly functions: FunctionMetrics[];
   /** Names brought in by imports. */
@@ -376,7 +459,7 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
   };
   collectImports(root);
 
-  const done: FunctionMetrics[] = [];
+  const done: { acc: Acc; metrics: Omit<FunctionMetrics, "bigO"> }[] = [];
   const moduleAcc = newAcc("<module>", root);
   const finish = (a: Acc) => {
     const n1 = a.operators.size;
@@ -386,22 +469,24 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
     for (const v of a.operands.values()) N += v;
     const vocabulary = n1 + n2;
     done.push({
-      name: a.name,
-      startLine: a.node.startPosition.row + 1,
-      endLine: a.node.endPosition.row + 1,
-      cyclomatic: 1 + a.decisions,
-      cognitive: a.cognitive + a.selfCalls,
-      maxNesting: a.maxNesting,
-      loopNesting: a.loopNesting,
-      bigO: bigO(a.scalingLoopNesting, a.selfCalls),
-      halsteadVolume: vocabulary > 1 ? N * Math.log2(vocabulary) : 0,
-      collections: a.collections,
-      growthInLoops: a.growthInLoops,
-      externalCalls: a.externalCalls,
-      recursive: a.selfCalls > 0,
-      ioCalls: a.ioCalls,
-      networkCalls: a.networkCalls,
-      criticalSections: a.criticalSections,
+      acc: a,
+      metrics: {
+        name: a.name,
+        startLine: a.node.startPosition.row + 1,
+        endLine: a.node.endPosition.row + 1,
+        cyclomatic: 1 + a.decisions,
+        cognitive: a.cognitive + a.selfCalls,
+        maxNesting: a.maxNesting,
+        loopNesting: a.loopNesting,
+        halsteadVolume: vocabulary > 1 ? N * Math.log2(vocabulary) : 0,
+        collections: a.collections,
+        growthInLoops: a.growthInLoops,
+        externalCalls: a.externalCalls,
+        recursive: a.selfCalls > 0,
+        ioCalls: a.ioCalls,
+        networkCalls: a.networkCalls,
+        criticalSections: a.criticalSections,
+      },
     });
   };
 
@@ -418,6 +503,24 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
       const inner = newAcc(functionName(node), node);
       for (const c of node.children) if (c) walk(c, inner, 0, 0, 0, false);
       finish(inner);
+      return;
+    }
+    // [f(x, y) for x in xs for y in ys]: the tree has the clauses beside the
+    // element, but the element runs inside every clause, and each inside the last.
+    if (COMPREHENSIONS.has(t)) {
+      if (lang.collections.has(t)) {
+        acc.collections++;
+        if (loops > 0) acc.growthInLoops++;
+      }
+      let [inLoops, inScaling] = [loops, scaling];
+      for (const c of node.namedChildren) {
+        if (c?.type !== "for_in_clause") continue;
+        walk(c, acc, nesting, inLoops, inScaling, false);
+        inLoops++;
+        if (!runsFixedTimes(c)) inScaling++;
+      }
+      for (const c of node.children)
+        if (c && c.type !== "for_in_clause") walk(c, acc, nesting, inLoops, inScaling, false);
       return;
     }
     if (node.childCount === 0) {
@@ -470,6 +573,8 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
       const { name, root } = callee(node);
       if (name === acc.name && acc.name !== "<anonymous>" && acc.name !== "<module>")
         acc.selfCalls++;
+      else if (root === name || root === "" || root === "this" || root === "self")
+        acc.localCalls.push({ name, depth: scaling });
       if (importedNames.has(root) || importedNames.has(name)) acc.externalCalls++;
       // Vec::new(), HashMap::with_capacity(n): the type names the collection.
       const maker =
@@ -504,10 +609,13 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
   };
   walk(root, moduleAcc, 0, 0, 0, false);
   finish(moduleAcc);
+  const nesting = composedNesting(done.map((d) => d.acc));
   // Source order: <module> first, then functions by position.
-  const functions = done.sort((a, b) =>
-    a.name === "<module>" ? -1 : b.name === "<module>" ? 1 : a.startLine - b.startLine,
-  );
+  const functions = done
+    .map(({ acc, metrics }) => ({ ...metrics, bigO: bigO(nesting.get(acc)!, acc.selfCalls) }))
+    .sort((a, b) =>
+      a.name === "<module>" ? -1 : b.name === "<module>" ? 1 : a.startLine - b.startLine,
+    );
   return { functions, importedNames, imports };
 }
 

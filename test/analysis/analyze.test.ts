@@ -237,6 +237,94 @@ end
   });
 });
 
+describe("calls into the file's own functions fold their loops in", () => {
+  // outer: a loop around a helper that loops. sort: divide and conquer whose
+  // merge is a helper. expr/term: mutual recursion, which does not compound.
+  const programs: Record<string, string> = {
+    javascript: `function scan(xs) { let s = 0; for (const x of xs) s += x; return s; }
+function outer(rows) { let t = 0; for (const r of rows) t += scan(r); return t; }
+function merge(a, b) { const out = []; while (a.length && b.length) out.push(a[0] < b[0] ? a.shift() : b.shift()); return out.concat(a, b); }
+function sort(xs) { if (xs.length < 2) return xs; const m = xs.length >> 1; return merge(sort(xs.slice(0, m)), sort(xs.slice(m))); }
+function expr(p) { let v = term(p); while (p.peek() === "+") { p.next(); v += term(p); } return v; }
+function term(p) { let v = p.atom() ?? expr(p); while (p.peek() === "*") { p.next(); v *= p.atom(); } return v; }`,
+    python: `def scan(xs):
+    s = 0
+    for x in xs:
+        s += x
+    return s
+
+def outer(rows):
+    return sum(scan(r) for r in rows)
+
+def merge(a, b):
+    out = []
+    while a and b:
+        out.append(a.pop(0) if a[0] < b[0] else b.pop(0))
+    return out + a + b
+
+def sort(xs):
+    if len(xs) < 2:
+        return xs
+    m = len(xs) // 2
+    return merge(sort(xs[:m]), sort(xs[m:]))
+
+def expr(p):
+    v = term(p)
+    while p.peek() == "+":
+        p.next()
+        v += term(p)
+    return v
+
+def term(p):
+    v = p.atom() or expr(p)
+    while p.peek() == "*":
+        p.next()
+        v *= p.atom()
+    return v
+`,
+    go: `package p
+func scan(xs []int) int { s := 0; for _, x := range xs { s += x }; return s }
+func outer(rows [][]int) int { t := 0; for _, r := range rows { t += scan(r) }; return t }
+func merge(a, b []int) []int { out := []int{}; for len(a) > 0 && len(b) > 0 { if a[0] < b[0] { out = append(out, a[0]); a = a[1:] } else { out = append(out, b[0]); b = b[1:] } }; return append(append(out, a...), b...) }
+func sort(xs []int) []int { if len(xs) < 2 { return xs }; m := len(xs) / 2; return merge(sort(xs[:m]), sort(xs[m:])) }
+func expr(p *P) int { v := term(p); for p.peek() == '+' { p.next(); v += term(p) }; return v }
+func term(p *P) int { v := p.atom(); if v < 0 { v = expr(p) }; for p.peek() == '*' { p.next(); v *= p.atom() }; return v }`,
+  };
+
+  test.each(Object.keys(programs))("%s", async (lang) => {
+    const a = await analyze(lang, programs[lang]!);
+    expect(a.syntaxErrors).toBe(0);
+    expect(fn(a, "scan").bigO).toBe("O(n)");
+    expect(fn(a, "outer").bigO).toBe("O(n^2)");
+    // Its own loop nesting stays what the code shows.
+    expect(fn(a, "outer").loopNesting).toBe(1);
+    expect(fn(a, "sort").bigO).toBe("O(n log n)");
+    expect(fn(a, "expr").bigO).toBe("O(n)");
+    expect(fn(a, "term").bigO).toBe("O(n)");
+  });
+
+  test("a comprehension's clauses nest, and its element runs inside them all", async () => {
+    const a = await analyze(
+      "python",
+      "def pairs(a, b):\n    return [x * y for x in a for y in b if x != y]\n\ndef k(a):\n    return [x for x in a for d in range(3)]\n",
+    );
+    expect(fn(a, "pairs").loopNesting).toBe(2);
+    expect(fn(a, "pairs").bigO).toBe("O(n^2)");
+    expect(fn(a, "pairs").growthInLoops).toBe(0);
+    expect(fn(a, "k").loopNesting).toBe(2);
+    expect(fn(a, "k").bigO).toBe("O(n)");
+  });
+
+  test("a loop that counts down to a literal, or waits on one, still scales", async () => {
+    const a = await analyze(
+      "javascript",
+      "function d(n) { let s = 0; for (let i = n; i >= 0; i--) s += i; return s; }\nfunction w(x) { while (x > 0) x = x >> 1; return x; }",
+    );
+    expect(fn(a, "d").bigO).toBe("O(n)");
+    expect(fn(a, "w").bigO).toBe("O(n)");
+  });
+});
+
 describe("metrics", () => {
   test("logical operators add decision points; else-if chains do not nest", async () => {
     const a = await analyze(
