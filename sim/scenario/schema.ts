@@ -148,7 +148,7 @@ const importSpec = z.strictObject({
   azure2021: z
     .strictObject({
       file: z.string().min(1),
-      /** Rows come in end order: how long to hold each for invocations that started earlier. */
+      /** How long to hold each row for one read later that started earlier (for rows in end order, the longest run). */
       reorderWindow: duration().prefault("10m"),
     })
     .optional(),

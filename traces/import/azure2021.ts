@@ -1,13 +1,13 @@
 /**
  * Azure Functions 2021 (Zhang et al., SOSP 2021) to the provisim trace
  * format: one row per invocation (app, func, end_timestamp, duration in
- * seconds). Rows come in end order; arrivals (end - duration) are put in
- * order by holding each request back for the reorder window (or the
- * longest run seen, when longer): a row that ends later can start earlier
- * by at most that much. An invocation that started more than the window
- * before an earlier row ended (before rows that may be written already) is
- * an error that says so, not a silent reordering: decided row by row, so
- * the same whatever the batches.
+ * seconds). The rows may come in end order, or in start order (as the
+ * dataset's published sample does), or anything between: arrivals (end -
+ * duration) are put in order by holding each request back for the reorder
+ * window, so that a row read later may start earlier by at most that much.
+ * One that starts earlier still (in end order, a run longer than the
+ * window) is an error that says so, not a silent reordering: decided row
+ * by row, so the same whatever the batches.
  *
  * Two stages: parsing (CSV, numbers, function ids; azure2021-columns.ts)
  * and ordering. For a large file parsing runs on a thread of its own, and
@@ -29,10 +29,10 @@ export interface Azure2021Stats {
 
 export interface Azure2021Options {
   /**
-   * How long a row is held back for an invocation that ends later but
-   * started earlier: the longest run the import can put in order (more
-   * if longer runs were seen). Ten minutes, the longest a function may run
-   * on the Consumption plan, by default.
+   * How long a row is held back for one read later that started earlier.
+   * For rows in end order, the longest run the import can put in order:
+   * ten minutes by default, the longest a function may run on the
+   * Consumption plan.
    */
   readonly reorderWindowS?: number;
   /** Filled in as the import goes. */
@@ -53,12 +53,10 @@ export async function* importAzure2021(
   const window = options.reorderWindowS ?? DEFAULT_REORDER_WINDOW_S;
   const stats = options.stats ?? { startedBeforeTrace: 0 };
   const held = new StartOrder();
-  let lastEnd = -Infinity;
-  let hold = window;
-  // Rows that started up to here may be written already: held back no
-  // longer than the window from a later row's end. Checked row by row, so
-  // what is an error does not depend on where batches fall.
-  let written = -Infinity;
+  // Rows that started a window before the latest start read may be written
+  // already. Checked row by row, so what is an error does not depend on
+  // where batches fall.
+  let latestStart = -Infinity;
   const release = (upTo: number, out: TraceBatch) => {
     while (held.size > 0 && held.earliest <= upTo) held.popInto(out);
   };
@@ -78,25 +76,16 @@ export async function* importAzure2021(
     for (let i = 0; i < c.count; i++) {
       const end = c.endS[i]!;
       const duration = c.durationS[i]!;
-      if (end < lastEnd) {
-        throw new TraceError(
-          file,
-          c.firstLine + i,
-          `end_timestamp ${end} is before the previous row's ${lastEnd}`,
-        );
-      }
-      lastEnd = end;
       // To the microsecond: the data is in milliseconds, and short numbers print fast.
       const arrival = Math.round((end - duration) * 1e6) / 1e6;
-      if (arrival < written) {
+      if (arrival < latestStart - window) {
         throw new TraceError(
           file,
           c.firstLine + i,
-          `ran ${duration} s, longer than the reorder window of ${hold} s: it starts at ${arrival}, before invocations that may already be written (up to ${written}); import with a longer reorder window`,
+          `starts at ${arrival} (it ran ${duration} s), ${Math.round((latestStart - arrival) * 1e3) / 1e3} s before an invocation read earlier: more than the reorder window of ${window} s; import with a longer reorder window`,
         );
       }
-      if (duration > hold) hold = duration;
-      written = Math.max(written, end - hold);
+      if (arrival > latestStart) latestStart = arrival;
       if (arrival < 0) {
         stats.startedBeforeTrace++;
         continue;
@@ -108,7 +97,7 @@ export async function* importAzure2021(
     held.add(starts, durations, ids, kept);
     options.onProgress?.(c.fractionRead);
     const out = new TraceBatch(c.count);
-    release(lastEnd - hold, out);
+    release(latestStart - window, out);
     if (out.length > 0) yield out;
   }
   const rest = new TraceBatch(held.size);

@@ -139,7 +139,7 @@ const azure2021: CommandModule<object, { file: string; out: string; "reorder-win
         type: "string",
         default: `${DEFAULT_REORDER_WINDOW_S}s`,
         describe:
-          "rows come in end order; hold each this long for invocations that started earlier (the longest run to expect)",
+          "hold each row this long for one read later that started earlier (for rows in end order: the longest run to expect)",
       }),
   handler: async (a) => {
     const window = parseDuration(a["reorder-window"]);
