@@ -2,7 +2,7 @@
  * Azure Functions 2021 (Zhang et al., SOSP 2021) to the provisim trace
  * format: one row per invocation (app, func, end_timestamp, duration in
  * seconds). The rows may come in end order, or in start order (as the
- * dataset's published sample does), or anything between: arrivals (end -
+ * dataset itself does), or anything between: arrivals (end -
  * duration) are put in order by holding each request back for the reorder
  * window, so that a row read later may start earlier by at most that much.
  * One that starts earlier still (in end order, a run longer than the
