@@ -33,7 +33,7 @@ export function traceStatsTable(file: string, s: TraceStats): string {
   const lines = [
     `${file}: ${int(s.rows)} requests over ${fmtDuration(Math.round(spanS))}, ${int(s.functions)} functions${s.codeIds > 0 ? `, ${int(s.codeIds)} code ids` : ""}`,
     `rate: mean ${s.meanRatePerS.toFixed(2)}/s, busiest minute ${s.peakMinute.ratePerS.toFixed(2)}/s at ${fmtDuration(s.peakMinute.startS)}`,
-    `requests per minute, ${fmtDuration(Math.round(s.ratePerMinute.length * 60))} from the start:`,
+    `rate by minute, ${fmtDuration(Math.round(s.ratePerMinute.length * 60))} from the start:`,
     `  ${sparkline(s.ratePerMinute)}`,
     "",
   ];
