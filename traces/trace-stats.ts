@@ -48,8 +48,8 @@ const TOP = 5;
 
 export class TraceStatsBuilder {
   private rows = 0;
-  private first = NaN;
-  private last = NaN;
+  private first = Infinity;
+  private last = -Infinity;
   private readonly perFunction = new Map<string, number>();
   private readonly codeIds = new Set<string>();
   private readonly perMinute: number[] = [];
@@ -65,9 +65,10 @@ export class TraceStatsBuilder {
   }
 
   add(r: TraceRow): void {
+    this.rows++;
     // Traces come in arrival order; a builder fed otherwise still spans them all.
-    if (this.rows++ === 0 || r.arrivalS < this.first) this.first = r.arrivalS;
-    if (!(r.arrivalS <= this.last)) this.last = r.arrivalS;
+    this.first = Math.min(this.first, r.arrivalS);
+    this.last = Math.max(this.last, r.arrivalS);
     this.perFunction.set(r.functionId, (this.perFunction.get(r.functionId) ?? 0) + 1);
     if (r.codeId !== "") this.codeIds.add(r.codeId);
     const minute = Math.floor(r.arrivalS / 60);

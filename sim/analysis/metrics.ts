@@ -15,6 +15,8 @@ import {
   NETWORK_MODULES,
   type LanguageSpec,
 } from "./languages.js";
+import { bigO, composedNesting } from "./big-o.js";
+import { runsFixedTimes } from "./loop-bounds.js";
 
 export interface FunctionMetrics {
   readonly name: string;
@@ -167,8 +169,8 @@ function callee(node: Node): { name: string; root: string } {
       : null);
   if (member) return { name: member.text, root: rootOf(target) };
   // `new java.util.ArrayList<>()`, `new List<int>()`: the type's own name.
-  const name = target.text.replace(/<.*$/s, "").split(/\.|::/).pop()!;
-  return { name, root: target.text.replace(/<.*$/s, "").split(/\.|::/)[0]! };
+  const parts = target.text.replace(/<.*$/s, "").split(/\.|::/);
+  return { name: parts[parts.length - 1]!, root: parts[0]! };
 }
 
 function rootOf(node: Node): string {
@@ -189,7 +191,6 @@ const COMPREHENSIONS = new Set([
   "dictionary_comprehension",
   "generator_expression",
 ]);
-const BINARIES = new Set(["binary_expression", "binary_operator", "binary"]);
 const TERNARIES = new Set(["ternary_expression", "conditional_expression", "conditional"]);
 
 /** A call that loops over its receiver: a known iterator given a block (Ruby). */
@@ -200,238 +201,6 @@ function isIteration(node: Node, lang: LanguageSpec): boolean {
     node.childForFieldName("block") !== null &&
     lang.iterators.has(node.childForFieldName("method")?.text ?? "")
   );
-}
-
-const NUMBER_LITERALS = new Set([
-  "number",
-  "integer",
-  "int_literal",
-  "integer_literal",
-  "decimal_integer_literal",
-]);
-const COMPARISONS = new Set(["<", "<=", ">", ">=", "!="]);
-
-const isNumber = (n: Node | null): boolean =>
-  !!n &&
-  (NUMBER_LITERALS.has(n.type) ||
-    ((n.type === "unary_expression" || n.type === "unary_operator") &&
-      NUMBER_LITERALS.has(n.lastNamedChild?.type ?? "")));
-
-/**
- * A loop whose trip count literals fix: `for (k = 0; k < 3; k++)` and its Go
- * and Java forms, `for k in range(-1, 2)` in Python; or one that walks a
- * tile, at most a constant number of steps from where it starts:
- * `for (i = ii; i < Math.min(ii + B, n); i++)`, `range(ii, min(ii + B, n))`,
- * `ii..(ii + B).min(n)` in Rust.
- * Its work does not grow with the input, whatever it nests (the loop over
- * the tiles does).
- */
-function runsFixedTimes(loop: Node): boolean {
-  const value = loop.childForFieldName("value");
-  if (value && loop.type === "for_expression") return rustRangeFixed(value);
-  if (value?.type === "in") return rubyRangeFixed(value.firstNamedChild); // for i in 0..3
-  // Ruby: 3.times { }, 0.upto(2) { }, (0...3).each { }.
-  const method = loop.childForFieldName("method");
-  if (method && loop.childForFieldName("block")) {
-    const receiver = loop.childForFieldName("receiver");
-    const args = loop.childForFieldName("arguments")?.namedChildren ?? [];
-    if (receiver?.type === "parenthesized_statements")
-      return rubyRangeFixed(receiver.firstNamedChild);
-    return isNumber(receiver) && args.every((a) => isNumber(a));
-  }
-  const iterable = loop.childForFieldName("right");
-  if (iterable?.type === "call") {
-    if (iterable.childForFieldName("function")?.text !== "range") return false;
-    const args = iterable.childForFieldName("arguments")?.namedChildren ?? [];
-    if (args.length > 0 && args.every((a) => isNumber(a))) return true;
-    return args.length >= 2 && withinTile(args[1]!, args[0]!.text);
-  }
-  const clause = loop.namedChildren.find((c) => c?.type === "for_clause") ?? loop;
-  let condition = clause.childForFieldName("condition");
-  if (condition?.type === "expression_statement") condition = condition.firstNamedChild;
-  if (condition?.type !== "binary_expression") return false;
-  const op = condition.childForFieldName("operator")?.type;
-  const left = condition.childForFieldName("left");
-  const right = condition.childForFieldName("right");
-  if (op === undefined || !COMPARISONS.has(op)) return false;
-  // A literal bound fixes the trip count only from a literal start:
-  // `for (k = 0; k < 3; k++)` is, `for (i = n; i >= 0; i--)` and `while (x > 0)` are not.
-  if (
-    (isNumber(right) && left?.type === "identifier") ||
-    (isNumber(left) && right?.type === "identifier")
-  )
-    return startsAtLiteral(clause);
-  const start = startOf(clause);
-  return (
-    (op === "<" || op === "<=") &&
-    left?.type === "identifier" &&
-    !!right &&
-    start !== undefined &&
-    withinTile(right, start)
-  );
-}
-
-/**
- * Rust: `for i in 0..3`, `for i in ii..min(ii + B, n)`. The grammar binds
- * `..` tighter than Rust does, so `jj..jj + 16` arrives as `(jj..jj) + 16`
- * and `ii..(ii + B).min(n)` as `(ii..(ii + B)).min(n)`: read as written.
- */
-function rustRangeFixed(value: Node): boolean {
-  if (value.type === "range_expression") {
-    const [start, end] = value.namedChildren;
-    return !!start && !!end && ((isNumber(start) && isNumber(end)) || withinTile(end, start.text));
-  }
-  const left = value.childForFieldName("left");
-  if (value.type === "binary_expression" && left?.type === "range_expression") {
-    const [start, end] = left.namedChildren;
-    const right = value.childForFieldName("right");
-    if (!start || !end || value.childForFieldName("operator")?.type !== "+") return false;
-    return (
-      (isNumber(start) && isNumber(end) && isNumber(right)) ||
-      (end.text === start.text && isStep(right))
-    );
-  }
-  const fn = value.childForFieldName("function");
-  const range = fn?.childForFieldName("value");
-  if (fn?.childForFieldName("field")?.text === "min" && range?.type === "range_expression") {
-    const [start, end] = range.namedChildren;
-    if (!start || !end) return false;
-    const args = value.childForFieldName("arguments")?.namedChildren ?? [];
-    return [end, ...args].some((a) => !!a && withinTile(a, start.text));
-  }
-  return false;
-}
-
-/** A Ruby range of literals (0..3), or over a tile: (ii...[ii + B, n].min), (jj...jj + 16). */
-function rubyRangeFixed(range: Node | null): boolean {
-  if (range?.type !== "range") return false;
-  const [begin, end] = [range.childForFieldName("begin"), range.childForFieldName("end")];
-  return (isNumber(begin) && isNumber(end)) || (!!begin && !!end && withinTile(end, begin.text));
-}
-
-/** A C-style loop whose variable starts at a number (`let k = 0`, `dy := -1`). */
-function startsAtLiteral(clause: Node): boolean {
-  const init = clause.childForFieldName("initializer") ?? clause.childForFieldName("init");
-  return !!init && /=\s*-?\s*\d+(\.\d+)?\s*;?\s*$/.test(init.text);
-}
-
-/** The name a C-style loop's variable starts from (`let i = ii`, `i := ii`). */
-function startOf(clause: Node): string | undefined {
-  const init = clause.childForFieldName("initializer") ?? clause.childForFieldName("init");
-  return init ? /=\s*([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(init.text)?.[1] : undefined;
-}
-
-/** A named constant, by the convention of every language here: B, TILE, BLOCK_SIZE. */
-const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
-
-/** `start + C`, or a min() with it among its arguments (or as its receiver), C a number or a constant. */
-function withinTile(bound: Node, start: string): boolean {
-  if (bound.type === "parenthesized_expression" && bound.firstNamedChild)
-    return withinTile(bound.firstNamedChild, start);
-  const fn =
-    bound.childForFieldName("function") ??
-    bound.childForFieldName("name") ??
-    bound.childForFieldName("method");
-  if (fn && /(^|\.|::)min$/i.test(fn.text)) {
-    const args = [...(bound.childForFieldName("arguments")?.namedChildren ?? [])];
-    // Rust's (ii + B).min(n), Ruby's [ii + B, n].min: the receiver counts too.
-    const receiver = fn.childForFieldName("value") ?? bound.childForFieldName("receiver");
-    if (receiver?.type === "array") args.push(...receiver.namedChildren);
-    else if (receiver) args.push(receiver);
-    return args.some(
-      (a) => !!a && withinTile(a.type === "argument" ? a.firstNamedChild! : a, start),
-    );
-  }
-  if (!BINARIES.has(bound.type)) return false;
-  if (bound.childForFieldName("operator")?.type !== "+") return false;
-  const [a, b] = [bound.childForFieldName("left"), bound.childForFieldName("right")];
-  return (a?.text === start && isStep(b)) || (b?.text === start && isStep(a));
-}
-
-/** A tile's size: a number or a named constant. */
-function isStep(n: Node | null): boolean {
-  // Ruby parses B as a constant, every other grammar as an identifier.
-  return (
-    isNumber(n) || ((n?.type === "identifier" || n?.type === "constant") && CONSTANT.test(n.text))
-  );
-}
-
-/**
- * An estimate from the shape of the code: nested loops multiply (those that
- * run a fixed number of times, like a 3x3 kernel's, do not count); a function
- * that calls itself twice is divide-and-conquer (n log n) when it also
- * loops over its input, and branching recursion (2^n) when it does not.
- */
-function bigO(loopNesting: number, selfCalls: number): string {
-  if (selfCalls >= 2) return loopNesting > 0 ? "O(n log n)" : "O(2^n)";
-  const k = loopNesting + (selfCalls > 0 ? 1 : 0);
-  return k === 0 ? "O(1)" : k === 1 ? "O(n)" : `O(n^${k})`;
-}
-
-/**
- * The scaling loop nesting of each function with the file's own functions
- * it calls folded in: a loop around a call to a helper that loops is two
- * deep, and divide and conquer whose merge is a helper loops once. Calls
- * within a group of functions that call each other (a recursive-descent
- * parser's expr, term and factor) are recursion, not nesting: only calls
- * out of the group fold in.
- */
-function composedNesting(accs: readonly Acc[]): Map<Acc, number> {
-  const byName = new Map<string, Acc[]>();
-  for (const a of accs) byName.set(a.name, [...(byName.get(a.name) ?? []), a]);
-  const callees = (a: Acc) =>
-    a.localCalls.flatMap((c) => (byName.get(c.name) ?? []).map((to) => ({ to, depth: c.depth })));
-  const group = stronglyConnected(accs, (a) => callees(a).map((c) => c.to));
-  const memo = new Map<Acc, number>();
-  // Groups come callees first (Tarjan's order), so every call out is known.
-  for (const members of group.order) {
-    for (const a of members) {
-      let n = a.scalingLoopNesting;
-      for (const { to, depth } of callees(a))
-        if (group.of.get(to) !== group.of.get(a)) n = Math.max(n, depth + memo.get(to)!);
-      memo.set(a, n);
-    }
-  }
-  return memo;
-}
-
-/** Tarjan's strongly connected components: each node's component, components callees first. */
-function stronglyConnected<T>(
-  nodes: readonly T[],
-  next: (n: T) => readonly T[],
-): { of: Map<T, number>; order: T[][] } {
-  const index = new Map<T, number>();
-  const low = new Map<T, number>();
-  const stack: T[] = [];
-  const onStack = new Set<T>();
-  const of = new Map<T, number>();
-  const order: T[][] = [];
-  const visit = (v: T) => {
-    index.set(v, index.size);
-    low.set(v, index.get(v)!);
-    stack.push(v);
-    onStack.add(v);
-    for (const w of next(v)) {
-      if (!index.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) {
-        low.set(v, Math.min(low.get(v)!, index.get(w)!));
-      }
-    }
-    if (low.get(v) === index.get(v)) {
-      const members: T[] = [];
-      for (let w = stack.pop()!; ; w = stack.pop()!) {
-        onStack.delete(w);
-        of.set(w, order.length);
-        members.push(w);
-        if (w === v) break;
-      }
-      order.push(members);
-    }
-  };
-  for (const n of nodes) if (!index.has(n)) visit(n);
-  return { of, order };
 }
 
 export interface TreeMetrics {

@@ -12,7 +12,7 @@ import type { DistSpec } from "../random/spec.js";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { SynthWorkload } from "../../traces/synth/workload.js";
-import type { Azure2019Files } from "../../traces/import/azure2019.js";
+import { azure2019Days, type Azure2019Files } from "../../traces/import/azure2019.js";
 import type { ReplayOptions } from "../../traces/trace-source.js";
 import { formatPath, ScenarioError, type PathKey, type ScenarioIssue } from "./issues.js";
 import type { LoadedScenario } from "./load.js";
@@ -279,19 +279,9 @@ function checkPaths(s: Scenario, baseDir: string, report: Report): void {
   }
 }
 
-/** The files of each day, in order; the schema has checked the lists' lengths. */
-function azure2019Days(
-  f: { invocations: string | string[]; durations: string | string[]; memory: string | string[] },
-  baseDir: string,
-): Azure2019Files[] {
-  const list = (x: string | string[]) => (typeof x === "string" ? [x] : x);
-  const durations = list(f.durations);
-  const memory = list(f.memory);
-  return list(f.invocations).map((invocations, d) => ({
-    invocations: resolve(baseDir, invocations),
-    durations: resolve(baseDir, durations[d]!),
-    ...(memory[d] === undefined ? {} : { memory: resolve(baseDir, memory[d]) }),
-  }));
+/** One file or a list of them, as paths from the scenario's directory. */
+function pathList(files: string | string[], baseDir: string): string[] {
+  return (typeof files === "string" ? [files] : files).map((f) => resolve(baseDir, f));
 }
 
 function workloadOf(s: Scenario, baseDir: string): Workload {
@@ -318,7 +308,15 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
   if ("import" in s.workload) {
     const i = s.workload.import;
     const source: ImportSource = i.azure2019
-      ? { format: "azure2019", days: azure2019Days(i.azure2019, baseDir) }
+      ? {
+          format: "azure2019",
+          // The schema has checked the lists' lengths.
+          days: azure2019Days(
+            pathList(i.azure2019.invocations, baseDir),
+            pathList(i.azure2019.durations, baseDir),
+            pathList(i.azure2019.memory, baseDir),
+          ),
+        }
       : {
           format: "azure2021",
           file: resolve(baseDir, i.azure2021!.file),

@@ -28,6 +28,22 @@ export interface Azure2019Files {
   readonly memory?: string;
 }
 
+/**
+ * Each day's files from a list of each kind, in day order (as many
+ * invocations as durations files; memory may cover only the first days).
+ */
+export function azure2019Days(
+  invocations: readonly string[],
+  durations: readonly string[],
+  memory: readonly string[],
+): Azure2019Files[] {
+  return invocations.map((file, d) => ({
+    invocations: file,
+    durations: durations[d]!,
+    ...(memory[d] === undefined ? {} : { memory: memory[d] }),
+  }));
+}
+
 const MINUTES = 1440;
 const BATCH_ROWS = 8192;
 const DURATION_Q = [

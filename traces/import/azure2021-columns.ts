@@ -30,13 +30,15 @@ const BATCH_ROWS = 8192;
 export async function* azure2021Columns(file: string): AsyncGenerator<Azure2021Columns> {
   const ids = new PairInterner("/");
   let next = emptyBatch(2, 0);
+  let fractionRead = 0;
   for await (const batch of csvBatches(file)) {
+    fractionRead = batch.fractionRead;
     const col = requireColumns(file, batch.header, ["app", "func", "end_timestamp", "duration"]);
     const [app, func, endAt, durationAt] = [col.app!, col.func!, col.end_timestamp!, col.duration!];
     const records = batch.records;
     for (let i = 0; i < records.length; i++) {
       if (next.count === BATCH_ROWS) {
-        yield withNewFunctions(next, ids);
+        yield withNewFunctions(next, ids, batch.fractionRead);
         next = emptyBatch(batch.firstLine + i, ids.count);
       }
       const rec = records[i]!;
@@ -57,16 +59,18 @@ export async function* azure2021Columns(file: string): AsyncGenerator<Azure2021C
         );
       }
       const k = next.count++;
-      next.fractionRead = batch.fractionRead;
       next.endS[k] = end;
       next.durationS[k] = duration;
       next.functionIndex[k] = ids.indexOf(rec[app]!, rec[func]!);
     }
   }
-  if (next.count > 0) yield withNewFunctions(next, ids);
+  if (next.count > 0) yield withNewFunctions(next, ids, fractionRead);
 }
 
-type Filling = { -readonly [K in keyof Azure2021Columns]: Azure2021Columns[K] };
+/** A batch being filled; its share of the file read is added when it is sent. */
+type Filling = {
+  -readonly [K in Exclude<keyof Azure2021Columns, "fractionRead">]: Azure2021Columns[K];
+};
 
 function emptyBatch(firstLine: number, firstNewFunction: number): Filling {
   return {
@@ -75,14 +79,17 @@ function emptyBatch(firstLine: number, firstNewFunction: number): Filling {
     endS: new Float64Array(BATCH_ROWS),
     durationS: new Float64Array(BATCH_ROWS),
     functionIndex: new Int32Array(BATCH_ROWS),
-    fractionRead: 0,
     newFunctions: [],
     firstNewFunction,
   };
 }
 
-function withNewFunctions(batch: Filling, ids: PairInterner): Azure2021Columns {
+function withNewFunctions(
+  batch: Filling,
+  ids: PairInterner,
+  fractionRead: number,
+): Azure2021Columns {
   const names: string[] = [];
   for (let k = batch.firstNewFunction; k < ids.count; k++) names.push(ids.joined(k));
-  return { ...batch, newFunctions: names };
+  return { ...batch, fractionRead, newFunctions: names };
 }

@@ -1,7 +1,11 @@
 import { renameSync, rmSync } from "node:fs";
 import type { Argv, CommandModule } from "yargs";
 import { TraceBatch } from "../../../traces/trace-batch.js";
-import { importAzure2019, type Azure2019Files } from "../../../traces/import/azure2019.js";
+import {
+  azure2019Days,
+  importAzure2019,
+  type Azure2019Files,
+} from "../../../traces/import/azure2019.js";
 import {
   DEFAULT_REORDER_WINDOW_S,
   importAzure2021,
@@ -74,11 +78,7 @@ function daysOf(a: Azure2019Args): Azure2019Files[] {
       `--invocations and --durations must name as many days each, --memory no more (${n}, ${a.durations.length}, ${memory.length})`,
     );
   }
-  return a.invocations.map((invocations, d) => ({
-    invocations,
-    durations: a.durations[d]!,
-    ...(memory[d] === undefined ? {} : { memory: memory[d] }),
-  }));
+  return azure2019Days(a.invocations, a.durations, memory);
 }
 
 const azure2019: CommandModule<object, Azure2019Args> = {
