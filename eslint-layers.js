@@ -70,7 +70,7 @@ export function orderLayers(order) {
       exceptions: [],
       ...layer,
       uses,
-      builtins: layer.io ? "all" : [],
+      builtins: layer.io ? "all" : (layer.builtins ?? []),
     };
     seen.set(layer.name, resolved);
     return resolved;
@@ -115,6 +115,7 @@ function staticSpecifier(node) {
 function describeAllowed(layer) {
   const parts = [...layer.uses];
   if (layer.builtins === "all") parts.push("node builtins");
+  else parts.push(...layer.builtins.map((b) => `node:${b}`));
   parts.push(...layer.packages.map((p) => `"${p}"`));
   return parts.length === 0 ? "nothing outside itself" : `only ${parts.join(", ")}`;
 }
@@ -155,7 +156,11 @@ export function layersPlugin(layers, { root, outside }) {
       return target.layer === layer.name || layer.uses.includes(target.layer);
     const exception = layer.exceptions.find((e) => e.file === file);
     if (target.builtin !== undefined)
-      return layer.builtins === "all" || (exception?.builtins ?? []).includes(target.builtin);
+      return (
+        layer.builtins === "all" ||
+        layer.builtins.includes(target.builtin) ||
+        (exception?.builtins ?? []).includes(target.builtin)
+      );
     if (target.package !== undefined) return layer.packages.includes(target.package);
     return false;
   }
@@ -220,7 +225,8 @@ export function layersPlugin(layers, { root, outside }) {
  * ECMAScript's own globals a pure layer may use: everything deterministic.
  * Left out: Date (time comes from the context), eval and Function (code
  * from strings escapes every rule here), globalThis (a way round them all),
- * WeakRef and FinalizationRegistry (they see the garbage collector), and
+ * Intl (its output depends on the host's locale data), WeakRef and
+ * FinalizationRegistry (they see the garbage collector), and
  * SharedArrayBuffer and Atomics (state shared across threads).
  */
 const PURE_GLOBALS = new Set([
@@ -229,7 +235,7 @@ const PURE_GLOBALS = new Set([
   ...["Object", "Array", "Boolean", "Number", "BigInt", "String", "Symbol", "RegExp", "JSON"],
   ...["Math", "Map", "Set", "WeakMap", "WeakSet", "Promise", "Proxy", "Reflect", "Iterator"],
   ...["Error", "AggregateError", "EvalError", "RangeError", "ReferenceError", "SyntaxError"],
-  ...["TypeError", "URIError", "SuppressedError", "ArrayBuffer", "DataView", "Intl"],
+  ...["TypeError", "URIError", "SuppressedError", "ArrayBuffer", "DataView"],
   ...["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array"],
   ...["Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array"],
   ...["BigInt64Array", "BigUint64Array", "DisposableStack", "AsyncDisposableStack"],
@@ -253,17 +259,18 @@ const KNOWN_GLOBALS = [
   ...new Set(HOST_ENVIRONMENTS.flatMap((env) => Object.keys(globals[env]))),
 ].sort();
 
+const PURE = "A policy and what it imports are pure";
 const WHY_IMPURE = {
-  Date: "Policies are pure: the time is context.nowS.",
-  performance: "Policies are pure: the time is context.nowS.",
-  crypto: "Policies are pure: randomness is context.random, the seeded stream.",
-  console: "Policies are pure: log through context.log.",
-  process: "Policies are pure: configuration comes in their config.",
-  globalThis: "Policies are pure: globalThis is a way round these rules.",
-  eval: "Policies are pure: code from strings escapes these rules.",
-  Function: "Policies are pure: code from strings escapes these rules.",
+  Date: `${PURE}: the time is context.nowS.`,
+  performance: `${PURE}: the time is context.nowS.`,
+  crypto: `${PURE}: randomness is context.random, the seeded stream.`,
+  console: `${PURE}: log through context.log.`,
+  process: `${PURE}: configuration comes in the policy's config.`,
+  globalThis: `${PURE}: globalThis is a way round these rules.`,
+  eval: `${PURE}: code from strings escapes these rules.`,
+  Function: `${PURE}: code from strings escapes these rules.`,
 };
-const TIMER = "Policies are pure: ask to be called back with a set-timer action.";
+const TIMER = `${PURE}: ask to be called back with a set-timer action.`;
 
 function restrictedGlobals(allowed, pure) {
   return KNOWN_GLOBALS.filter((name) => !allowed.has(name)).map((name) => ({
@@ -272,8 +279,8 @@ function restrictedGlobals(allowed, pure) {
       ? (WHY_IMPURE[name] ??
         (/timeout|interval|immediate|microtask|animationframe|idlecallback/i.test(name)
           ? TIMER
-          : "Policies are pure: they use only deterministic ECMAScript built-ins."))
-      : "This layer does no I/O: it uses ECMAScript's globals only, the host's come in from an edge.",
+          : `${PURE}: deterministic ECMAScript built-ins only.`))
+      : "This layer does no I/O: what reaches outside the process comes in from an edge.",
   }));
 }
 
@@ -294,21 +301,28 @@ const PURE_RULES = {
     {
       // Math only as `Math.name`: an alias (`const M = Math`) or `Math[k]` would reach Math.random.
       selector:
-        "Identifier[name='Math']:not(MemberExpression[computed=false] > Identifier.object):not(MemberExpression[computed=false] > Identifier.property):not(Property[computed=false] > Identifier.key)",
+        "Identifier[name='Math']:not(MemberExpression[computed=false] > Identifier.object):not(MemberExpression[computed=false] > Identifier.property):not(Property[computed=false] > Identifier.key):not(TSTypeReference > Identifier)",
       message: "Use Math only as Math.name: an alias or Math[key] could reach Math.random.",
     },
   ],
 };
 
-/** Rules for an inner layer: ECMAScript's globals, not the host's (console, process, fetch). */
+/**
+ * What an inner layer may use beside ECMAScript (bar globalThis, a way round
+ * this list): the host's utilities that do no I/O. Not console, process,
+ * fetch, performance or crypto.
+ */
+const NO_IO_GLOBALS = new Set([
+  ...Object.keys(globals.builtin).filter((name) => name !== "globalThis"),
+  ...["Buffer", "TextEncoder", "TextDecoder", "URL", "URLSearchParams", "structuredClone"],
+  ...["atob", "btoa", "AbortController", "AbortSignal", "Event", "EventTarget"],
+  ...["queueMicrotask", "setTimeout", "clearTimeout", "setImmediate", "clearImmediate"],
+  ...["setInterval", "clearInterval"],
+]);
+
+/** Rules for an inner layer: no host global that reaches outside the process. */
 const NO_IO_RULES = {
-  "no-restricted-globals": [
-    "error",
-    ...restrictedGlobals(
-      new Set(Object.keys(globals.builtin).filter((name) => name !== "globalThis")),
-      false,
-    ),
-  ],
+  "no-restricted-globals": ["error", ...restrictedGlobals(NO_IO_GLOBALS, false)],
 };
 
 /** A layer's files as globs, minus the layers nested inside it. */

@@ -8,8 +8,11 @@ import { layerConfigs } from "./eslint-layers.js";
  * The layers, bottom first. A layer may import itself and the layers it
  * `uses`, each of which must come before it, so every import runs down this
  * list; nothing else of the project, and no npm package it does not name.
- * `io: true` marks an edge: it may import node builtins and use the host's
- * globals (console, process, timers). Every other layer does no I/O.
+ * `io: true` marks an edge: it may import any node builtin and use every
+ * global of the host (console, process, fetch). Every other layer does no
+ * I/O: it imports only the builtins it lists, and uses ECMAScript's globals
+ * and the host's that stay inside the process (Buffer, timers). One file
+ * may import a builtin its layer does not, in `exceptions`, with why.
  * `pure: true` (policies) also keeps out clocks, Math.random, timers and
  * console, in the policy and in every layer it uses, since a policy reaches
  * them through its imports too.
@@ -64,6 +67,8 @@ const LAYERS = [
   {
     name: "run",
     paths: ["sim/run/"],
+    // File names only: path does no I/O.
+    builtins: ["path"],
     uses: [
       ...["random", "units", "csv", "engine", "policies/types", "analysis", "predict"],
       ...["policies", "model", "traces", "reports", "scenario"],
