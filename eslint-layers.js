@@ -179,18 +179,17 @@ export function layersPlugin(layers, { root, outside }) {
       },
     },
     create(context) {
-      const file = projectPath(root, context.filename);
-      if (file.startsWith("../")) return {};
-      const entry = narrowest(entries, file);
+      const fileName = relative(root, context.filename).split("\\").join("/");
+      if (fileName.startsWith("../")) return {};
+      const entry = narrowest(entries, projectPath(root, context.filename));
       if (entry?.kind === "outside") return {};
       if (entry === undefined)
         return {
           Program(node) {
-            context.report({ node, messageId: "unplaced", data: { file } });
+            context.report({ node, messageId: "unplaced", data: { file: fileName } });
           },
         };
       const layer = entry;
-      const fileName = relative(root, context.filename).split("\\").join("/");
       const check = (node, source) => {
         const spec = staticSpecifier(source);
         if (spec === null) {
