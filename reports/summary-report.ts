@@ -3,8 +3,7 @@
  * order), CSV (a row per policy, units in the column names) and the terminal
  * table (policies side by side).
  */
-import type { PolicySummary } from "../sim/run/aggregate.js";
-import type { TimeseriesRow } from "../sim/model/summary.js";
+import type { PolicySummary, TimeseriesRow } from "../sim/model/summary.js";
 import { toCsv, type CsvValue } from "./csv.js";
 import { textTable } from "./text-table.js";
 import { fmtDuration, int, pct, secs } from "./text-format.js";
