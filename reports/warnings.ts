@@ -4,7 +4,7 @@
  * saturated fleet (where queueing, not the policy, sets the latency).
  */
 import type { RunReport } from "./summary-report.js";
-import { int, pct, secs, share } from "./text-format.js";
+import { fmtDuration, int, pct, secs, share } from "./text-format.js";
 
 /** Failed and rejected requests together, as a share of requests, above which a policy is flagged. */
 export const LOSS_LIMIT = 0.01;
@@ -15,7 +15,7 @@ export const SATURATED_UTILIZATION = 0.95;
 export function runWarnings(report: RunReport, slaTarget: number): string[] {
   if (report.policies.every((p) => p.requests === 0))
     return [
-      `no request arrived within the ${secs(report.horizonS)} horizon: check the workload (trace file, rate, duration)`,
+      `no request arrived within the ${fmtDuration(report.horizonS)} horizon: check the workload (trace file, rate, duration)`,
     ];
   const out: string[] = [];
   for (const p of report.policies) {
