@@ -12,12 +12,8 @@ import { join } from "node:path";
 import type { CommandModule } from "yargs";
 import type { RequestRecord } from "../../model/summary.js";
 import { csvLine } from "../../../reports/csv.js";
-import {
-  summaryCsv,
-  summaryJson,
-  summaryTable,
-  timeseriesCsv,
-} from "../../../reports/summary-report.js";
+import { summaryCsv, summaryJson, timeseriesCsv } from "../../../reports/summary-report.js";
+import { runText } from "../../../reports/run-text.js";
 import { loadAndValidate, runScenario } from "../pipeline.js";
 import { progressBar } from "../progress.js";
 
@@ -28,6 +24,7 @@ interface Args {
   policy?: string[];
   requests: boolean;
   lenient: boolean;
+  explain: boolean;
 }
 
 const REQUEST_COLUMNS = [
@@ -86,6 +83,11 @@ export const runCommand: CommandModule<object, Args> = {
         type: "boolean",
         default: false,
         describe: "skip bad trace rows (and report how many) instead of stopping",
+      })
+      .option("explain", {
+        type: "boolean",
+        default: false,
+        describe: "after the table, define every row and every CSV column",
       })
       .option("requests", {
         type: "boolean",
@@ -150,7 +152,9 @@ export const runCommand: CommandModule<object, Args> = {
         ...(onRequestEnd ? { sinks: { onRequestEnd } } : {}),
         ...(process.stderr.isTTY ? { onProgress } : {}),
       });
-      process.stdout.write(summaryTable(report));
+      process.stdout.write(
+        runText(report, { slaTarget: scenario.slaTarget, explain: args.explain }),
+      );
       if (skippedRows > 0)
         process.stderr.write(`skipped ${skippedRows} bad trace rows (lenient)\n`);
       if (staging && args.out) {
