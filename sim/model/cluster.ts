@@ -618,10 +618,11 @@ export class Cluster {
   private terminate(inst: Instance): void {
     const now = this.scheduler.now;
     const pool = inst.pool;
+    let unheld = false;
     if (inst.state === "booting") {
       pool.booting--;
       pool.bootingSlots -= inst.slots;
-      pool.unhold(inst);
+      unheld = pool.unhold(inst);
     } else if (inst.state === "draining") {
       pool.draining--;
     } else {
@@ -641,6 +642,9 @@ export class Cluster {
     this.instancesById.delete(inst.id);
     this.metrics.changeAlive(-1, now);
     this.replenish(pool);
+    // The request it was started for now waits like any other: a free slot takes it.
+    const free = unheld ? pool.pick() : undefined;
+    if (free) this.pullWork(free);
   }
 
   /** Bills an instance's life up to `endS` and adds its slot time to utilization. */

@@ -107,11 +107,12 @@ export class Pool implements PoolView {
   }
 
   /** The request held for an instance that ends before it is ready joins the back of the line. */
-  unhold(inst: Instance): void {
+  unhold(inst: Instance): boolean {
     const q = this.takeHeld(inst);
-    if (!q) return;
+    if (!q) return false;
     q.waiting = true;
     this.enqueue(q);
+    return true;
   }
 
   /** Takes a request out wherever it waits (queue timeout, or held for its instance). */

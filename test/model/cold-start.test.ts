@@ -126,6 +126,36 @@ describe("the request that starts a sandbox", () => {
     expect(summary.coldStarts).toBe(0);
   });
 
+  test("whose sandbox ends while booting waits like any other, for the first free slot", () => {
+    // A sandbox stands idle; each arrival still starts one of its own, and
+    // every second the policy ends the sandboxes booting.
+    const policy: Policy = {
+      name: "release-booting",
+      description: "",
+      configSchema: z.unknown(),
+      typesUsed: () => [],
+      init: () => ({
+        state: {},
+        actions: [
+          { kind: "provision", pool: "default", type: LAMBDA.name, count: 1, prewarmed: true },
+        ],
+      }),
+      tickS: () => 1,
+      onTick: (_s, _c, fleet) =>
+        fleet.pools
+          .get("default")!
+          .instances.filter((i) => i.state === "booting")
+          .map((i) => ({ kind: "release", instanceId: i.id })),
+      onArrival: (_s, _c, r) => [
+        { kind: "provision", pool: "default", type: LAMBDA.name, count: 1, forRequestId: r.id },
+        { kind: "route", pool: "default" },
+      ],
+    };
+    const { summary, records } = runDirect(scripted([0.2], 1), { bootS: 2, policy });
+    expect(records.map((r) => [r.instanceId, r.startS, r.cold])).toEqual([[1, 1, false]]);
+    expect(summary.coldStarts).toBe(0);
+  });
+
   test("other waiting requests take whichever slot frees first", () => {
     // Concurrency 2: request 1 comes while sandbox 1 boots for request 0,
     // waits in the line for a slot and gets the sandbox's second one: warm.
