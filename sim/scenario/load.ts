@@ -1,27 +1,48 @@
 /** Stage `load`: read a scenario file and parse its YAML, keeping positions. */
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { ScenarioError } from "./issues.js";
 import { SourceMap } from "./source-map.js";
 
 export interface LoadedScenario {
   readonly file: string;
+  /** The document's top level: always a mapping. */
   readonly data: unknown;
   readonly map: SourceMap;
 }
 
+/** A problem with the file as a whole: one line, no position. */
+function fileError(file: string, message: string): ScenarioError {
+  return new ScenarioError([{ file, path: "", message }]);
+}
+
 export function loadScenarioFile(file: string): LoadedScenario {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
     const reason =
-      (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
-    throw new ScenarioError([
-      { file, path: "", line: 0, column: 0, message: `cannot read the scenario: ${reason}` },
-    ]);
+      code === "ENOENT"
+        ? "not found"
+        : code === "EISDIR"
+          ? "is a directory, not a scenario file"
+          : code === "EACCES"
+            ? "cannot be read (permission denied)"
+            : `cannot be read: ${(e as Error).message}`;
+    throw fileError(file, reason);
   }
-  return parseScenarioText(file, text);
+  return parseScenarioText(file, textOf(file, bytes));
+}
+
+/** The file's text; a file with NUL bytes or that is not UTF-8 is not a scenario someone wrote. */
+function textOf(file: string, bytes: Buffer): string {
+  if (bytes.includes(0)) throw fileError(file, "not a YAML text file");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw fileError(file, "not a YAML text file");
+  }
 }
 
 export function parseScenarioText(file: string, text: string): LoadedScenario {
@@ -39,6 +60,19 @@ export function parseScenarioText(file: string, text: string): LoadedScenario {
           message: `YAML: ${e.message.split("\n")[0]}`,
         };
       }),
+    );
+  }
+  const top = doc.contents;
+  if (!isMap(top)) {
+    const found =
+      top === null || (isScalar(top) && top.value === null)
+        ? "is empty"
+        : isSeq(top)
+          ? "holds a list"
+          : "holds a single value";
+    throw fileError(
+      file,
+      `not a scenario: it ${found}, where a scenario is a YAML mapping of keys (name:, duration:, workload:, policies:, ...)`,
     );
   }
   return { file, data: doc.toJS({ maxAliasCount: 100 }), map: new SourceMap(doc, lines) };

@@ -27,6 +27,7 @@ function objectsAt(schema: z.ZodType, path: readonly PathKey[]): z.ZodType[] {
   switch (d.type) {
     case "optional":
     case "default":
+    case "prefault":
     case "nullable":
     case "readonly":
       return objectsAt(d.innerType!, path);

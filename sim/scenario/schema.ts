@@ -4,20 +4,21 @@
  */
 import { z } from "zod";
 import { distribution, duration, rate, size, usd } from "../units/fields.js";
+import { policyEntriesSchema } from "./policy-entry.js";
 
 const billing = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("per-second"), minimum: duration().default(60) }),
+  z.strictObject({ kind: z.literal("per-second"), minimum: duration().prefault("60s") }),
   z.strictObject({ kind: z.literal("hourly") }),
   z.strictObject({
     kind: z.literal("per-request"),
-    increment: duration().default(0.001),
+    increment: duration().prefault("1ms"),
     usdPerGbSecond: usd(),
     usdPerMillionRequests: usd(),
   }),
 ]);
 
 /** An instance type to add, or fields of a default one to override. */
-const instanceType = z.strictObject({
+export const instanceTypeSchema = z.strictObject({
   kind: z.enum(["vm", "faas"]).optional(),
   vcpu: z.number().positive().optional(),
   memory: size().optional(),
@@ -37,12 +38,12 @@ const pattern = z.union([
   z.strictObject({
     diurnal: z.strictObject({
       amplitude: z.number().min(0).max(1),
-      period: duration().pipe(z.number().positive()).default(86_400),
+      period: duration().pipe(z.number().positive()).prefault("24h"),
       /** Time of day (within the period) of the peak. */
-      peak: duration().default(14 * 3600),
+      peak: duration().prefault("14h"),
       /** Log-normal noise on the rate, re-drawn every noiseStep. */
       noise: z.number().nonnegative().default(0),
-      noiseStep: duration().pipe(z.number().positive()).default(300),
+      noiseStep: duration().pipe(z.number().positive()).prefault("5m"),
     }),
   }),
   z.strictObject({
@@ -79,7 +80,7 @@ const synth = z.strictObject({
   cpuVariation: z.number().nonnegative().default(0.25),
   parallelFraction: z.number().min(0).max(1).default(0.5),
   /** Peak memory of a function, drawn once per function. */
-  memory: distribution(size).prefault({ constant: 256 }),
+  memory: distribution(size).prefault({ constant: "256MiB" }),
   gpu: z
     .strictObject({ share: z.number().min(0).max(1), speedup: z.number().min(1) })
     .default({ share: 0, speedup: 1 }),
@@ -93,8 +94,8 @@ const execution = z.strictObject({
   /** Moving a running request: a fixed pause plus its memory over the bandwidth. */
   migration: z
     .strictObject({
-      fixed: duration().default(1),
-      bandwidthPerSecond: size().pipe(z.number().positive()).default(1024),
+      fixed: duration().prefault("1s"),
+      bandwidthPerSecond: size().pipe(z.number().positive()).prefault("1GiB"),
     })
     .prefault({}),
   /**
@@ -102,7 +103,7 @@ const execution = z.strictObject({
    * their requests at most: the workload is read this far ahead of the
    * clock. A notice that came earlier still is delivered late, and counted.
    */
-  noticeLookahead: duration().default(300),
+  noticeLookahead: duration().prefault("5m"),
 });
 
 const trace = z.strictObject({
@@ -113,9 +114,9 @@ const trace = z.strictObject({
   /** Traces do not say how parallel the work is. */
   parallelFraction: z.number().min(0).max(1).default(0),
   /** For rows without a memory measurement. */
-  defaultMemory: size().prefault(256),
+  defaultMemory: size().prefault("256MiB"),
   /** For rows with neither CPU time nor duration. */
-  defaultCpu: duration().prefault(0.1),
+  defaultCpu: duration().prefault("100ms"),
   /** A directory of code: a row's code_id names its file; requests carry its features. */
   code: z.string().min(1).optional(),
 });
@@ -153,16 +154,9 @@ const importSpec = z.strictObject({
     })
     .optional(),
   parallelFraction: z.number().min(0).max(1).default(0),
-  defaultMemory: size().prefault(256),
-  defaultCpu: duration().prefault(0.1),
+  defaultMemory: size().prefault("256MiB"),
+  defaultCpu: duration().prefault("100ms"),
   code: z.string().min(1).optional(),
-});
-
-const policyEntry = z.strictObject({
-  /** Label in reports; defaults to the policy name. */
-  name: z.string().min(1).optional(),
-  policy: z.string().min(1),
-  config: z.record(z.string(), z.unknown()).default({}),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -173,7 +167,7 @@ export const scenarioSchema = z.strictObject({
   duration: duration().pipe(z.number().positive("must be greater than zero")),
   sla: z.strictObject({ latency: duration() }),
   catalog: z
-    .strictObject({ types: z.record(z.string(), instanceType).default({}) })
+    .strictObject({ types: z.record(z.string(), instanceTypeSchema).default({}) })
     .default({ types: {} }),
   workload: z.union([
     z.strictObject({ synth }),
@@ -191,11 +185,11 @@ export const scenarioSchema = z.strictObject({
     })
     .default({ capacity: 100_000 }),
   execution: execution.prefault({}),
-  policies: z.array(policyEntry).min(1, "name at least one policy"),
+  policies: z.array(policyEntriesSchema()).min(1, "name at least one policy"),
   replications: z.int().positive().default(1),
   output: z
-    .strictObject({ interval: duration().pipe(z.number().positive()).default(60) })
-    .default({ interval: 60 }),
+    .strictObject({ interval: duration().pipe(z.number().positive()).prefault("1m") })
+    .prefault({}),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -204,4 +198,9 @@ export type Scenario = z.output<typeof scenarioSchema>;
 /** The JSON Schema of what a scenario file may contain. */
 export function scenarioJsonSchema(): unknown {
   return z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" });
+}
+
+/** The JSON Schema as `sim schema` prints it and scenarios/scenario.schema.json holds it. */
+export function scenarioJsonSchemaText(): string {
+  return JSON.stringify(scenarioJsonSchema(), null, 2) + "\n";
 }
