@@ -159,38 +159,44 @@ const importSpec = z.strictObject({
   code: z.string().min(1).optional(),
 });
 
-export const scenarioSchema = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().optional(),
-  seed: z.int().nonnegative().default(1),
-  /** Simulated time: arrivals stop and the bill closes here. */
-  duration: duration().pipe(z.number().positive("must be greater than zero")),
-  sla: z.strictObject({ latency: duration() }),
-  catalog: z
-    .strictObject({ types: z.record(z.string(), instanceTypeSchema).default({}) })
-    .default({ types: {} }),
-  workload: z.union([
-    z.strictObject({ synth }),
-    z.strictObject({ trace }),
-    z.strictObject({
-      import: importSpec.refine((i) => (i.azure2019 ? 1 : 0) + (i.azure2021 ? 1 : 0) === 1, {
-        message: "name exactly one of azure2019, azure2021",
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    seed: z.int().nonnegative().default(1),
+    /** Simulated time: arrivals stop and the bill closes here. */
+    duration: duration().pipe(z.number().positive("must be greater than zero")),
+    sla: z.strictObject({ latency: duration() }),
+    catalog: z
+      .strictObject({ types: z.record(z.string(), instanceTypeSchema).default({}) })
+      .default({ types: {} }),
+    workload: z.union([
+      z.strictObject({ synth }),
+      z.strictObject({ trace }),
+      z.strictObject({
+        import: importSpec.refine((i) => (i.azure2019 ? 1 : 0) + (i.azure2021 ? 1 : 0) === 1, {
+          message: "name exactly one of azure2019, azure2021",
+        }),
       }),
-    }),
-  ]),
-  queue: z
-    .strictObject({
-      capacity: z.int().positive().default(100_000),
-      timeout: duration().optional(),
-    })
-    .default({ capacity: 100_000 }),
-  execution: execution.prefault({}),
-  policies: z.array(policyEntriesSchema()).min(1, "name at least one policy"),
-  replications: z.int().positive().default(1),
-  output: z
-    .strictObject({ interval: duration().pipe(z.number().positive()).prefault("1m") })
-    .prefault({}),
-});
+    ]),
+    queue: z
+      .strictObject({
+        capacity: z.int().positive().default(100_000),
+        timeout: duration().optional(),
+      })
+      .default({ capacity: 100_000 }),
+    execution: execution.prefault({}),
+    policies: z.array(policyEntriesSchema()).min(1, "name at least one policy"),
+    replications: z.int().positive().default(1),
+    output: z
+      .strictObject({ interval: duration().pipe(z.number().positive()).prefault("1m") })
+      .prefault({}),
+  })
+  .meta({
+    title: "provisim scenario",
+    description:
+      "A horizon, an SLA, a workload and the policies to compare on it (see scenarios/ for examples). Quantities carry units: 250ms, 16GiB, 50/s.",
+  });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
