@@ -32,7 +32,7 @@ export function reportZodIssues(
     const given = valueAt(doc, path);
     switch (issue.code) {
       case "unrecognized_keys": {
-        const allowed = allowedKeys(schema, rel);
+        const allowed = allowedKeys(schema, rel, valueAt(doc, base));
         for (const key of issue.keys) {
           const hint = closest(key, allowed);
           const known = allowed.length > 0 ? `; known keys: ${allowed.join(", ")}` : "";
@@ -88,7 +88,7 @@ function reportUnion(
     reportZodIssues(best, base, schema, doc, report, rel);
     return;
   }
-  const keys = allowedKeys(schema, rel);
+  const keys = allowedKeys(schema, rel, valueAt(doc, base));
   const own = isPlainObject(given) ? Object.keys(given) : [];
   const hint = own.length === 1 ? closest(own[0]!, keys) : undefined;
   report.at(

@@ -231,6 +231,20 @@ policies:
     expect(faas.policies[0]!.config).toMatchObject({ keepAlive: 600 });
   });
 
+  test("the known keys of a config are those of its mode", () => {
+    const text = VALID.replace("policy: static", "policy: reactive")
+      .replace(
+        "fleet: { m5.large: 2 }",
+        "{ mode: faas, type: lambda-1769, minInstances: 2, keepAlve: 1m }",
+      )
+      .replace("config:\n      {", "config: {");
+    const issues = issuesOf(text);
+    expect(issues.map((i) => i.message)).toEqual([
+      'unknown key "minInstances"; known keys: mode, type, concurrency, keepAlive',
+      'unknown key "keepAlve" (did you mean "keepAlive"?); known keys: mode, type, concurrency, keepAlive',
+    ]);
+  });
+
   test("YAML syntax errors name the line", () => {
     const issues = issuesOf("name: x\nsla: [1, 2\nduration: 1h\n");
     expect(issues[0]!.message).toMatch(/^YAML:/);
