@@ -4,6 +4,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { ScenarioError } from "./issues.js";
 import { SourceMap } from "./source-map.js";
 
+const MAX_YAML_ERRORS = 10;
+
 export interface LoadedScenario {
   readonly file: string;
   /** The document's top level: always a mapping. */
@@ -49,18 +51,29 @@ export function parseScenarioText(file: string, text: string): LoadedScenario {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return {
-          file,
-          path: "",
-          line: pos.line,
-          column: pos.col,
-          message: `YAML: ${e.message.split("\n")[0]}`,
-        };
-      }),
-    );
+    const issues = doc.errors.map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      return {
+        file,
+        path: "",
+        line: pos.line,
+        column: pos.col,
+        message: `YAML: ${e.message.split("\n")[0]}`,
+      };
+    });
+    // So many that the file is most likely not YAML at all (source code, a
+    // log): the first says where, a count says the rest.
+    if (issues.length > MAX_YAML_ERRORS) {
+      const first = issues[0]!;
+      const more = issues.length - 1;
+      throw new ScenarioError([
+        {
+          ...first,
+          message: `${first.message} (and ${more} more YAML errors: is it a YAML file?)`,
+        },
+      ]);
+    }
+    throw new ScenarioError(issues);
   }
   const top = doc.contents;
   if (!isMap(top)) {

@@ -67,6 +67,22 @@ describe("load", () => {
     );
   });
 
+  test("a text file that is not YAML at all (source code) is one line at its first error", () => {
+    const code = "function f(a) {\n  return { a: [a, { b: a }] };\n}\n".repeat(20);
+    const lines = refusal(write("code.yaml", code));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^.*code\.yaml:\d+:\d+: \(top\): YAML: .*\(and \d+ more YAML errors: is it a YAML file\?\)$/,
+    );
+  });
+
+  test("a few YAML errors are each reported", () => {
+    const lines = refusal(write("two.yaml", "name: [1, 2\nduration: 1h\n"));
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.length).toBeLessThanOrEqual(10);
+    for (const l of lines) expect(l).toMatch(/two\.yaml:\d+:\d+: \(top\): YAML: /);
+  });
+
   test("UTF-8 text, with a byte order mark or not, loads", () => {
     const file = write("utf8.yaml", "\ufeffname: café\nduration: 1h\n");
     expect(loadScenarioFile(file).data).toMatchObject({ name: "café", duration: "1h" });
