@@ -31,10 +31,14 @@ function scenarioFor(mode: Mode, requests: number) {
       stringify({
         name: `bench-${mode}`,
         seed: 1,
-        duration: requests / rate,
+        duration: `${requests / rate}s`,
         sla: { latency: "500ms" },
         workload: {
-          synth: { rate, functions: 1000, cpu: { lognormal: { median: "50ms", p95: "300ms" } } },
+          synth: {
+            rate: `${rate}/s`,
+            functions: 1000,
+            cpu: { lognormal: { median: "50ms", p95: "300ms" } },
+          },
         },
         policies: [policy],
       }),

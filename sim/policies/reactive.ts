@@ -26,8 +26,8 @@ const hpa = z.strictObject({
   /** Target busy share of request slots. */
   targetUtilization: z.number().gt(0).lte(1).default(0.6),
   tolerance: z.number().nonnegative().default(0.1),
-  syncPeriod: duration().default(15),
-  downscaleStabilization: duration().default(300),
+  syncPeriod: duration().prefault("15s"),
+  downscaleStabilization: duration().prefault("5m"),
   concurrency: z.int().positive().default(1),
   routing: z.enum(["round-robin", "least-loaded"]).default("least-loaded"),
 });
@@ -37,7 +37,7 @@ const faas = z.strictObject({
   type: z.string(),
   /** Requests one sandbox serves at once. */
   concurrency: z.int().positive().default(1),
-  keepAlive: duration().default(600),
+  keepAlive: duration().prefault("10m"),
 });
 
 const config = z.discriminatedUnion("mode", [hpa, faas]);

@@ -7,6 +7,9 @@ const POLICIES: readonly Policy<never, never>[] = [
   reactivePolicy,
 ] as unknown as Policy<never, never>[];
 
+/** Every policy, in registry order (for the scenario schema). */
+export const allPolicies = (): readonly Policy[] => POLICIES as unknown as readonly Policy[];
+
 /** Every policy by name, for lookups and listings. */
 export const policyNames = (): string[] => POLICIES.map((p) => p.name);
 

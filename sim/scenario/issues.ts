@@ -3,8 +3,9 @@ export interface ScenarioIssue {
   readonly file: string;
   /** Path inside the document, e.g. "policies[0].config.fleet". */
   readonly path: string;
-  readonly line: number;
-  readonly column: number;
+  /** Absent when the problem is the file as a whole (missing, not text). */
+  readonly line?: number;
+  readonly column?: number;
   readonly message: string;
 }
 
@@ -17,7 +18,8 @@ export class ScenarioError extends Error {
 }
 
 export function formatIssue(i: ScenarioIssue): string {
-  return `${i.file}:${i.line}:${i.column}: ${i.path || "(top)"}: ${i.message}`;
+  if (i.line === undefined) return `${i.file}: ${i.message}`;
+  return `${i.file}:${i.line}:${i.column ?? 1}: ${i.path || "(top)"}: ${i.message}`;
 }
 
 export type PathKey = string | number;

@@ -3,21 +3,22 @@
  * TypeScript types and for the JSON Schema `sim schema` prints.
  */
 import { z } from "zod";
-import { distribution, duration, rate, size, usd } from "../units/fields.js";
+import { distribution, duration, factorDistribution, rate, size, usd } from "../units/fields.js";
+import { policyEntriesSchema } from "./policy-entry.js";
 
 const billing = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("per-second"), minimum: duration().default(60) }),
+  z.strictObject({ kind: z.literal("per-second"), minimum: duration().prefault("60s") }),
   z.strictObject({ kind: z.literal("hourly") }),
   z.strictObject({
     kind: z.literal("per-request"),
-    increment: duration().default(0.001),
+    increment: duration().prefault("1ms"),
     usdPerGbSecond: usd(),
     usdPerMillionRequests: usd(),
   }),
 ]);
 
 /** An instance type to add, or fields of a default one to override. */
-const instanceType = z.strictObject({
+export const instanceTypeSchema = z.strictObject({
   kind: z.enum(["vm", "faas"]).optional(),
   vcpu: z.number().positive().optional(),
   memory: size().optional(),
@@ -37,12 +38,12 @@ const pattern = z.union([
   z.strictObject({
     diurnal: z.strictObject({
       amplitude: z.number().min(0).max(1),
-      period: duration().pipe(z.number().positive()).default(86_400),
+      period: duration().pipe(z.number().positive()).prefault("24h"),
       /** Time of day (within the period) of the peak. */
-      peak: duration().default(14 * 3600),
+      peak: duration().prefault("14h"),
       /** Log-normal noise on the rate, re-drawn every noiseStep. */
       noise: z.number().nonnegative().default(0),
-      noiseStep: duration().pipe(z.number().positive()).default(300),
+      noiseStep: duration().pipe(z.number().positive()).prefault("5m"),
     }),
   }),
   z.strictObject({
@@ -81,12 +82,12 @@ const synth = z.strictObject({
    * Each request's CPU-seconds: its function's times a draw of this factor
    * ({ exponential: { mean: 1 } } for exponential service). Replaces cpuVariation.
    */
-  cpuFactor: distribution(() => z.number().nonnegative("must not be negative")).optional(),
+  cpuFactor: factorDistribution().optional(),
   /** Time a cold start adds to its request's execution (runtime and code initialization); none if absent. */
   coldExtra: distribution(duration).optional(),
   parallelFraction: z.number().min(0).max(1).default(0.5),
   /** Peak memory of a function, drawn once per function. */
-  memory: distribution(size).prefault({ constant: 256 }),
+  memory: distribution(size).prefault({ constant: "256MiB" }),
   gpu: z
     .strictObject({ share: z.number().min(0).max(1), speedup: z.number().min(1) })
     .default({ share: 0, speedup: 1 }),
@@ -100,8 +101,8 @@ const execution = z.strictObject({
   /** Moving a running request: a fixed pause plus its memory over the bandwidth. */
   migration: z
     .strictObject({
-      fixed: duration().default(1),
-      bandwidthPerSecond: size().pipe(z.number().positive()).default(1024),
+      fixed: duration().prefault("1s"),
+      bandwidthPerSecond: size().pipe(z.number().positive()).prefault("1GiB"),
     })
     .prefault({}),
   /**
@@ -109,7 +110,7 @@ const execution = z.strictObject({
    * their requests at most: the workload is read this far ahead of the
    * clock. A notice that came earlier still is delivered late, and counted.
    */
-  noticeLookahead: duration().default(300),
+  noticeLookahead: duration().prefault("5m"),
 });
 
 const trace = z.strictObject({
@@ -120,9 +121,9 @@ const trace = z.strictObject({
   /** Traces do not say how parallel the work is. */
   parallelFraction: z.number().min(0).max(1).default(0),
   /** For rows without a memory measurement. */
-  defaultMemory: size().prefault(256),
+  defaultMemory: size().prefault("256MiB"),
   /** For rows with neither CPU time nor duration. */
-  defaultCpu: duration().prefault(0.1),
+  defaultCpu: duration().prefault("100ms"),
   /** A directory of code: a row's code_id names its file; requests carry its features. */
   code: z.string().min(1).optional(),
 });
@@ -160,54 +161,53 @@ const importSpec = z.strictObject({
     })
     .optional(),
   parallelFraction: z.number().min(0).max(1).default(0),
-  defaultMemory: size().prefault(256),
-  defaultCpu: duration().prefault(0.1),
+  defaultMemory: size().prefault("256MiB"),
+  defaultCpu: duration().prefault("100ms"),
   code: z.string().min(1).optional(),
 });
 
-const policyEntry = z.strictObject({
-  /** Label in reports; defaults to the policy name. */
-  name: z.string().min(1).optional(),
-  policy: z.string().min(1),
-  config: z.record(z.string(), z.unknown()).default({}),
-});
-
-export const scenarioSchema = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().optional(),
-  seed: z.int().nonnegative().default(1),
-  /** Simulated time: arrivals stop and the bill closes here. */
-  duration: duration().pipe(z.number().positive("must be greater than zero")),
-  sla: z.strictObject({
-    latency: duration(),
-    /** Share of the requests that end which must complete within `latency` for a policy to meet the SLA. */
-    attainment: z.number().gt(0).lte(1).default(0.99),
-  }),
-  catalog: z
-    .strictObject({ types: z.record(z.string(), instanceType).default({}) })
-    .default({ types: {} }),
-  workload: z.union([
-    z.strictObject({ synth }),
-    z.strictObject({ trace }),
-    z.strictObject({
-      import: importSpec.refine((i) => (i.azure2019 ? 1 : 0) + (i.azure2021 ? 1 : 0) === 1, {
-        message: "name exactly one of azure2019, azure2021",
-      }),
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    seed: z.int().nonnegative().default(1),
+    /** Simulated time: arrivals stop and the bill closes here. */
+    duration: duration().pipe(z.number().positive("must be greater than zero")),
+    sla: z.strictObject({
+      latency: duration(),
+      /** Share of the requests that end which must complete within `latency` for a policy to meet the SLA. */
+      attainment: z.number().gt(0).lte(1).default(0.99),
     }),
-  ]),
-  queue: z
-    .strictObject({
-      capacity: z.int().positive().default(100_000),
-      timeout: duration().optional(),
-    })
-    .default({ capacity: 100_000 }),
-  execution: execution.prefault({}),
-  policies: z.array(policyEntry).min(1, "name at least one policy"),
-  replications: z.int().positive().default(1),
-  output: z
-    .strictObject({ interval: duration().pipe(z.number().positive()).default(60) })
-    .default({ interval: 60 }),
-});
+    catalog: z
+      .strictObject({ types: z.record(z.string(), instanceTypeSchema).default({}) })
+      .default({ types: {} }),
+    workload: z.union([
+      z.strictObject({ synth }),
+      z.strictObject({ trace }),
+      z.strictObject({
+        import: importSpec.refine((i) => (i.azure2019 ? 1 : 0) + (i.azure2021 ? 1 : 0) === 1, {
+          message: "name exactly one of azure2019, azure2021",
+        }),
+      }),
+    ]),
+    queue: z
+      .strictObject({
+        capacity: z.int().positive().default(100_000),
+        timeout: duration().optional(),
+      })
+      .default({ capacity: 100_000 }),
+    execution: execution.prefault({}),
+    policies: z.array(policyEntriesSchema()).min(1, "name at least one policy"),
+    replications: z.int().positive().default(1),
+    output: z
+      .strictObject({ interval: duration().pipe(z.number().positive()).prefault("1m") })
+      .prefault({}),
+  })
+  .meta({
+    title: "provisim scenario",
+    description:
+      "A horizon, an SLA, a workload and the policies to compare on it (see scenarios/ for examples). Quantities carry units: 250ms, 16GiB, 50/s.",
+  });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
@@ -215,4 +215,9 @@ export type Scenario = z.output<typeof scenarioSchema>;
 /** The JSON Schema of what a scenario file may contain. */
 export function scenarioJsonSchema(): unknown {
   return z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" });
+}
+
+/** The JSON Schema as `sim schema` prints it and scenarios/scenario.schema.json holds it. */
+export function scenarioJsonSchemaText(): string {
+  return JSON.stringify(scenarioJsonSchema(), null, 2) + "\n";
 }

@@ -1,24 +1,25 @@
 /**
  * Stages `validate` and `normalize`: check a loaded scenario against the
  * schema, the policy registry and the catalog, reporting every problem at
- * once with its path and line; then resolve it into plain numbers.
+ * once with its path and line (each section, catalog type and policy entry
+ * is checked on its own, so one problem hides no other); then resolve it
+ * into plain numbers.
  */
-import type { z } from "zod";
-import { DEFAULT_CATALOG } from "../model/catalog/default-catalog.js";
-import type { BillingRule, Catalog, InstanceType } from "../model/catalog/types.js";
-import { findPolicy, policyNames } from "../policies/registry.js";
-import type { Policy } from "../policies/types.js";
+import type { Catalog } from "../model/catalog/types.js";
 import type { DistSpec } from "../random/spec.js";
-import { existsSync } from "node:fs";
+import type { Policy } from "../policies/types.js";
 import { dirname, resolve } from "node:path";
 import type { SynthWorkload } from "../../traces/synth/workload.js";
 import { azure2019Days, type Azure2019Files } from "../../traces/import/azure2019.js";
 import type { ReplayOptions } from "../../traces/trace-source.js";
-import { formatPath, ScenarioError, type PathKey, type ScenarioIssue } from "./issues.js";
+import { buildCatalog } from "./catalog-types.js";
+import { ScenarioError } from "./issues.js";
 import type { LoadedScenario } from "./load.js";
-import { allowedKeys } from "./schema-keys.js";
-import { scenarioSchema, type Scenario } from "./schema.js";
-import { closest } from "./suggest.js";
+import { resolvePolicies } from "./policy-runs.js";
+import { Reporter } from "./reporter.js";
+import type { Scenario } from "./schema.js";
+import { parseSections } from "./sections.js";
+import { checkWorkloadPaths } from "./workload-paths.js";
 
 export type ImportSource =
   | { readonly format: "azure2019"; readonly days: readonly Azure2019Files[] }
@@ -70,215 +71,18 @@ export interface NormalizedScenario {
 }
 
 export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
-  const issues: ScenarioIssue[] = [];
-  const report = (path: readonly PathKey[], message: string, key?: string) => {
-    const pos = loaded.map.locate(path, key);
-    const full = key === undefined ? path : [...path, key];
-    issues.push({ file: loaded.file, path: formatPath(full), ...pos, message });
-  };
-  const parsed = scenarioSchema.safeParse(loaded.data);
-  if (!parsed.success) {
-    reportZodIssues(parsed.error.issues, [], [], scenarioSchema, loaded.data, report);
-    throw new ScenarioError(issues);
-  }
-  const s = parsed.data;
-  const catalog = buildCatalog(s, report);
-  const policies = s.policies.map((entry, i) =>
-    resolvePolicy(entry, i, catalog, loaded.data, report),
-  );
-  const labels = new Set<string>();
-  policies.forEach((p, i) => {
-    if (p && labels.has(p.label))
-      report(["policies", i], `two policies are labelled "${p.label}": give one a name`);
-    if (p) labels.add(p.label);
-  });
-  checkPaths(s, dirname(loaded.file), report);
+  const report = new Reporter(loaded.file, loaded.map);
+  const baseDir = dirname(loaded.file);
+  // load has made sure the top level is a mapping.
+  const doc = loaded.data as Record<string, unknown>;
+  const sections = parseSections(doc, report);
+  const catalog = buildCatalog(doc.catalog, report);
+  const policies = resolvePolicies(doc, catalog, report);
+  checkWorkloadPaths(doc.workload, baseDir, report);
+  const issues = report.issues();
   if (issues.length > 0) throw new ScenarioError(issues);
-  return normalize(s, catalog, policies as PolicyRun[], dirname(loaded.file));
-}
-
-type Report = (path: readonly PathKey[], message: string, key?: string) => void;
-
-/**
- * Reports zod issues of `schema`, which validates the value at `base` in
- * the document; union failures are narrowed to the branch the value meant.
- */
-function reportZodIssues(
-  list: readonly z.core.$ZodIssue[],
-  base: readonly PathKey[],
-  within: readonly PathKey[],
-  schema: z.ZodType,
-  value: unknown,
-  report: Report,
-) {
-  for (const issue of list) {
-    const rel = [...within, ...(issue.path as PathKey[])];
-    const path = [...base, ...rel];
-    if (issue.code === "unrecognized_keys") {
-      const allowed = allowedKeys(schema, rel);
-      for (const key of issue.keys) {
-        const hint = closest(key, allowed);
-        const known = allowed.length > 0 ? `; known keys: ${allowed.join(", ")}` : "";
-        report(
-          path,
-          `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}${known}`,
-          key,
-        );
-      }
-    } else if (issue.code === "invalid_union") {
-      // The branches whose own keys matched are the ones the author meant.
-      const meant = issue.errors.filter(
-        (b) =>
-          b.length > 0 && !b.some((e) => e.code === "unrecognized_keys" && e.path.length === 0),
-      );
-      if (meant.length > 0) {
-        const best = meant.reduce((a, b) => (b.length < a.length ? b : a));
-        reportZodIssues(best, base, rel, schema, value, report);
-      } else {
-        const options = allowedKeys(schema, rel);
-        const given = valueAt(value, rel);
-        const keys = given && typeof given === "object" ? Object.keys(given) : [];
-        const hint = keys.length === 1 ? closest(keys[0]!, options) : undefined;
-        report(
-          path,
-          options.length > 0
-            ? `expected one of: ${options.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`
-            : issue.message,
-        );
-      }
-    } else {
-      report(path, issue.message);
-    }
-  }
-}
-
-function valueAt(value: unknown, path: readonly PathKey[]): unknown {
-  let v = value;
-  for (const k of path)
-    v = v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
-  return v;
-}
-
-function buildCatalog(s: Scenario, report: Report): Catalog {
-  const types = new Map(DEFAULT_CATALOG);
-  for (const [name, o] of Object.entries(s.catalog.types)) {
-    const base = types.get(name);
-    const path = ["catalog", "types", name];
-    const missing = ["kind", "vcpu", "memory", "usdPerHour", "billing", "boot"].filter(
-      (k) => base === undefined && o[k as keyof typeof o] === undefined,
-    );
-    if (missing.length > 0) {
-      report(
-        path,
-        `a new instance type needs ${missing.join(", ")} (or name a default type to override it)`,
-      );
-      continue;
-    }
-    const billing: BillingRule | undefined = o.billing
-      ? o.billing.kind === "per-second"
-        ? { kind: "per-second", minimumS: o.billing.minimum }
-        : o.billing.kind === "hourly"
-          ? { kind: "hourly" }
-          : {
-              kind: "per-request",
-              incrementS: o.billing.increment,
-              usdPerGbSecond: o.billing.usdPerGbSecond,
-              usdPerRequest: o.billing.usdPerMillionRequests / 1e6,
-            }
-      : undefined;
-    const t: InstanceType = {
-      name,
-      kind: o.kind ?? base!.kind,
-      vcpu: o.vcpu ?? base!.vcpu,
-      memMiB: o.memory ?? base!.memMiB,
-      gpus: o.gpus ?? base?.gpus ?? 0,
-      ...((o.gpuModel ?? base?.gpuModel) ? { gpuModel: o.gpuModel ?? base?.gpuModel } : {}),
-      usdPerHour: o.usdPerHour ?? base!.usdPerHour,
-      billing: billing ?? base!.billing,
-      boot: (o.boot as DistSpec | undefined) ?? base!.boot,
-      resize: (o.resize as DistSpec | undefined) ?? base?.resize ?? { kind: "constant", value: 60 },
-      source: o.source ?? (base ? `${base.source}; overridden in the scenario` : "the scenario"),
-      asOf: o.asOf ?? base?.asOf ?? "",
-    };
-    if ((t.kind === "faas") !== (t.billing.kind === "per-request")) {
-      report(
-        path,
-        `a ${t.kind} type needs ${t.kind === "faas" ? "per-request" : "per-second or hourly"} billing`,
-      );
-    }
-    types.set(name, t);
-  }
-  return types;
-}
-
-function resolvePolicy(
-  entry: Scenario["policies"][number],
-  i: number,
-  catalog: Catalog,
-  raw: unknown,
-  report: Report,
-): PolicyRun | undefined {
-  const policy = findPolicy(entry.policy);
-  if (!policy) {
-    const hint = closest(entry.policy, policyNames());
-    report(
-      ["policies", i, "policy"],
-      `unknown policy "${entry.policy}"${hint ? ` (did you mean "${hint}"?)` : ""}; valid policies: ${policyNames().join(", ")}`,
-    );
-    return undefined;
-  }
-  const parsed = policy.configSchema.safeParse(entry.config);
-  if (!parsed.success) {
-    const base = ["policies", i, "config"];
-    reportZodIssues(parsed.error.issues, base, [], policy.configSchema, entry.config, report);
-    return undefined;
-  }
-  for (const type of policy.typesUsed(parsed.data)) {
-    if (catalog.has(type)) continue;
-    const hint = closest(type, catalog.keys());
-    const where = pathOfValue((raw as { policies?: unknown[] }).policies?.[i], type) ?? [];
-    report(
-      [...["policies", i], ...where],
-      `unknown instance type "${type}"${hint ? ` (did you mean "${hint}"?)` : ""}; valid types: ${[...catalog.keys()].join(", ")}`,
-    );
-  }
-  return { label: entry.name ?? policy.name, policy, config: parsed.data };
-}
-
-/** The path at which `value` appears (as a value or a key) inside `obj`. */
-function pathOfValue(obj: unknown, value: string): PathKey[] | undefined {
-  if (obj === value) return [];
-  if (obj && typeof obj === "object") {
-    for (const [k, v] of Object.entries(obj)) {
-      if (k === value) return [Array.isArray(obj) ? Number(k) : k];
-      const sub = pathOfValue(v, value);
-      if (sub) return [Array.isArray(obj) ? Number(k) : k, ...sub];
-    }
-  }
-  return undefined;
-}
-
-/** Every file or directory the workload names must exist. */
-function checkPaths(s: Scenario, baseDir: string, report: Report): void {
-  const w = s.workload as Record<string, Record<string, unknown>>;
-  const kind = Object.keys(w)[0]!;
-  const check = (path: PathKey[], value: unknown, what: string) => {
-    if (Array.isArray(value)) value.forEach((v, i) => check([...path, i], v, what));
-    else if (typeof value === "string" && !existsSync(resolve(baseDir, value))) {
-      report(["workload", kind, ...path], `no such ${what}: ${resolve(baseDir, value)}`);
-    }
-  };
-  const spec = w[kind]!;
-  check(["code"], spec.code, "code directory");
-  check(["file"], spec.file, "trace file");
-  const importFiles = {
-    azure2019: ["invocations", "durations", "memory"],
-    azure2021: ["file"],
-  };
-  for (const [format, keys] of Object.entries(importFiles)) {
-    const files = spec[format] as Record<string, unknown> | undefined;
-    for (const k of keys) check([format, k], files?.[k], "file");
-  }
+  // Every section parsed and every policy resolved, or there would be issues.
+  return normalize(sections as Scenario, catalog.catalog, policies as PolicyRun[], baseDir);
 }
 
 /** One file or a list of them, as paths from the scenario's directory. */
@@ -353,18 +157,18 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
       notifications: w.notifications
         ? {
             share: w.notifications.share,
-            lead: w.notifications.lead as DistSpec,
+            lead: w.notifications.lead,
             accuracy: w.notifications.accuracy,
           }
         : null,
       functions: w.functions,
       zipfExponent: w.zipf,
-      cpuSeconds: w.cpu as DistSpec,
+      cpuSeconds: w.cpu,
       cpuVariation: w.cpuVariation,
       ...(w.cpuFactor && { cpuFactor: w.cpuFactor as DistSpec }),
       ...(w.coldExtra && { coldExtra: w.coldExtra as DistSpec }),
       parallelFraction: w.parallelFraction,
-      memMiB: w.memory as DistSpec,
+      memMiB: w.memory,
       gpuShare: w.gpu.share,
       gpuSpeedup: w.gpu.speedup,
     },

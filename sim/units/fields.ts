@@ -1,11 +1,27 @@
 /** zod field types for quantities with units; each parses to a number in its base unit. */
 import { z } from "zod";
-import { parseDuration, parseRate, parseSize, type Parsed } from "./units.js";
+import { distributionOf } from "./distribution.js";
+import {
+  DURATION_PATTERN,
+  parseDuration,
+  parseRate,
+  parseSize,
+  RATE_PATTERN,
+  SIZE_PATTERN,
+  type Parsed,
+} from "./units.js";
 
-function unitField(parse: (v: unknown) => Parsed, description: string) {
+/**
+ * The input is taken as any value so that a bare number reaches the parser
+ * and gets its did-you-mean; the JSON Schema still says what is accepted.
+ */
+function unitField(
+  parse: (v: unknown) => Parsed,
+  meta: { description: string; pattern: string; examples: string[] },
+) {
   return z
-    .union([z.number(), z.string()])
-    .describe(description)
+    .unknown()
+    .meta({ type: "string", ...meta })
     .transform((value, ctx) => {
       const parsed = parse(value);
       if (!parsed.ok) {
@@ -16,67 +32,53 @@ function unitField(parse: (v: unknown) => Parsed, description: string) {
     });
 }
 
-/** A duration ("250ms", "90s", "5m", "2h"; a bare number is seconds), parsed to seconds. */
-export const duration = () =>
-  unitField(parseDuration, 'duration: "250ms", "90s", "5m", "2h" (a bare number is seconds)').pipe(
-    z.number().nonnegative("must not be negative"),
-  );
+const DURATION = unitField(parseDuration, {
+  description: "a duration with its unit: us, ms, s, m (or min), h, d",
+  pattern: DURATION_PATTERN,
+  examples: ["250ms", "90s", "5m", "2h"],
+})
+  .pipe(z.number().nonnegative("must not be negative"))
+  .meta({ id: "duration" });
 
-/** A size ("512MiB", "16GiB"; a bare number is MiB), parsed to MiB. */
-export const size = () =>
-  unitField(parseSize, 'size: "512MiB", "16GiB" (a bare number is MiB)').pipe(
-    z.number().nonnegative("must not be negative"),
-  );
+const SIZE = unitField(parseSize, {
+  description: "a size with its unit: B, KiB, MiB, GiB, TiB, KB, MB, GB, TB",
+  pattern: SIZE_PATTERN,
+  examples: ["512MiB", "16GiB"],
+})
+  .pipe(z.number().nonnegative("must not be negative"))
+  .meta({ id: "size" });
 
-/** A rate ("50/s", "3000/min"; a bare number is per second), parsed to per second. */
-export const rate = () =>
-  unitField(parseRate, 'rate: "50/s", "3000/min" (a bare number is per second)').pipe(
-    z.number().positive("must be greater than zero"),
-  );
+const RATE = unitField(parseRate, {
+  description: "a rate with its unit: /s, /min, /h, /d",
+  pattern: RATE_PATTERN,
+  examples: ["50/s", "3000/min"],
+})
+  .pipe(z.number().positive("must be greater than zero"))
+  .meta({ id: "rate" });
+
+// One schema each, named in the JSON Schema's $defs and referred to from every field.
+
+/** A duration ("250ms", "90s", "5m", "2h"), parsed to seconds. */
+export const duration = () => DURATION;
+
+/** A size ("512MiB", "16GiB"), parsed to MiB. */
+export const size = () => SIZE;
+
+/** A rate ("50/s", "3000/min"), parsed to per second. */
+export const rate = () => RATE;
 
 /** Money in US dollars. */
 export const usd = () => z.number().nonnegative("must not be negative").describe("US dollars");
 
-/**
- * A distribution of a quantity, in the units of `field`: one key naming the
- * family. Parsed to a DistSpec of plain numbers.
- */
-export function distribution(field: () => z.ZodType<number, unknown>) {
-  const positive = z.number().positive("must be greater than zero");
-  return z.union([
-    z
-      .strictObject({ constant: field() })
-      .transform((d) => ({ kind: "constant" as const, value: d.constant })),
-    z
-      .strictObject({ exponential: z.strictObject({ mean: field() }) })
-      .transform((d) => ({ kind: "exponential" as const, mean: d.exponential.mean })),
-    z
-      .strictObject({ lognormal: z.strictObject({ median: field(), p95: field() }) })
-      .refine((d) => d.lognormal.p95 >= d.lognormal.median, {
-        message: "p95 must be at least the median",
-        path: ["lognormal", "p95"],
-      })
-      .transform((d) => ({
-        kind: "lognormal" as const,
-        median: d.lognormal.median,
-        p95: d.lognormal.p95,
-      })),
-    z
-      .strictObject({ uniform: z.strictObject({ min: field(), max: field() }) })
-      .refine((d) => d.uniform.max >= d.uniform.min, {
-        message: "max must be at least min",
-        path: ["uniform", "max"],
-      })
-      .transform((d) => ({ kind: "uniform" as const, min: d.uniform.min, max: d.uniform.max })),
-    z
-      .strictObject({ gamma: z.strictObject({ shape: positive, mean: field() }) })
-      .refine((d) => d.gamma.mean > 0, {
-        message: "mean must be greater than zero",
-        path: ["gamma", "mean"],
-      })
-      .transform((d) => ({ kind: "gamma" as const, shape: d.gamma.shape, mean: d.gamma.mean })),
-    z
-      .strictObject({ empirical: z.strictObject({ samples: z.array(field()).min(1) }) })
-      .transform((d) => ({ kind: "empirical" as const, samples: d.empirical.samples })),
-  ]);
+const DURATION_DISTRIBUTION = distributionOf(duration).meta({ id: "durationDistribution" });
+const SIZE_DISTRIBUTION = distributionOf(size).meta({ id: "sizeDistribution" });
+const FACTOR = z.number().nonnegative("must not be negative");
+const FACTOR_DISTRIBUTION = distributionOf(() => FACTOR).meta({ id: "factorDistribution" });
+
+/** A distribution of durations or of sizes, parsed to a DistSpec in seconds or MiB. */
+export function distribution(field: typeof duration | typeof size) {
+  return field === duration ? DURATION_DISTRIBUTION : SIZE_DISTRIBUTION;
 }
+
+/** A distribution of a plain non-negative number (a factor, no unit). */
+export const factorDistribution = () => FACTOR_DISTRIBUTION;

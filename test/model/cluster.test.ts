@@ -54,7 +54,7 @@ describe("conservation, in every run", () => {
             sla: { latency: "1s" },
             workload: {
               synth: {
-                rate,
+                rate: `${rate}/s`,
                 functions: 5,
                 cpu: { exponential: { mean: "150ms" } },
                 memory: { constant: memory },
@@ -119,10 +119,10 @@ describe("the model against theory", () => {
       sla: { latency: "1s" },
       workload: {
         synth: {
-          rate: lambda,
+          rate: `${lambda}/s`,
           functions: 1,
           zipf: 0,
-          cpu: { constant: mean },
+          cpu: { constant: `${mean}s` },
           cpuVariation: 0,
           parallelFraction: 0,
         },
@@ -155,18 +155,23 @@ describe("the model against theory", () => {
     const s = scenario({
       name: "keepalive",
       seed: 2,
-      duration: 2_000_000,
+      duration: "2000000s",
       sla: { latency: "1s" },
       workload: {
         synth: {
-          rate: lambda,
+          rate: `${lambda}/s`,
           functions: 1,
-          cpu: { constant: service },
+          cpu: { constant: `${service}s` },
           cpuVariation: 0,
           parallelFraction: 0,
         },
       },
-      policies: [{ policy: "reactive", config: { mode: "faas", type: "lambda-1769", keepAlive } }],
+      policies: [
+        {
+          policy: "reactive",
+          config: { mode: "faas", type: "lambda-1769", keepAlive: `${keepAlive}s` },
+        },
+      ],
     });
     const { summary } = await runJob(s, { index: 0, policyIndex: 0, replication: 0 });
     const expected = Math.exp(-lambda * (keepAlive + service));

@@ -211,23 +211,23 @@ function faasScenario(o: {
   return scenario({
     name: "keepalive",
     seed: o.seed,
-    duration: o.durationS,
+    duration: `${o.durationS}s`,
     sla: { latency: "10s" },
-    catalog: { types: { [LAMBDA.name]: { boot: { constant: o.bootS } } } },
+    catalog: { types: { [LAMBDA.name]: { boot: { constant: `${o.bootS}s` } } } },
     workload: {
       synth: {
-        rate: o.rate,
+        rate: `${o.rate}/s`,
         functions: 1,
-        cpu: { constant: o.cpuS },
+        cpu: { constant: `${o.cpuS}s` },
         ...(o.exponential ? { cpuFactor: { exponential: { mean: 1 } } } : { cpuVariation: 0 }),
-        ...(o.coldExtraS === undefined ? {} : { coldExtra: { constant: o.coldExtraS } }),
+        ...(o.coldExtraS === undefined ? {} : { coldExtra: { constant: `${o.coldExtraS}s` } }),
         parallelFraction: 0,
       },
     },
     policies: [
       {
         policy: "reactive",
-        config: { mode: "faas", type: LAMBDA.name, keepAlive: o.keepAliveS },
+        config: { mode: "faas", type: LAMBDA.name, keepAlive: `${o.keepAliveS}s` },
       },
     ],
   });

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { parseDuration, parseRate, parseSize } from "../../sim/units/units.js";
 
 const ok = (v: number) => ({ ok: true, value: v });
+const PARSERS = { duration: parseDuration, size: parseSize, rate: parseRate };
 
 describe("units", () => {
   test.each([
@@ -14,8 +15,6 @@ describe("units", () => {
     ["1d", 86400],
     ["1.5h", 5400],
     [" 3 s ", 3],
-    [12, 12],
-    ["12", 12],
     ["1e3ms", 1],
   ] as const)("duration %s", (input, seconds) => {
     const p = parseDuration(input);
@@ -28,7 +27,6 @@ describe("units", () => {
     ["16GiB", 16384],
     ["1TiB", 1048576],
     ["1GB", 1e9 / 2 ** 20],
-    [256, 256],
   ] as const)("size %s", (input, mib) => {
     const p = parseSize(input);
     expect(p.ok && p.value).toBeCloseTo(mib, 9);
@@ -38,7 +36,6 @@ describe("units", () => {
     ["50/s", 50],
     ["3000/min", 50],
     ["36/h", 0.01],
-    [7, 7],
   ] as const)("rate %s", (input, perS) => {
     const p = parseRate(input);
     expect(p.ok && p.value).toBeCloseTo(perS, 12);
@@ -53,11 +50,26 @@ describe("units", () => {
     },
   );
 
+  test.each([
+    ["duration", 2, /2 has no unit: a duration carries one \(did you mean "2s" or "2h"\?\)/],
+    ["duration", "2", /did you mean "2s" or "2h"/],
+    ["duration", " 0.5 ", /did you mean "0.5s" or "0.5h"/],
+    ["rate", 40, /40 has no unit: a rate carries one \(did you mean "40\/s" or "40\/min"\?\)/],
+    ["rate", "40", /did you mean "40\/s" or "40\/min"/],
+    ["size", 512, /did you mean "512MiB" or "512GiB"/],
+    ["size", 0, /did you mean "0MiB" or "0GiB"/],
+  ] as const)("a bare %s %j is refused with its likely units", (kind, input, message) => {
+    const p = PARSERS[kind](input);
+    expect(p.ok).toBe(false);
+    expect(!p.ok && p.message).toMatch(message);
+  });
+
   test("bad sizes and rates, and non-strings, are refused", () => {
     expect(parseSize("16 gigs").ok).toBe(false);
     expect(parseRate("50 per s").ok).toBe(false);
     expect(parseDuration(null).ok).toBe(false);
     expect(parseDuration(Infinity).ok).toBe(false);
+    expect(parseDuration("1e400s").ok).toBe(false);
     expect(parseDuration({}).ok).toBe(false);
   });
 

@@ -1,10 +1,10 @@
 import type { CommandModule } from "yargs";
-import { scenarioJsonSchema } from "../../scenario/schema.js";
+import { scenarioJsonSchemaText } from "../../scenario/schema.js";
 
 export const schemaCommand: CommandModule = {
   command: "schema",
   describe: "print the JSON Schema of scenario files (for editor validation and completion)",
   handler: () => {
-    process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + "\n");
+    process.stdout.write(scenarioJsonSchemaText());
   },
 };
