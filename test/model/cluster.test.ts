@@ -206,11 +206,19 @@ describe("failures and limits", () => {
   });
 
   test("the HPA adds instances under load and removes them after", async () => {
+    // Load peaks at 40/s at 15 min and falls to nothing at 45 min: the fleet
+    // must grow for the peak and shrink back to its minimum in the trough.
     const s = scenario({
       name: "hpa",
       duration: "1h",
       sla: { latency: "1s" },
-      workload: { synth: { ...smallWorkload.synth, rate: "40/s" } },
+      workload: {
+        synth: {
+          ...smallWorkload.synth,
+          rate: "20/s",
+          pattern: { diurnal: { amplitude: 1, period: "1h", peak: "15m" } },
+        },
+      },
       policies: [
         {
           policy: "reactive",
@@ -219,9 +227,19 @@ describe("failures and limits", () => {
       ],
     });
     const { summary, timeseries } = await runJob(s, expandJobs(s)[0]!);
+    const alive = (from: number, to: number) =>
+      timeseries
+        .filter((r) => r.timeS >= from && r.timeS <= to)
+        .map((r) => r.booting + r.idle + r.busy + r.draining);
+    expect(alive(0, 0)).toEqual([1]);
     expect(summary.maxInstances).toBeGreaterThan(4);
-    const alive = timeseries.map((r) => r.booting + r.idle + r.busy + r.draining);
-    expect(Math.max(...alive)).toBeGreaterThan(alive[0]!);
+    expect(Math.max(...alive(0, 1800))).toBeGreaterThan(4);
+    // 40 to 50 min: at most 2.7/s of 0.1 s requests, well under one instance
+    // of work; the 5 min stabilization window has passed since 10/s at 35 min.
+    const quiet = alive(2400, 3000);
+    expect(quiet.length).toBeGreaterThan(5);
+    expect(Math.max(...quiet)).toBeLessThanOrEqual(2);
+    expect(Math.min(...quiet)).toBe(1);
   });
 });
 
