@@ -5,6 +5,7 @@ import { runScenario } from "../../sim/cli/pipeline.js";
 import { expandJobs } from "../../sim/run/expand.js";
 import { runJob } from "../../sim/run/run-job.js";
 import { summaryJson } from "../../reports/summary-report.js";
+import type { RequestRecord } from "../../sim/model/summary.js";
 import { scenario, smallWorkload } from "../support/scenario.js";
 
 describe("conservation, in every run", () => {
@@ -100,8 +101,53 @@ describe("determinism", () => {
   });
 
   test("common random numbers: every policy sees the same requests", async () => {
-    const { report } = await runScenario(scenario(doc));
-    expect(report.policies[0]!.requests).toBe(report.policies[1]!.requests);
+    // Two identical fleets under different names, and an autoscaler, all on
+    // one type with one request per instance: a request's service time is a
+    // function of its demand alone, so equal service times mean equal demands.
+    const crn = {
+      ...doc,
+      policies: [
+        ...doc.policies,
+        { name: "static-twin", policy: "static", config: { fleet: { "t3.medium": 2 } } },
+      ],
+    };
+    const ended = new Map<string, Map<number, RequestRecord>>();
+    const { report } = await runScenario(scenario(crn), {
+      sinks: {
+        onRequestEnd: (r) => {
+          const byId = ended.get(r.policy) ?? new Map<number, RequestRecord>();
+          ended.set(r.policy, byId.set(r.id, r));
+        },
+      },
+    });
+    const [first, hpa, twin] = report.policies;
+    expect(hpa!.requests).toBe(first!.requests);
+    expect(twin!.requests).toBe(first!.requests);
+    // The twin is the same policy: everything but its name is the same.
+    expect({ ...twin!, policy: first!.policy }).toEqual(first);
+    const seen = (label: string) => ended.get(label)!;
+    const base = seen(first!.policy);
+    expect(base.size).toBeGreaterThan(5000);
+    for (const label of [hpa!.policy, twin!.policy]) {
+      const other = seen(label);
+      const differ: string[] = [];
+      let compared = 0;
+      let served = 0;
+      for (const [id, a] of base) {
+        const b = other.get(id);
+        if (!b) continue;
+        compared++;
+        if (b.functionId !== a.functionId || b.arrivalS !== a.arrivalS)
+          differ.push(`${label} #${id}: function ${b.functionId} at ${b.arrivalS}`);
+        const done = a.outcome === "completed" && b.outcome === "completed";
+        if (done) served++;
+        if (done && Math.abs(b.endS - b.startS - (a.endS - a.startS)) > 1e-9)
+          differ.push(`${label} #${id}: served ${b.endS - b.startS} s`);
+      }
+      expect(differ.slice(0, 3)).toEqual([]);
+      expect(compared).toBeGreaterThan(0.99 * base.size);
+      expect(served).toBeGreaterThan(0.9 * base.size);
+    }
   });
 });
 
