@@ -6,43 +6,15 @@ import { expandJobs } from "../../sim/run/expand.js";
 import { runJob } from "../../sim/run/run-job.js";
 import { summaryJson } from "../../reports/summary-report.js";
 import type { RequestRecord } from "../../sim/model/summary.js";
+import { policyArb, rateArb } from "../support/arbitraries.js";
 import { scenario, smallWorkload } from "../support/scenario.js";
 
 describe("conservation, in every run", () => {
   test("requests and money are conserved under random scenarios and policies", async () => {
-    const policyArb = fc.oneof(
-      fc.record({
-        policy: fc.constant("static"),
-        config: fc.record({
-          fleet: fc.record({ "t3.medium": fc.integer({ min: 1, max: 4 }) }),
-          concurrency: fc.integer({ min: 1, max: 3 }),
-          prewarmed: fc.boolean(),
-        }),
-      }),
-      fc.record({
-        policy: fc.constant("reactive"),
-        config: fc.record({
-          mode: fc.constant("hpa"),
-          type: fc.constantFrom("t3.medium", "c5.large"),
-          minInstances: fc.integer({ min: 0, max: 2 }),
-          maxInstances: fc.integer({ min: 3, max: 6 }),
-          syncPeriod: fc.constantFrom("5s", "15s"),
-        }),
-      }),
-      fc.record({
-        policy: fc.constant("reactive"),
-        config: fc.record({
-          mode: fc.constant("faas"),
-          type: fc.constant("lambda-1769"),
-          keepAlive: fc.constantFrom("1s", "30s", "5m"),
-          concurrency: fc.integer({ min: 1, max: 2 }),
-        }),
-      }),
-    );
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: 1000 }),
-        fc.double({ min: 0.5, max: 40, noNaN: true }),
+        rateArb(0.5, 40),
         fc.integer({ min: 1, max: 200 }),
         fc.constantFrom(undefined, "2s", "20s"),
         fc.constantFrom("128MiB", "3GiB"),
@@ -165,10 +137,10 @@ describe("the model against theory", () => {
       sla: { latency: "1s" },
       workload: {
         synth: {
-          rate: lambda,
+          rate: `${lambda}/s`,
           functions: 1,
           zipf: 0,
-          cpu: { constant: mean },
+          cpu: { constant: `${mean}s` },
           cpuVariation: 0,
           parallelFraction: 0,
         },
@@ -201,18 +173,23 @@ describe("the model against theory", () => {
     const s = scenario({
       name: "keepalive",
       seed: 2,
-      duration: 2_000_000,
+      duration: "2000000s",
       sla: { latency: "1s" },
       workload: {
         synth: {
-          rate: lambda,
+          rate: `${lambda}/s`,
           functions: 1,
-          cpu: { constant: service },
+          cpu: { constant: `${service}s` },
           cpuVariation: 0,
           parallelFraction: 0,
         },
       },
-      policies: [{ policy: "reactive", config: { mode: "faas", type: "lambda-1769", keepAlive } }],
+      policies: [
+        {
+          policy: "reactive",
+          config: { mode: "faas", type: "lambda-1769", keepAlive: `${keepAlive}s` },
+        },
+      ],
     });
     const { summary } = await runJob(s, { index: 0, policyIndex: 0, replication: 0 });
     const expected = Math.exp(-lambda * (keepAlive + service));
