@@ -5,43 +5,16 @@ import { runScenario } from "../../sim/cli/pipeline.js";
 import { expandJobs } from "../../sim/run/expand.js";
 import { runJob } from "../../sim/run/run-job.js";
 import { summaryJson } from "../../reports/summary-report.js";
+import type { RequestRecord } from "../../sim/model/summary.js";
+import { policyArb, rateArb } from "../support/arbitraries.js";
 import { scenario, smallWorkload } from "../support/scenario.js";
 
 describe("conservation, in every run", () => {
   test("requests and money are conserved under random scenarios and policies", async () => {
-    const policyArb = fc.oneof(
-      fc.record({
-        policy: fc.constant("static"),
-        config: fc.record({
-          fleet: fc.record({ "t3.medium": fc.integer({ min: 1, max: 4 }) }),
-          concurrency: fc.integer({ min: 1, max: 3 }),
-          prewarmed: fc.boolean(),
-        }),
-      }),
-      fc.record({
-        policy: fc.constant("reactive"),
-        config: fc.record({
-          mode: fc.constant("hpa"),
-          type: fc.constantFrom("t3.medium", "c5.large"),
-          minInstances: fc.integer({ min: 0, max: 2 }),
-          maxInstances: fc.integer({ min: 3, max: 6 }),
-          syncPeriod: fc.constantFrom("5s", "15s"),
-        }),
-      }),
-      fc.record({
-        policy: fc.constant("reactive"),
-        config: fc.record({
-          mode: fc.constant("faas"),
-          type: fc.constant("lambda-1769"),
-          keepAlive: fc.constantFrom("1s", "30s", "5m"),
-          concurrency: fc.integer({ min: 1, max: 2 }),
-        }),
-      }),
-    );
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: 1000 }),
-        fc.double({ min: 0.5, max: 40, noNaN: true }),
+        rateArb(0.5, 40),
         fc.integer({ min: 1, max: 200 }),
         fc.constantFrom(undefined, "2s", "20s"),
         fc.constantFrom("128MiB", "3GiB"),
@@ -100,8 +73,53 @@ describe("determinism", () => {
   });
 
   test("common random numbers: every policy sees the same requests", async () => {
-    const { report } = await runScenario(scenario(doc));
-    expect(report.policies[0]!.requests).toBe(report.policies[1]!.requests);
+    // Two identical fleets under different names, and an autoscaler, all on
+    // one type with one request per instance: a request's service time is a
+    // function of its demand alone, so equal service times mean equal demands.
+    const crn = {
+      ...doc,
+      policies: [
+        ...doc.policies,
+        { name: "static-twin", policy: "static", config: { fleet: { "t3.medium": 2 } } },
+      ],
+    };
+    const ended = new Map<string, Map<number, RequestRecord>>();
+    const { report } = await runScenario(scenario(crn), {
+      sinks: {
+        onRequestEnd: (r) => {
+          const byId = ended.get(r.policy) ?? new Map<number, RequestRecord>();
+          ended.set(r.policy, byId.set(r.id, r));
+        },
+      },
+    });
+    const [first, hpa, twin] = report.policies;
+    expect(hpa!.requests).toBe(first!.requests);
+    expect(twin!.requests).toBe(first!.requests);
+    // The twin is the same policy: everything but its name is the same.
+    expect({ ...twin!, policy: first!.policy }).toEqual(first);
+    const seen = (label: string) => ended.get(label)!;
+    const base = seen(first!.policy);
+    expect(base.size).toBeGreaterThan(5000);
+    for (const label of [hpa!.policy, twin!.policy]) {
+      const other = seen(label);
+      const differ: string[] = [];
+      let compared = 0;
+      let served = 0;
+      for (const [id, a] of base) {
+        const b = other.get(id);
+        if (!b) continue;
+        compared++;
+        if (b.functionId !== a.functionId || b.arrivalS !== a.arrivalS)
+          differ.push(`${label} #${id}: function ${b.functionId} at ${b.arrivalS}`);
+        const done = a.outcome === "completed" && b.outcome === "completed";
+        if (done) served++;
+        if (done && Math.abs(b.endS - b.startS - (a.endS - a.startS)) > 1e-9)
+          differ.push(`${label} #${id}: served ${b.endS - b.startS} s`);
+      }
+      expect(differ.slice(0, 3)).toEqual([]);
+      expect(compared).toBeGreaterThan(0.99 * base.size);
+      expect(served).toBeGreaterThan(0.9 * base.size);
+    }
   });
 });
 
@@ -211,11 +229,19 @@ describe("failures and limits", () => {
   });
 
   test("the HPA adds instances under load and removes them after", async () => {
+    // Load peaks at 40/s at 15 min and falls to nothing at 45 min: the fleet
+    // must grow for the peak and shrink back to its minimum in the trough.
     const s = scenario({
       name: "hpa",
       duration: "1h",
       sla: { latency: "1s" },
-      workload: { synth: { ...smallWorkload.synth, rate: "40/s" } },
+      workload: {
+        synth: {
+          ...smallWorkload.synth,
+          rate: "20/s",
+          pattern: { diurnal: { amplitude: 1, period: "1h", peak: "15m" } },
+        },
+      },
       policies: [
         {
           policy: "reactive",
@@ -224,9 +250,19 @@ describe("failures and limits", () => {
       ],
     });
     const { summary, timeseries } = await runJob(s, expandJobs(s)[0]!);
+    const alive = (from: number, to: number) =>
+      timeseries
+        .filter((r) => r.timeS >= from && r.timeS <= to)
+        .map((r) => r.booting + r.idle + r.busy + r.draining);
+    expect(alive(0, 0)).toEqual([1]);
     expect(summary.maxInstances).toBeGreaterThan(4);
-    const alive = timeseries.map((r) => r.booting + r.idle + r.busy + r.draining);
-    expect(Math.max(...alive)).toBeGreaterThan(alive[0]!);
+    expect(Math.max(...alive(0, 1800))).toBeGreaterThan(4);
+    // 40 to 50 min: at most 2.7/s of 0.1 s requests, well under one instance
+    // of work; the 5 min stabilization window has passed since 10/s at 35 min.
+    const quiet = alive(2400, 3000);
+    expect(quiet.length).toBeGreaterThan(5);
+    expect(Math.max(...quiet)).toBeLessThanOrEqual(2);
+    expect(Math.min(...quiet)).toBe(1);
   });
 });
 
