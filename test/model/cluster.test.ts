@@ -27,7 +27,7 @@ describe("conservation, in every run", () => {
             sla: { latency: "1s" },
             workload: {
               synth: {
-                rate: `${rate}/s`,
+                rate,
                 functions: 5,
                 cpu: { exponential: { mean: "150ms" } },
                 memory: { constant: memory },
