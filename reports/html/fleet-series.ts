@@ -1,7 +1,8 @@
 /**
  * Timeseries rows as the instances chart draws them: per policy and instance
- * type, every sample time of the policy present (zero where the type had no
- * instance then), averaged down to at most `maxPoints` points per series so
+ * type (every type any policy used, so a grid of policies by types has no
+ * empty cell), every sample time of the policy present (zero where the type
+ * had no instance then), averaged down to at most `maxPoints` points per series so
  * the page stays small however long the horizon or short the interval.
  */
 import type { TimeseriesRow } from "../../sim/model/summary.js";
@@ -33,12 +34,14 @@ export function fleetSeries(rows: readonly TimeseriesRow[], maxPoints = 400): Fl
     if (!t) p.byType.set(r.type, (t = new Map()));
     t.set(r.timeS, r);
   }
+  const types = [...new Set([...policies.values()].flatMap((p) => [...p.byType.keys()]))].sort();
+  const none = new Map<number, TimeseriesRow>();
   const out: FleetPoint[] = [];
   for (const [policy, { times, byType }] of policies) {
     const sorted = [...times].sort((a, b) => a - b);
     const per = Math.max(1, Math.ceil(sorted.length / maxPoints));
-    for (const type of [...byType.keys()].sort()) {
-      const samples = byType.get(type)!;
+    for (const type of types) {
+      const samples = byType.get(type) ?? none;
       for (let from = 0; from < sorted.length; from += per) {
         const to = Math.min(sorted.length, from + per);
         const sum = { booting: 0, idle: 0, busy: 0, draining: 0 };

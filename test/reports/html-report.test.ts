@@ -47,6 +47,37 @@ async function render(
   return { svg, items, series };
 }
 
+type SceneNode = { marktype?: string; name?: string; items?: SceneItem[] };
+type SceneItem = { datum?: Record<string, unknown>; x?: number; y?: number; items?: SceneNode[] };
+
+/**
+ * Facet cells drawn away from their headers: a cell's policy must be the
+ * row header level with it, and its type the column header above it.
+ */
+async function cellsOffTheirHeaders(spec: VlSpec): Promise<string[]> {
+  const view = new vega.View(vega.parse(compile(spec as never).spec), { renderer: "none" });
+  await view.runAsync();
+  const groups = new Map<string, SceneItem[]>();
+  const walk = (scene: SceneNode) => {
+    if (scene.name)
+      groups.set(scene.name, [...(groups.get(scene.name) ?? []), ...(scene.items ?? [])]);
+    for (const item of scene.items ?? []) for (const child of item.items ?? []) walk(child);
+  };
+  walk((view.scenegraph() as unknown as { root: SceneNode }).root);
+  view.finalize();
+  const rowY = new Map((groups.get("row_header") ?? []).map((i) => [i.datum!.policy, i.y]));
+  const columnX = new Map((groups.get("column_header") ?? []).map((i) => [i.datum!.type, i.x]));
+  const cells = groups.get("cell") ?? [];
+  expect(cells.length).toBeGreaterThan(1);
+  return cells
+    .filter(
+      (c) =>
+        c.y !== rowY.get(c.datum!.policy) ||
+        (columnX.size > 0 && c.x !== columnX.get(c.datum!.type)),
+    )
+    .map((c) => `${String(c.datum!.policy)} / ${String(c.datum!.type)}`);
+}
+
 let one: HtmlReportInput;
 let three: HtmlReportInput;
 beforeAll(async () => {
@@ -82,12 +113,18 @@ describe("report charts", () => {
     expect(lines.get("latency-cdf")!.get("line")).toBe(policies);
     expect(drawn.get("latency-cdf")!.get("line")).toBeGreaterThan(20 * policies);
     expect(drawn.get("latency-cdf")!.get("rule")).toBe(1);
-    // An area per policy, type and state (the FaaS policy's type is lambda-1769).
-    expect(lines.get("instances-over-time")!.get("area")).toBe(3 * 4);
+    // An area per policy, type (t3.medium, lambda-1769) and state.
+    expect(lines.get("instances-over-time")!.get("area")).toBe(3 * 2 * 4);
     // A bar per policy and type; two per policy for idle against busy.
     expect(drawn.get("cost-by-type")!.get("rect")).toBe(3);
     expect(drawn.get("idle-cost")!.get("rect")).toBe(2 * policies);
     expect(lines.get("cold-starts")!.get("line")).toBe(policies);
+  });
+
+  test("each cell of the instances chart (policy by type) sits at its own policy's row and type's column", async () => {
+    // The policies use different types; Vega-Lite lays a grid with data-less cells out of order.
+    const chart = reportCharts(one).find((c) => c.id === "instances-over-time")!;
+    expect(await cellsOffTheirHeaders(chart.spec)).toEqual([]);
   });
 
   test("with replications the cost chart draws 95% intervals; with one it does not", async () => {
