@@ -69,7 +69,10 @@ thead th { text-align: right; border-bottom: 2px solid #999; }
 .note { background: #fff8e1; border-left: 3px solid #f0b400; padding: .4rem .8rem; }
 `;
 
-/** Renders every chart; the root element's data-rendered says how many, for tests and benchmarks. */
+/**
+ * Renders every chart; the root element's data-rendered then says how many
+ * and data-rendered-ms when (since navigation began), for tests and benchmarks.
+ */
 const BOOT = `
 (function () {
   var charts = JSON.parse(document.getElementById("report-charts").textContent);
@@ -79,7 +82,11 @@ const BOOT = `
     actions: { export: true, source: false, compiled: false, editor: false },
   };
   Promise.all(charts.map(function (c) { return vegaEmbed("#chart-" + c.id, c.spec, options); })).then(
-    function (views) { document.documentElement.setAttribute("data-rendered", String(views.length)); },
+    function (views) {
+      var root = document.documentElement;
+      root.setAttribute("data-rendered-ms", String(Math.round(performance.now())));
+      root.setAttribute("data-rendered", String(views.length));
+    },
     function (error) {
       document.documentElement.setAttribute("data-render-error", String(error));
       console.error(error);
