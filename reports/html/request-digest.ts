@@ -92,3 +92,37 @@ export class RequestDigest {
     };
   }
 }
+
+/**
+ * Two digests of the same horizon added up, policy by policy: for runs made
+ * apart (worker threads, shards), each with a digest of its own.
+ */
+export function mergeRequestDigests(a: RequestDigestData, b: RequestDigestData): RequestDigestData {
+  if (a.intervalS !== b.intervalS)
+    throw new Error(
+      `cannot merge request digests of ${a.intervalS} s and ${b.intervalS} s intervals`,
+    );
+  const add = (x: readonly number[], y: readonly number[]) =>
+    Array.from({ length: Math.max(x.length, y.length) }, (_, i) => (x[i] ?? 0) + (y[i] ?? 0));
+  const policies = [...a.policies];
+  for (const q of b.policies) {
+    const i = policies.findIndex((p) => p.policy === q.policy);
+    const p = policies[i];
+    if (!p) {
+      policies.push(q);
+      continue;
+    }
+    const bins = new LatencyBins();
+    bins.addBins(p.latencyBins);
+    bins.addBins(q.latencyBins);
+    policies[i] = {
+      policy: p.policy,
+      completed: p.completed + q.completed,
+      coldStarts: p.coldStarts + q.coldStarts,
+      latencyBins: bins.toPairs(),
+      completedByInterval: add(p.completedByInterval, q.completedByInterval),
+      coldStartsByInterval: add(p.coldStartsByInterval, q.coldStartsByInterval),
+    };
+  }
+  return { intervalS: a.intervalS, policies };
+}

@@ -5,7 +5,11 @@ import { escapeHtml, jsonForScript, scriptText } from "../../reports/html/escape
 import { fleetSeries } from "../../reports/html/fleet-series.js";
 import { binOf, binUpperS, LatencyBins } from "../../reports/html/latency-bins.js";
 import { paretoFront } from "../../reports/html/pareto.js";
-import { intervalFor, RequestDigest } from "../../reports/html/request-digest.js";
+import {
+  intervalFor,
+  mergeRequestDigests,
+  RequestDigest,
+} from "../../reports/html/request-digest.js";
 import type { RequestRecord, TimeseriesRow } from "../../sim/model/summary.js";
 
 describe("paretoFront", () => {
@@ -159,6 +163,27 @@ describe("RequestDigest", () => {
     const large = size(400_000);
     expect(large).toBeLessThan(small * 1.3);
     expect(large).toBeLessThan(40_000);
+  });
+
+  test("digests made apart merge into the digest of all their requests", () => {
+    const whole = new RequestDigest(600);
+    const parts = [new RequestDigest(600), new RequestDigest(600)];
+    for (let i = 0; i < 500; i++) {
+      const r = record({
+        policy: i % 3 ? "a" : "b",
+        id: i,
+        arrivalS: i,
+        endS: i + 0.001 * (i % 40),
+        cold: i % 7 === 0,
+      });
+      whole.record(r);
+      // Policy b only ever reaches the first part.
+      parts[r.policy === "b" ? 0 : i % 2]!.record(r);
+    }
+    expect(mergeRequestDigests(parts[0]!.data(), parts[1]!.data())).toEqual(whole.data());
+    expect(() => mergeRequestDigests(whole.data(), new RequestDigest(7200).data())).toThrow(
+      /intervals/,
+    );
   });
 
   test("intervals are round and about 1/120 of the horizon", () => {

@@ -10,7 +10,7 @@ export function costVsSlaChart(policies: readonly PolicySummary[]): ChartSection
     policy: p.policy,
     costUsd: p.costUsd,
     sla: p.slaAttainment,
-    costLo: p.costUsd - (p.ci95?.costUsd ?? 0),
+    costLo: Math.max(0, p.costUsd - (p.ci95?.costUsd ?? 0)),
     costHi: p.costUsd + (p.ci95?.costUsd ?? 0),
     slaLo: Math.max(0, p.slaAttainment - (p.ci95?.slaAttainment ?? 0)),
     slaHi: Math.min(1, p.slaAttainment + (p.ci95?.slaAttainment ?? 0)),
