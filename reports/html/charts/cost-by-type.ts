@@ -28,7 +28,7 @@ export function costByTypeChart(policies: readonly PolicySummary[]): ChartSectio
           field: "usd",
           type: "quantitative",
           title: "cost (USD)",
-          axis: { format: "$,.2f" },
+          axis: { format: "$,.4~f" },
           stack: "zero",
         },
         color: {

@@ -30,7 +30,7 @@ export function costVsSlaChart(policies: readonly PolicySummary[]): ChartSection
     field: "costUsd",
     type: "quantitative",
     title: "cost (USD)",
-    axis: { format: "$,.2f" },
+    axis: { format: "$,.4~f" },
     scale: { zero: false, padding: 16 },
   };
   const tooltip = [

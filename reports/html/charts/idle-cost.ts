@@ -31,7 +31,7 @@ export function idleCostChart(policies: readonly PolicySummary[]): ChartSection 
           field: "usd",
           type: "quantitative",
           title: "cost (USD)",
-          axis: { format: "$,.2f" },
+          axis: { format: "$,.4~f" },
           stack: "zero",
         },
         color: {
