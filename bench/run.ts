@@ -12,6 +12,7 @@ import { bareHeap, coreApi, oursSimjsApi, simjsApi } from "./engine-hold.js";
 import { coreMemory, PENDING, simjsMemory } from "./engine-memory.js";
 import { coreMm1, simjsMm1 } from "./engine-mm1.js";
 import { modelThroughput } from "./model.js";
+import { reportBenchmark } from "./report.js";
 import { longImport, longImportInput, traceBenchmarks, type LongFormat } from "./traces.js";
 import type { Names } from "./azure-inputs.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
@@ -45,7 +46,7 @@ if (process.argv[2] === "--memory") {
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 1 : 5;
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const suites = chosen.length > 0 ? chosen : ["engine", "traces"];
+const suites = chosen.length > 0 ? chosen : ["engine", "traces", "report"];
 const self = new URL(import.meta.url).pathname;
 const machine = {
   cpus: os.cpus().length,
@@ -62,7 +63,9 @@ for (const suite of suites) {
       ? await engineSuite()
       : suite === "traces"
         ? await tracesSuite()
-        : fail(`unknown suite ${suite}; known: engine, traces`);
+        : suite === "report"
+          ? await reportSuite()
+          : fail(`unknown suite ${suite}; known: engine, traces, report`);
   mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
   const file = new URL(
     `../../bench/results/${suite}${quick ? "-quick" : ""}.json`,
@@ -76,6 +79,18 @@ for (const suite of suites) {
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
+}
+
+async function reportSuite() {
+  const requests = quick ? 100_000 : 1_000_000;
+  const r = await reportBenchmark(requests, quick ? 2 : 5);
+  console.error(
+    `report.html of ${requests} requests per policy: ${(r.reportBytes / 2 ** 20).toFixed(2)} MiB, made in ${r.makeMs.toFixed(0)} ms, drawn in ${r.renderMs.median} ms (first load ${r.firstLoadRenderMs} ms)`,
+  );
+  return {
+    unit: { bytes: "bytes", times: "milliseconds; render: navigation start to every chart drawn" },
+    ...r,
+  };
 }
 
 async function engineSuite() {
