@@ -34,7 +34,11 @@ export function bigO(loopNesting: number, selfCalls: number): string {
  */
 export function composedNesting<F extends FunctionLoops>(functions: readonly F[]): Map<F, number> {
   const byName = new Map<string, F[]>();
-  for (const f of functions) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  for (const f of functions) {
+    const named = byName.get(f.name);
+    if (named) named.push(f);
+    else byName.set(f.name, [f]);
+  }
   const callees = new Map(
     functions.map((f) => [
       f,
@@ -55,7 +59,10 @@ export function composedNesting<F extends FunctionLoops>(functions: readonly F[]
   return nesting;
 }
 
-/** Tarjan's strongly connected components: each node's component, components callees first. */
+/**
+ * Tarjan's strongly connected components: each node's component, components
+ * callees first. Iterative: a chain of thousands of calls is a file's right.
+ */
 function stronglyConnected<T>(
   nodes: readonly T[],
   next: (n: T) => readonly T[],
@@ -66,30 +73,41 @@ function stronglyConnected<T>(
   const onStack = new Set<T>();
   const of = new Map<T, number>();
   const order: T[][] = [];
-  const visit = (v: T) => {
+  // The recursion's frames: a node and how many of its successors it has looked at.
+  const path: { v: T; successors: readonly T[]; i: number }[] = [];
+  const open = (v: T) => {
     index.set(v, index.size);
     low.set(v, index.get(v)!);
     stack.push(v);
     onStack.add(v);
-    for (const w of next(v)) {
-      if (!index.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) {
-        low.set(v, Math.min(low.get(v)!, index.get(w)!));
-      }
-    }
-    if (low.get(v) === index.get(v)) {
-      const members: T[] = [];
-      for (let w = stack.pop()!; ; w = stack.pop()!) {
-        onStack.delete(w);
-        of.set(w, order.length);
-        members.push(w);
-        if (w === v) break;
-      }
-      order.push(members);
-    }
+    path.push({ v, successors: next(v), i: 0 });
   };
-  for (const n of nodes) if (!index.has(n)) visit(n);
+  for (const n of nodes) {
+    if (index.has(n)) continue;
+    open(n);
+    while (path.length > 0) {
+      const frame = path[path.length - 1]!;
+      const v = frame.v;
+      if (frame.i < frame.successors.length) {
+        const w = frame.successors[frame.i++]!;
+        if (!index.has(w)) open(w);
+        else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+        continue;
+      }
+      path.pop();
+      if (low.get(v) === index.get(v)) {
+        const members: T[] = [];
+        for (let w = stack.pop()!; ; w = stack.pop()!) {
+          onStack.delete(w);
+          of.set(w, order.length);
+          members.push(w);
+          if (w === v) break;
+        }
+        order.push(members);
+      }
+      const caller = path[path.length - 1];
+      if (caller) low.set(caller.v, Math.min(low.get(caller.v)!, low.get(v)!));
+    }
+  }
   return { of, order };
 }
