@@ -166,7 +166,10 @@ function isIteration(node: Node, lang: LanguageSpec): boolean {
   );
 }
 
-/** A leaf: a Halstead operand (names, literals) or operator (keywords, symbols); punctuation is neither. */
+/**
+ * A leaf: a Halstead operand (names, literals, by their text) or operator
+ * (keywords, symbols, by their type); punctuation is neither.
+ */
 function countToken(acc: Acc, type: string, text: () => string): void {
   if (IGNORED_LEAVES.has(type)) return;
   const operand = OPERAND_TYPES.has(type);
@@ -222,6 +225,8 @@ interface Walk {
   readonly frames: Frame[];
   depth: number;
   state: "enter" | "descend" | "leave";
+  /** The text of the node at the cursor, one function for the walk's every leaf. */
+  readonly cursorText: () => string;
 }
 
 export interface TreeMetrics {
@@ -248,7 +253,8 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
     for (const v of a.operators.values()) N += v;
     for (const v of a.operands.values()) N += v;
     const vocabulary = n1 + n2;
-    // One entry per local callee, at its deepest call: nesting reads only the deepest.
+    // One entry per local callee, at its deepest call: nesting reads only the deepest,
+    // and a function calling a common name 1,000 times is one edge, not 1,000.
     const deepest = new Map<string, number>();
     for (const c of a.localCalls) deepest.set(c.name, Math.max(deepest.get(c.name) ?? 0, c.depth));
     a.localCalls = [...deepest].map(([name, depth]) => ({ name, depth }));
@@ -272,15 +278,19 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
   };
 
   const walks: Walk[] = [];
-  const startWalk = (top: Node, above: Node | null, context: Context, isRoot = false): Walk => ({
-    cursor: top.walk(),
-    above,
-    top: context,
-    isRoot,
-    frames: [],
-    depth: 0,
-    state: "enter",
-  });
+  const startWalk = (top: Node, above: Node | null, context: Context, isRoot = false): Walk => {
+    const cursor = top.walk();
+    return {
+      cursor,
+      above,
+      top: context,
+      isRoot,
+      frames: [],
+      depth: 0,
+      state: "enter",
+      cursorText: () => cursor.nodeText,
+    };
+  };
 
   // The node above the cursor's, made only when a function needs its holder's name: a
   // spare cursor copies the walk's path and steps up (resetTo, as copy() in web-tree-sitter
@@ -293,6 +303,8 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
     return spare.currentNode;
   };
 
+  // The parent's operator, read where it can equal a logical one: only logical nodes
+  // have a logical operator, and their frames keep it.
   const parentOperator = (w: Walk): string | undefined => {
     if (w.depth > 0) return w.frames[w.depth - 1]!.operator;
     const above = w.above;
@@ -301,6 +313,9 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
       : undefined;
   };
 
+  // One context object, refilled for each node (read before the next is entered; a
+  // comprehension copies what it hands on): a file has millions of nodes.
+  const inherited = {} as Context;
   /** The context a node at the cursor inherits from its parent on the walk. */
   const contextOf = (w: Walk, type: string): Context => {
     if (w.depth === 0) return w.top;
@@ -310,14 +325,13 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
     const chain =
       IFS.has(type) &&
       (p.type === "else_clause" || (p.alternativeId !== -1 && w.cursor.nodeId === p.alternativeId));
-    return {
-      acc: p.childAcc,
-      nesting: chain ? p.nesting : p.childNesting,
-      loops: p.childLoops,
-      scaling: p.childScaling,
-      elseIf: chain,
-      inImport: p.inImport,
-    };
+    inherited.acc = p.childAcc;
+    inherited.nesting = chain ? p.nesting : p.childNesting;
+    inherited.loops = p.childLoops;
+    inherited.scaling = p.childScaling;
+    inherited.elseIf = chain;
+    inherited.inImport = p.inImport;
+    return inherited;
   };
 
   /** Counts what a node with children adds when no rule needs the node itself. */
@@ -516,7 +530,7 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
             w.depth++;
             w.state = "enter";
           } else {
-            if (f.leafOrInner) countToken(f.acc, f.type, () => cursor.nodeText);
+            if (f.leafOrInner) countToken(f.acc, f.type, w.cursorText);
             w.state = "leave";
           }
           break;
