@@ -21,13 +21,26 @@ const languages = new Map<string, Promise<Language>>();
 const parsers = new Map<string, Parser>();
 
 async function parserFor(lang: LanguageSpec, wasm: WasmBinaries): Promise<Parser> {
-  ready ??= wasm.runtime().then((wasmBinary) => Parser.init({ wasmBinary }));
+  // A load that failed is forgotten, so a later call can try again.
+  ready ??= wasm
+    .runtime()
+    .then((wasmBinary) => Parser.init({ wasmBinary }))
+    .catch((e: unknown) => {
+      ready = undefined;
+      throw e;
+    });
   await ready;
   let p = parsers.get(lang.grammar);
   if (!p) {
     let l = languages.get(lang.grammar);
     if (!l) {
-      l = wasm.grammar(lang.grammar).then((bytes) => Language.load(bytes));
+      l = wasm
+        .grammar(lang.grammar)
+        .then((bytes) => Language.load(bytes))
+        .catch((e: unknown) => {
+          languages.delete(lang.grammar);
+          throw e;
+        });
       languages.set(lang.grammar, l);
     }
     p = new Parser();

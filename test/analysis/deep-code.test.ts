@@ -1,6 +1,6 @@
-/** Code nested far deeper than any recursion can follow is analyzed, not a stack overflow. */
+/** Code nested far deeper than any recursion can follow is analyzed; a file that fails is its own result. */
 import { expect, test } from "vitest";
-import { analyzeSource, type FileAnalysis } from "../../sim/analysis/analyze.js";
+import { analyzeFile, analyzeSource, type FileAnalysis } from "../../sim/analysis/analyze.js";
 import { composedNesting } from "../../sim/analysis/big-o.js";
 import { languageNamed } from "../../sim/analysis/languages.js";
 import { installedWasm } from "../../traces/tree-sitter-binaries.js";
@@ -70,4 +70,19 @@ test("a chain of 30,000 functions each calling the next composes without recursi
   const cycle = composedNesting(functions);
   expect(cycle.get(functions[0]!)).toBe(0);
   expect(cycle.get(functions[n - 1]!)).toBe(1);
+});
+
+test("a file the analyzer fails on is a result with its error; the next file is analyzed", async () => {
+  const go = languageNamed("go")!;
+  const missing = {
+    runtime: installedWasm.runtime,
+    grammar: () => Promise.reject(new Error("no grammar here")),
+  };
+  expect(await analyzeFile("package p\n", go, missing, "p.go")).toEqual({
+    path: "p.go",
+    language: "go",
+    error: "no grammar here",
+  });
+  const ok = await analyzeFile("package p\nfunc f() {}\n", go, installedWasm, "q.go");
+  expect(ok).toMatchObject({ path: "q.go", language: "go", lines: 3 });
 });
