@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each contestant in the same run as its
  * peers (this machine is shared, so only ratios measured together mean
- * anything). `node --expose-gc dist/bench/run.js [engine] [traces] [--quick]`
+ * anything). `node --expose-gc dist/bench/run.js [engine] [traces] [analyzer] [--quick]`
  * runs some suites; each writes bench/results/<suite>.json.
  */
 import { execFileSync } from "node:child_process";
@@ -14,6 +14,7 @@ import { coreMm1, simjsMm1 } from "./engine-mm1.js";
 import { modelThroughput } from "./model.js";
 import { reportBenchmark } from "./report.js";
 import { longImport, longImportInput, traceBenchmarks, type LongFormat } from "./traces.js";
+import { analyzeOnce, analyzerBenchmarks } from "./analyzer.js";
 import type { Names } from "./azure-inputs.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
 
@@ -32,6 +33,12 @@ if (process.argv[2] === "--import-memory") {
   process.exit(0);
 }
 
+// One file analyzed in a fresh process, for its time and peak resident memory.
+if (process.argv[2] === "--analyze-file") {
+  process.stdout.write(JSON.stringify(await analyzeOnce(process.argv[3]!)));
+  process.exit(0);
+}
+
 // Memory is measured in a fresh process with --expose-gc, away from JIT state.
 if (process.argv[2] === "--memory") {
   const S = loadSimJs();
@@ -46,7 +53,7 @@ if (process.argv[2] === "--memory") {
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 1 : 5;
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const suites = chosen.length > 0 ? chosen : ["engine", "traces", "report"];
+const suites = chosen.length > 0 ? chosen : ["engine", "traces", "report", "analyzer"];
 const self = new URL(import.meta.url).pathname;
 const machine = {
   cpus: os.cpus().length,
@@ -65,7 +72,9 @@ for (const suite of suites) {
         ? await tracesSuite()
         : suite === "report"
           ? await reportSuite()
-          : fail(`unknown suite ${suite}; known: engine, traces, report`);
+          : suite === "analyzer"
+            ? analyzerSuite()
+            : fail(`unknown suite ${suite}; known: engine, traces, report, analyzer`);
   mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
   const file = new URL(
     `../../bench/results/${suite}${quick ? "-quick" : ""}.json`,
@@ -225,6 +234,20 @@ async function tracesSuite() {
     },
     ...short,
     longImport: long,
+  };
+}
+
+function analyzerSuite() {
+  const megabytes = quick ? [1] : [1, 2, 5];
+  return {
+    unit: {
+      seconds: "wall time to analyze the file, in the round with the least CPU time of 3",
+      cpuSeconds: "user and system CPU time of that round",
+      maxRssMiB: "largest peak resident memory of the process over the rounds",
+    },
+    input:
+      "generated JavaScript (bench/analyzer-inputs.ts), one file per size, each round in a fresh process",
+    files: analyzerBenchmarks(self, megabytes, quick ? 1 : 3),
   };
 }
 

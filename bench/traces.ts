@@ -10,7 +10,7 @@ import Papa from "papaparse";
 import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyzePath } from "../sim/analysis/analyze.js";
+import { analyzePath } from "../traces/code-files.js";
 import { RandomStreams } from "../sim/random/streams.js";
 import type { TraceBatch } from "../traces/trace-batch.js";
 import { importAzure2019 } from "../traces/import/azure2019.js";
@@ -107,7 +107,7 @@ export async function traceBenchmarks(rows: number, rounds: number) {
     await analyzePath(corpus);
     const analyzerFilesPerS = await rate(rounds, async () => {
       let n = 0;
-      for (let i = 0; i < 20; i++) n += (await analyzePath(corpus)).length;
+      for (let i = 0; i < 20; i++) n += (await analyzePath(corpus)).results.length;
       return n;
     });
     return { hashedNames: hashed, shortNames: short, analyzerFilesPerS };

@@ -1,14 +1,20 @@
-/** The analyzer's results as a terminal table, JSON, or CSV (a row per function). */
-import type { FileAnalysis } from "../sim/analysis/analyze.js";
+/**
+ * The analyzer's results as a terminal table, JSON, or CSV (a row per
+ * function). A file that could not be analyzed has its error in its table
+ * row and its JSON object, and no CSV rows (it has no functions).
+ */
+import type { FileFailure, FileResult } from "../sim/analysis/analyze.js";
 import { toCsv } from "./csv.js";
 import { textTable } from "./text-table.js";
 
-export function analysisJson(files: readonly FileAnalysis[]): string {
+const isFailure = (f: FileResult): f is FileFailure => "error" in f;
+
+export function analysisJson(files: readonly FileResult[]): string {
   return JSON.stringify(files, null, 2) + "\n";
 }
 
-export function analysisCsv(files: readonly FileAnalysis[]): string {
-  const rows = files.flatMap((f) => f.functions.map((fn) => ({ f, fn })));
+export function analysisCsv(files: readonly FileResult[]): string {
+  const rows = files.flatMap((f) => (isFailure(f) ? [] : f.functions.map((fn) => ({ f, fn }))));
   return toCsv(rows, [
     ["file", (r) => r.f.path],
     ["language", (r) => r.f.language],
@@ -29,7 +35,7 @@ export function analysisCsv(files: readonly FileAnalysis[]): string {
   ]);
 }
 
-export function analysisTable(files: readonly FileAnalysis[]): string {
+export function analysisTable(files: readonly FileResult[]): string {
   const header = [
     "file",
     "lang",
@@ -48,15 +54,19 @@ export function analysisTable(files: readonly FileAnalysis[]): string {
   const rank = (o: string) =>
     order.includes(o) ? order.indexOf(o) : o.startsWith("O(n^") ? 5.5 : 0;
   const body = files.map((f) => {
+    if (isFailure(f)) return [f.path, f.language, ...header.slice(2).map(() => "")];
     const fns = f.functions;
     const worst = fns.reduce((a, b) => (rank(b.bigO) > rank(a.bigO) ? b : a));
+    // Reduces, not Math.max(...): a file may hold more functions than a call takes arguments.
+    const most = (k: "cyclomatic" | "cognitive") =>
+      fns.reduce((m, x) => Math.max(m, x[k]), -Infinity);
     return [
       f.path,
       f.language,
       String(f.lines),
       String(fns.length - 1),
-      String(Math.max(...fns.map((x) => x.cyclomatic))),
-      String(Math.max(...fns.map((x) => x.cognitive))),
+      String(most("cyclomatic")),
+      String(most("cognitive")),
       worst.bigO,
       f.complexityScore.toFixed(1),
       String(f.seed000Score),
@@ -65,5 +75,10 @@ export function analysisTable(files: readonly FileAnalysis[]): string {
       `${f.demand.memoryMiB.min}-${f.demand.memoryMiB.max}`,
     ];
   });
-  return textTable(header, body);
+  // A failed file's row says why after its language, where its figures would be.
+  const lines = textTable(header, body).split("\n");
+  files.forEach((f, i) => {
+    if (isFailure(f)) lines[i + 2] = `${lines[i + 2]!.trimEnd()}  ${f.error}`;
+  });
+  return lines.join("\n");
 }

@@ -3,11 +3,13 @@
  * is analyzed once for the features policies see, and, where the directory
  * has a manifest.json (traces/code has one), its documented demand model
  * gives the true demand; otherwise the demand is inferred from the analysis.
+ * A file that is not text, or cannot be analyzed, is left out with a warning.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyzePath, type FileAnalysis } from "../sim/analysis/analyze.js";
+import { isFailure, type FileAnalysis } from "../sim/analysis/analyze.js";
 import type { CodeFeatures } from "../sim/policies/types.js";
+import { analyzePath } from "./code-files.js";
 
 export interface ProgramDemand {
   readonly cpuSeconds: number;
@@ -46,12 +48,23 @@ export function featuresOf(a: FileAnalysis): CodeFeatures {
   };
 }
 
-export async function loadCodeCorpus(dir: string): Promise<CodeProgram[]> {
+const warnOnStderr = (message: string) => process.stderr.write(`sim: warning: ${message}\n`);
+
+export async function loadCodeCorpus(
+  dir: string,
+  warn: (message: string) => void = warnOnStderr,
+): Promise<CodeProgram[]> {
   const manifestPath = join(dir, "manifest.json");
   const manifest: Manifest | undefined = existsSync(manifestPath)
     ? (JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest)
     : undefined;
-  const files = await analyzePath(dir);
+  const { results, skipped } = await analyzePath(dir);
+  for (const path of skipped) warn(`${join(dir, path)}: not a text file, left out of the code`);
+  const files: FileAnalysis[] = [];
+  for (const r of results) {
+    if (isFailure(r)) warn(`${join(dir, r.path)}: ${r.error}, left out of the code`);
+    else files.push(r);
+  }
   if (files.length === 0) throw new Error(`${dir}: no source file in a known language`);
   return files.map((a) => ({
     path: a.path,

@@ -1,12 +1,11 @@
 /**
  * The code complexity analyzer: source text to metrics per function, and
- * for the file the scores and profiles the policies use.
+ * for the file the scores and profiles the policies use. It reads no files:
+ * callers pass the text, and the WebAssembly binaries of the parser.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { languageOf, type LanguageSpec } from "./languages.js";
+import type { LanguageSpec } from "./languages.js";
 import { measureTree, type FunctionMetrics } from "./metrics.js";
-import { parse } from "./parser.js";
+import { parse, type WasmBinaries } from "./parser.js";
 import {
   complexityScore,
   resourceDemand,
@@ -15,6 +14,9 @@ import {
   type ResourceDemandProfile,
   type ResourceProfile,
 } from "./scores.js";
+import { countSyntaxErrors } from "./syntax-errors.js";
+
+export type { WasmBinaries } from "./parser.js";
 
 export interface FileAnalysis {
   readonly path: string;
@@ -31,34 +33,37 @@ export interface FileAnalysis {
   readonly demand: ResourceDemandProfile;
 }
 
+/** A file in a known language that could not be analyzed, and why: its row in a report. */
+export interface FileFailure {
+  readonly path: string;
+  readonly language: string;
+  readonly error: string;
+}
+
+export type FileResult = FileAnalysis | FileFailure;
+
+export const isFailure = (r: FileResult): r is FileFailure => "error" in r;
+
 export async function analyzeSource(
   source: string,
   lang: LanguageSpec,
+  wasm: WasmBinaries,
   path = `<${lang.name}>`,
 ): Promise<FileAnalysis> {
-  const tree = await parse(source, lang);
+  const tree = await parse(source, lang, wasm);
   try {
     const { functions, imports } = measureTree(tree.rootNode, lang);
     const scored = functions.map((f) => ({ ...f, complexityScore: complexityScore(f, imports) }));
     const hottest = scored.reduce((a, b) => (b.complexityScore > a.complexityScore ? b : a));
     const sum = (k: "ioCalls" | "networkCalls" | "criticalSections") =>
       functions.reduce((a, f) => a + f[k], 0);
-    const s000 = Math.max(...functions.map((f) => seed000Score(f, imports)));
-    let errors = 0;
-    const countErrors = (n: {
-      hasError: boolean;
-      type: string;
-      namedChildren: (typeof tree.rootNode | null)[];
-    }) => {
-      if (n.type === "ERROR") errors++;
-      else if (n.hasError) for (const c of n.namedChildren) if (c) countErrors(c);
-    };
-    countErrors(tree.rootNode);
+    // A reduce, not Math.max(...): a file may hold more functions than a call takes arguments.
+    const s000 = functions.reduce((a, f) => Math.max(a, seed000Score(f, imports)), -Infinity);
     return {
       path,
       language: lang.name,
-      lines: source.length === 0 ? 0 : source.split("\n").length,
-      syntaxErrors: errors,
+      lines: lineCount(source),
+      syntaxErrors: countSyntaxErrors(tree.rootNode),
       functions: scored,
       imports,
       complexityScore: hottest.complexityScore,
@@ -75,36 +80,26 @@ export async function analyzeSource(
   }
 }
 
-/** Source files under `path` (or `path` itself) in a language the analyzer knows, sorted. */
-export function sourceFiles(path: string): string[] {
-  const st = statSync(path);
-  if (st.isFile()) return languageOf(path) ? [path] : [];
-  const out: string[] = [];
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const p = join(dir, entry.name);
-      if (entry.isDirectory()) visit(p);
-      else if (languageOf(p)) out.push(p);
-    }
-  };
-  visit(path);
-  return out;
+/**
+ * One file of a directory: its analysis, or why it has none. A file that
+ * breaks the analyzer is that file's row, never the end of the directory.
+ */
+export async function analyzeFile(
+  source: string,
+  lang: LanguageSpec,
+  wasm: WasmBinaries,
+  path: string,
+): Promise<FileResult> {
+  try {
+    return await analyzeSource(source, lang, wasm, path);
+  } catch (e) {
+    return { path, language: lang.name, error: e instanceof Error ? e.message : String(e) };
+  }
 }
 
-export async function analyzePath(path: string): Promise<FileAnalysis[]> {
-  const results: FileAnalysis[] = [];
-  const base = statSync(path).isDirectory() ? path : join(path, "..");
-  for (const file of sourceFiles(path)) {
-    results.push(
-      await analyzeSource(
-        readFileSync(file, "utf8"),
-        languageOf(file)!,
-        relative(base, file) || file,
-      ),
-    );
-  }
-  return results;
+function lineCount(source: string): number {
+  if (source.length === 0) return 0;
+  let lines = 1;
+  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lines++;
+  return lines;
 }

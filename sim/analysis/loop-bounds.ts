@@ -132,28 +132,40 @@ function startOf(clause: Node): string | undefined {
 /** A named constant, by the convention of every language here: B, TILE, BLOCK_SIZE. */
 const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 
-/** `start + C`, or a min() with it among its arguments (or as its receiver), C a number or a constant. */
+/**
+ * `start + C`, or a min() with it among its arguments (or as its receiver),
+ * C a number or a constant; parentheses and nested min()s are looked through
+ * without recursion.
+ */
 function withinTile(bound: Node, start: string): boolean {
-  if (bound.type === "parenthesized_expression" && bound.firstNamedChild)
-    return withinTile(bound.firstNamedChild, start);
-  const fn =
-    bound.childForFieldName("function") ??
-    bound.childForFieldName("name") ??
-    bound.childForFieldName("method");
-  if (fn && /(^|\.|::)min$/i.test(fn.text)) {
-    const args = [...(bound.childForFieldName("arguments")?.namedChildren ?? [])];
-    // Rust's (ii + B).min(n), Ruby's [ii + B, n].min: the receiver counts too.
-    const receiver = fn.childForFieldName("value") ?? bound.childForFieldName("receiver");
-    if (receiver?.type === "array") args.push(...receiver.namedChildren);
-    else if (receiver) args.push(receiver);
-    return args.some(
-      (a) => !!a && withinTile(a.type === "argument" ? a.firstNamedChild! : a, start),
-    );
+  const pending: Node[] = [bound];
+  for (let b = pending.pop(); b; b = pending.pop()) {
+    if (b.type === "parenthesized_expression" && b.firstNamedChild) {
+      pending.push(b.firstNamedChild);
+      continue;
+    }
+    const fn =
+      b.childForFieldName("function") ??
+      b.childForFieldName("name") ??
+      b.childForFieldName("method");
+    if (fn && /(^|\.|::)min$/i.test(fn.text)) {
+      const args = [...(b.childForFieldName("arguments")?.namedChildren ?? [])];
+      // Rust's (ii + B).min(n), Ruby's [ii + B, n].min: the receiver counts too.
+      const receiver = fn.childForFieldName("value") ?? b.childForFieldName("receiver");
+      if (receiver?.type === "array") args.push(...receiver.namedChildren);
+      else if (receiver) args.push(receiver);
+      for (const a of args) {
+        const inner = a?.type === "argument" ? a.firstNamedChild : a;
+        if (inner) pending.push(inner);
+      }
+      continue;
+    }
+    if (!BINARIES.has(b.type)) continue;
+    if (b.childForFieldName("operator")?.type !== "+") continue;
+    const [x, y] = [b.childForFieldName("left"), b.childForFieldName("right")];
+    if ((x?.text === start && isStep(y)) || (y?.text === start && isStep(x))) return true;
   }
-  if (!BINARIES.has(bound.type)) return false;
-  if (bound.childForFieldName("operator")?.type !== "+") return false;
-  const [a, b] = [bound.childForFieldName("left"), bound.childForFieldName("right")];
-  return (a?.text === start && isStep(b)) || (b?.text === start && isStep(a));
+  return false;
 }
 
 /** A tile's size: a number or a named constant. */

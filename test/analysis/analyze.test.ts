@@ -3,9 +3,10 @@ import { describe, expect, test } from "vitest";
 import { analyzeSource, type FileAnalysis } from "../../sim/analysis/analyze.js";
 import { LANGUAGES, languageNamed, languageOf } from "../../sim/analysis/languages.js";
 import { complexityScore, resourceProfile } from "../../sim/analysis/scores.js";
+import { installedWasm } from "../../traces/tree-sitter-binaries.js";
 
 async function analyze(lang: string, code: string): Promise<FileAnalysis> {
-  return analyzeSource(code, languageNamed(lang)!);
+  return analyzeSource(code, languageNamed(lang)!, installedWasm);
 }
 
 function fn(a: FileAnalysis, name: string) {

@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
@@ -23,6 +31,45 @@ test("sim analyze: a table by default, JSON and CSV on request", () => {
   const missing = sim("analyze", "no/such/dir");
   expect(missing.status).toBe(2);
   expect(missing.stderr).toMatch(/no\/such\/dir: no such file or directory/);
+});
+
+test("sim analyze: deep code is analyzed, a binary skipped, an unreadable file its own row", () => {
+  const dir = join(tmp, "code");
+  mkdirSync(dir);
+  writeFileSync(join(dir, "normal.js"), "function ok(x) { return x + 1; }\n");
+  writeFileSync(join(dir, "parens.js"), `const x = ${"(".repeat(5000)}1${")".repeat(5000)};\n`);
+  let ifs = "function deep(a) {\n";
+  for (let i = 0; i < 1500; i++) ifs += `if (a > ${i}) {\n`;
+  writeFileSync(join(dir, "ifs.js"), ifs + "a++;\n" + "}\n".repeat(1500) + "}\n");
+  copyFileSync("/bin/ls", join(dir, "ls.js"));
+  const table = sim("analyze", dir);
+  expect(table.status, table.stderr).toBe(0);
+  expect(table.stderr).toBe("sim: warning: ls.js: not a text file, skipped\n");
+  const rows = table.stdout.trim().split("\n").slice(2);
+  expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(["ifs.js", "normal.js", "parens.js"]);
+  // ifs.js: 1,501 paths, the deepest if 1,500 levels in.
+  expect(rows[0]).toMatch(/^ifs\.js\s+javascript\s+3004\s+1\s+1501\s/);
+
+  // A file that cannot be read: its row says why, the others are reported, exit 2.
+  symlinkSync(join(dir, "gone.js"), join(dir, "broken.js"));
+  const failing = sim("analyze", dir);
+  expect(failing.status).toBe(2);
+  expect(failing.stderr).toContain(
+    "sim: broken.js: cannot read it: ENOENT: no such file or directory\n",
+  );
+  expect(failing.stdout).toMatch(/^broken\.js\s+javascript\s+cannot read it: ENOENT/m);
+  expect(failing.stdout).toMatch(/^normal\.js\s+javascript\s+2\s/m);
+  const json = JSON.parse(sim("analyze", dir, "--format", "json").stdout) as { path: string }[];
+  expect(json.map((f) => f.path)).toEqual(["broken.js", "ifs.js", "normal.js", "parens.js"]);
+  expect(json[0]).toEqual({
+    path: "broken.js",
+    language: "javascript",
+    error: "cannot read it: ENOENT: no such file or directory",
+  });
+  const csv = sim("analyze", dir, "--format", "csv");
+  expect(csv.status).toBe(2);
+  expect(csv.stdout).not.toContain("broken.js");
+  expect(csv.stdout).toContain("normal.js,javascript,ok,");
 });
 
 test("sim trace synth writes a scenario's synthetic workload as a trace", () => {
