@@ -65,6 +65,8 @@ export interface NormalizedScenario {
   readonly policies: readonly PolicyRun[];
   readonly replications: number;
   readonly sampleIntervalS: number;
+  /** A run expected to simulate more requests than this is refused. */
+  readonly maxRequests: number;
 }
 
 export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
@@ -89,6 +91,14 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
     if (p && labels.has(p.label))
       report(["policies", i], `two policies are labelled "${p.label}": give one a name`);
     if (p) labels.add(p.label);
+  });
+  s.run.policies.forEach((wanted, i) => {
+    if (policies.some((p) => p && (p.label === wanted || p.policy.name === wanted))) return;
+    const labels = policies.flatMap((p) => (p ? [p.label] : []));
+    report(
+      ["run", "policies", i],
+      `"${wanted}" is not in the scenario; it has ${labels.join(", ")}`,
+    );
   });
   checkPaths(s, dirname(loaded.file), report);
   if (issues.length > 0) throw new ScenarioError(issues);
@@ -387,8 +397,15 @@ function normalize(
     migrationFixedS: s.execution.migration.fixed,
     noticeLookaheadS: s.execution.noticeLookahead,
     migrationMiBPerS: s.execution.migration.bandwidthPerSecond,
-    policies,
+    // Only the policies `run.policies` names, when it names any.
+    policies: policies.filter(
+      (p) =>
+        s.run.policies.length === 0 ||
+        s.run.policies.includes(p.label) ||
+        s.run.policies.includes(p.policy.name),
+    ),
     replications: s.replications,
     sampleIntervalS: s.output.interval,
+    maxRequests: s.run.maxRequests,
   };
 }

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { expect, test } from "vitest";
 import { summaryJson } from "../../reports/summary-report.js";
-import { loadAndValidate, runScenario } from "../../sim/cli/pipeline.js";
+import { loadAndValidate, runScenario } from "../../sim/run/pipeline.js";
 
 const dir = new URL("../../scenarios/", import.meta.url).pathname;
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));

@@ -3,7 +3,7 @@ import type { CommandModule } from "yargs";
 import { analysisCsv, analysisJson, analysisTable } from "../../../reports/analysis-report.js";
 import { analyzePath } from "../../analysis/analyze.js";
 import { LANGUAGES } from "../../analysis/languages.js";
-import { UsageError } from "../pipeline.js";
+import { UsageError } from "../../run/usage-error.js";
 
 interface Args {
   path: string;
