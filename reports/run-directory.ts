@@ -55,7 +55,11 @@ export class RunDirectory {
       mkdirSync(this.staging);
     } catch (e) {
       this.removeMadeParents();
-      throw new OutputError(out, `cannot write here: ${(e as Error).message}`);
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new OutputError(
+        out,
+        `cannot write in ${dirname(this.target)} (${code ?? (e as Error).message})`,
+      );
     }
   }
 

@@ -36,21 +36,40 @@ export async function writeTraceFile(
   const tmp = partialPath(out);
   const writer = openTraceWriter(tmp, opts.busyThreads ?? 0, out.endsWith(".gz"));
   let n = 0;
+  let batches: AsyncIterator<TraceBatch> | Iterator<TraceBatch> | undefined;
   try {
-    opts.signal?.throwIfAborted();
-    for await (const batch of make()) {
-      opts.signal?.throwIfAborted();
-      await writer.writeBatch(batch);
-      n += batch.length;
+    const aborted = abortion(opts.signal);
+    // Handled here, whether or not it is raced again.
+    aborted.catch(() => {});
+    const made = make();
+    batches = Symbol.asyncIterator in made ? made[Symbol.asyncIterator]() : made[Symbol.iterator]();
+    for (;;) {
+      // An abort ends the wait for a batch too: an input may stall (a pipe).
+      const next = await Promise.race([batches.next(), aborted]);
+      if (next.done) break;
+      await writer.writeBatch(next.value);
+      n += next.value.length;
       opts.onRows?.(n);
+      opts.signal?.throwIfAborted();
     }
-    opts.signal?.throwIfAborted();
+    batches = undefined;
     await writer.close();
     renameSync(tmp, out);
   } catch (e) {
+    // Not awaited: a generator waiting on its input would hold this up.
+    void Promise.resolve(batches?.return?.()).catch(() => {});
     await writer.close().catch(() => {});
     rmSync(tmp, { force: true });
     throw e instanceof TraceError && e.file === tmp ? new TraceError(out, 0, e.reason) : e;
   }
   return n;
+}
+
+/** Rejects with the signal's reason once it aborts; never settles without one. */
+function abortion(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    if (!signal) return;
+    signal.throwIfAborted();
+    signal.addEventListener("abort", () => reject(signal.reason as Error), { once: true });
+  });
 }

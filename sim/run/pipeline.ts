@@ -121,8 +121,8 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineRun> {
   const scenario = loadAndValidate(req.file, req.options);
   const expected = expectedRequests(scenario);
   checkRequestLimit(scenario, expected);
-  req.onPlan?.(scenario, expected);
   const dir = req.out === undefined ? undefined : new RunDirectory(req.out);
+  req.onPlan?.(scenario, expected);
   let requests: RequestsCsv | undefined;
   try {
     requests = dir && req.requests ? new RequestsCsv(dir.path("requests.csv")) : undefined;
