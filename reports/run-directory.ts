@@ -5,7 +5,7 @@
  * ever left beside a new one and a failed run leaves nothing.
  */
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { checkDirectoryTarget, OutputError } from "../traces/output-path.js";
 import { partialPath, removeStalePartials, replacedPath } from "../traces/partial-file.js";
 
@@ -72,7 +72,13 @@ export class RunDirectory {
     const old = replacedPath(this.target);
     const hadOld = entriesOf(this.target) !== undefined;
     if (hadOld) renameSync(this.target, old);
-    renameSync(this.staging, this.target);
+    try {
+      renameSync(this.staging, this.target);
+    } catch (e) {
+      // The earlier run stays, whole.
+      if (hadOld) renameSync(old, this.target);
+      throw e;
+    }
     this.done = true;
     if (hadOld) rmSync(old, { recursive: true, force: true });
   }
@@ -87,13 +93,9 @@ export class RunDirectory {
 
   private removeMadeParents(): void {
     if (this.madeParent === undefined) return;
-    // From the deepest up to the first one made, while each is empty.
     const top = resolve(this.madeParent);
-    for (
-      let d = dirname(this.target);
-      relative(top, d).startsWith("..") === false;
-      d = dirname(d)
-    ) {
+    // From the deepest up to the first one made, while each is empty.
+    for (let d = dirname(this.target); d.startsWith(top); d = dirname(d)) {
       try {
         rmdirSync(d);
       } catch {
