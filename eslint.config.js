@@ -2,21 +2,100 @@
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { layerConfigs } from "./eslint-layers.js";
 
-const layer = (names) => ({ regex: `(^|/)(${names.join("|")})(/|$)` });
+/**
+ * The layers, bottom first. A layer may import itself and the layers it
+ * `uses`, each of which must come before it, so every import runs down this
+ * list; nothing else of the project, and no npm package it does not name.
+ * `io: true` marks an edge: it may import any node builtin and use every
+ * global of the host (console, process, fetch). Every other layer does no
+ * I/O: it imports only the builtins it lists, and uses ECMAScript's globals
+ * and the host's that stay inside the process (Buffer, timers). One file
+ * may import a builtin its layer does not, in `exceptions`, with why.
+ * `pure: true` (policies) also keeps out clocks, Math.random, timers and
+ * console, in the policy and in every layer it uses, since a policy reaches
+ * them through its imports too.
+ */
+const LAYERS = [
+  { name: "random", paths: ["sim/random/"], uses: [], packages: ["seedrandom"] },
+  { name: "units", paths: ["sim/units/"], uses: [], packages: ["zod"] },
+  // CSV bytes and number text, shared by traces/ writers and reports/.
+  { name: "csv", paths: ["sim/csv/"], uses: [] },
+  { name: "engine", paths: ["sim/engine/"], uses: ["random"] },
+  // Plain data only: what a policy sees and returns.
+  { name: "policies/types", paths: ["sim/policies/types.ts"], uses: [], packages: ["zod"] },
+  {
+    name: "analysis",
+    paths: ["sim/analysis/"],
+    uses: [],
+    packages: ["web-tree-sitter"],
+    exceptions: [
+      // Finds the grammar files in node_modules: module resolution, not data I/O.
+      { file: "sim/analysis/parser.ts", builtins: ["module"] },
+    ],
+  },
+  { name: "predict", paths: ["sim/predict/"], uses: ["units", "policies/types", "analysis"] },
+  {
+    name: "policies",
+    paths: ["sim/policies/"],
+    uses: ["units", "policies/types", "analysis", "predict"],
+    packages: ["zod"],
+    pure: true,
+  },
+  { name: "model", paths: ["sim/model/"], uses: ["random", "units", "engine", "policies/types"] },
+  {
+    name: "traces",
+    paths: ["traces/"],
+    uses: ["random", "units", "csv", "policies/types", "analysis", "model"],
+    packages: ["papaparse"],
+    io: true,
+  },
+  {
+    name: "reports",
+    paths: ["reports/"],
+    uses: ["units", "csv", "policies/types", "analysis", "model", "traces"],
+    io: true,
+  },
+  {
+    name: "scenario",
+    paths: ["sim/scenario/"],
+    uses: ["random", "units", "policies/types", "policies", "model", "traces"],
+    packages: ["yaml", "zod"],
+    io: true,
+  },
+  {
+    name: "run",
+    paths: ["sim/run/"],
+    // File names only: path does no I/O.
+    builtins: ["path"],
+    uses: [
+      ...["random", "units", "csv", "engine", "policies/types", "analysis", "predict"],
+      ...["policies", "model", "traces", "reports", "scenario"],
+    ],
+  },
+  // The library's entry (package.json "."): a policy must not reach the engine through it.
+  { name: "sim/index", paths: ["sim/index.ts"], uses: "all below" },
+  {
+    name: "serve",
+    paths: ["sim/serve/"],
+    uses: ["units", "policies/types", "analysis", "predict", "policies"],
+    io: true,
+  },
+  { name: "cli", paths: ["sim/cli/"], uses: "all below", packages: ["yargs"], io: true },
+];
 
-/** Imports a directory of sim/ must not make, as regexes on the import path. */
-function forbid(message, names, extra = []) {
-  return {
-    "no-restricted-imports": ["error", { patterns: [{ ...layer(names), message }, ...extra] }],
-  };
-}
-
-const nodeBuiltins = {
-  regex: "^(node:|fs$|fs/|path$|child_process$|os$|http$|https$|net$|worker_threads$)",
-  message:
-    "This layer does no I/O: pass data in from an edge (cli, scenario, traces, reports, serve).",
-};
+/** Not part of any layer: they may import anything, and nothing may import them. */
+const OUTSIDE = [
+  "test/",
+  "bench/",
+  "bin/",
+  // Sample programs the analyzer reads as data.
+  "traces/code/",
+  "eslint.config.js",
+  "eslint-layers.js",
+  "vitest.config.ts",
+];
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", "bench/results/"] },
@@ -34,88 +113,5 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-function-type": "off",
     },
   },
-  {
-    files: ["sim/random/**"],
-    rules: forbid(
-      "random/ is the bottom layer: it imports nothing else of sim/.",
-      [
-        "engine",
-        "model",
-        "policies",
-        "scenario",
-        "run",
-        "cli",
-        "serve",
-        "analysis",
-        "predict",
-        "traces",
-        "reports",
-      ],
-      [nodeBuiltins],
-    ),
-  },
-  {
-    files: ["sim/engine/**"],
-    rules: forbid(
-      "engine/ knows nothing of clouds, policies or runs: it imports only random/.",
-      [
-        "model",
-        "policies",
-        "scenario",
-        "run",
-        "cli",
-        "serve",
-        "analysis",
-        "predict",
-        "traces",
-        "reports",
-      ],
-      [nodeBuiltins],
-    ),
-  },
-  {
-    files: ["sim/model/**"],
-    rules: forbid(
-      "model/ imports engine/, random/ and policies/types only.",
-      ["scenario", "run", "cli", "serve", "traces", "reports"],
-      [nodeBuiltins],
-    ),
-  },
-  {
-    files: ["sim/policies/**"],
-    rules: {
-      ...forbid(
-        "A policy imports only policies/types, analysis, predict and pure helpers.",
-        ["engine", "model", "scenario", "run", "cli", "serve", "traces", "reports"],
-        [nodeBuiltins],
-      ),
-      "no-restricted-globals": [
-        "error",
-        ...[
-          "Date",
-          "setTimeout",
-          "setInterval",
-          "setImmediate",
-          "performance",
-          "process",
-          "fetch",
-        ].map((name) => ({
-          name,
-          message: "Policies are pure: time and randomness come from the context.",
-        })),
-      ],
-      "no-restricted-properties": [
-        "error",
-        { object: "Math", property: "random", message: "Use context.random, the seeded stream." },
-      ],
-    },
-  },
-  {
-    files: ["sim/serve/**"],
-    rules: forbid("serve/ runs policies in production: never the engine or the model runtime.", [
-      "engine",
-      "model",
-      "run",
-    ]),
-  },
+  ...layerConfigs(LAYERS, { root: import.meta.dirname, outside: OUTSIDE }),
 );

@@ -4,8 +4,31 @@ export function int(n: number): string {
   return Math.round(n).toLocaleString("en-US");
 }
 
-export function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
+export function pct(x: number, decimals = 1): string {
+  return `${(100 * x).toFixed(decimals)}%`;
+}
+
+/** A share as a planner writes a target: "99%", "99.9%". */
+export function share(x: number): string {
+  return `${Number((100 * x).toPrecision(6))}%`;
+}
+
+/**
+ * Whole numbers for `parts` that add up to the rounded `total` (largest
+ * remainder first), so a table of means over replications still adds up.
+ */
+export function wholeParts(total: number, parts: readonly number[]): number[] {
+  const out = parts.map((x) => Math.floor(x));
+  let left = Math.round(total) - out.reduce((a, b) => a + b, 0);
+  const byRemainder = parts
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of byRemainder) {
+    if (left <= 0) break;
+    out[i]!++;
+    left--;
+  }
+  return out;
 }
 
 /** A short time: milliseconds, seconds or minutes, whichever reads best. */

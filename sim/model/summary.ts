@@ -31,6 +31,21 @@ export interface RunSummary {
   horizonS: number;
 }
 
+/** 95% confidence half-widths of the headline figures, over replications (null for one). */
+export interface Confidence95 {
+  readonly costUsd: number;
+  readonly latencyP50S: number;
+  readonly latencyP99S: number;
+  readonly slaAttainment: number;
+  readonly meanInstances: number;
+}
+
+/** One policy's figures averaged over its replications: what stage `aggregate` yields. */
+export interface PolicySummary extends RunSummary {
+  readonly replications: number;
+  readonly ci95: Confidence95 | null;
+}
+
 /** One row of the time series: per policy, interval and instance type. */
 export interface TimeseriesRow {
   policy: string;

@@ -1,21 +1,9 @@
 /** Stage `aggregate`: one summary per policy, averaged over replications. */
-import type { RunSummary } from "../model/summary.js";
+import type { Confidence95, PolicySummary, RunSummary } from "../model/summary.js";
 import { halfWidth95 } from "./confidence.js";
 import type { JobResult } from "./run-job.js";
 
-/** 95% confidence half-widths of the headline figures, over replications (null for one). */
-export interface Confidence95 {
-  readonly costUsd: number;
-  readonly latencyP50S: number;
-  readonly latencyP99S: number;
-  readonly slaAttainment: number;
-  readonly meanInstances: number;
-}
-
-export interface PolicySummary extends RunSummary {
-  readonly replications: number;
-  readonly ci95: Confidence95 | null;
-}
+export type { Confidence95, PolicySummary };
 
 function confidence(runs: readonly RunSummary[]): Confidence95 | null {
   if (runs.length < 2) return null;

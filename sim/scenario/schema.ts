@@ -171,7 +171,11 @@ export const scenarioSchema = z.strictObject({
   seed: z.int().nonnegative().default(1),
   /** Simulated time: arrivals stop and the bill closes here. */
   duration: duration().pipe(z.number().positive("must be greater than zero")),
-  sla: z.strictObject({ latency: duration() }),
+  sla: z.strictObject({
+    latency: duration(),
+    /** Share of the requests that end which must complete within `latency` for a policy to meet the SLA. */
+    attainment: z.number().gt(0).lte(1).default(0.99),
+  }),
   catalog: z
     .strictObject({ types: z.record(z.string(), instanceType).default({}) })
     .default({ types: {} }),

@@ -54,6 +54,8 @@ export interface NormalizedScenario {
   readonly seed: number;
   readonly horizonS: number;
   readonly slaLatencyS: number;
+  /** Share of ended requests to complete within slaLatencyS for a policy to meet the SLA. */
+  readonly slaTarget: number;
   readonly catalog: Catalog;
   readonly workload: Workload;
   readonly queueCapacity: number;
@@ -389,6 +391,7 @@ function normalize(
     seed: s.seed,
     horizonS: s.duration,
     slaLatencyS: s.sla.latency,
+    slaTarget: s.sla.attainment,
     catalog,
     workload: workloadOf(s, baseDir),
     queueCapacity: s.queue.capacity,

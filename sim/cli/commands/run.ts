@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { CommandModule } from "yargs";
-import { summaryTable } from "../../../reports/summary-report.js";
+import { runText } from "../../../reports/run-text.js";
 import { describeExpected } from "../../run/expected-requests.js";
 import { runPipeline, type ScenarioOptions } from "../../run/pipeline.js";
 import { ScenarioOptionError } from "../../run/scenario-options.js";
@@ -16,6 +16,7 @@ interface Args {
   policy?: string[];
   requests: boolean;
   lenient: boolean;
+  explain: boolean;
   "max-requests"?: number;
 }
 
@@ -57,6 +58,11 @@ export const runCommand: CommandModule<object, Args> = {
         default: false,
         describe: "skip bad trace rows (and report how many) instead of stopping",
       })
+      .option("explain", {
+        type: "boolean",
+        default: false,
+        describe: "after the table, define every row and every CSV column",
+      })
       .option("max-requests", {
         type: "string",
         coerce: (v: unknown) => parseCount("--max-requests", v),
@@ -97,7 +103,9 @@ export const runCommand: CommandModule<object, Args> = {
         ? new UsageError(`${FLAGS[e.option]}: ${e.reason}`)
         : e;
     });
-    process.stdout.write(summaryTable(run.report));
+    process.stdout.write(
+      runText(run.report, { slaTarget: run.scenario.slaTarget, explain: args.explain }),
+    );
     if (run.skippedRows > 0)
       process.stderr.write(`skipped ${run.skippedRows} bad trace rows (lenient)\n`);
     if (args.out && run.written.length > 0)

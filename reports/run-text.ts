@@ -1,0 +1,26 @@
+/**
+ * What `sim run` prints: the table, a pointer to the legend (or the legend
+ * itself), the verdict and the warnings a planner needs.
+ */
+import { legendText } from "./legend.js";
+import { summaryTable, type RunReport } from "./summary-report.js";
+import { verdictLine } from "./verdict.js";
+import { runWarnings } from "./warnings.js";
+
+export interface RunTextOptions {
+  /** Share of ended requests the SLA asks to complete within its latency. */
+  readonly slaTarget: number;
+  /** Print the legend instead of the line pointing at it. */
+  readonly explain?: boolean;
+}
+
+export const LEGEND_POINTER = "every row above and every CSV column: sim run <scenario> --explain";
+
+export function runText(report: RunReport, opts: RunTextOptions): string {
+  let out = summaryTable(report, opts.slaTarget);
+  if (!opts.explain) out += `(${LEGEND_POINTER})\n`;
+  out += `${verdictLine(report, opts.slaTarget)}\n`;
+  for (const w of runWarnings(report, opts.slaTarget)) out += `warning: ${w}\n`;
+  if (opts.explain) out += `\n${legendText()}`;
+  return out;
+}
