@@ -128,8 +128,9 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineRun> {
     requests = dir && req.requests ? new RequestsCsv(dir.path("requests.csv")) : undefined;
     const csv = requests;
     const result = await runScenario(scenario, {
-      ...req,
       sinks: { ...req.sinks, ...(csv ? { onRequestEnd: (r) => csv.add(r) } : {}) },
+      ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+      ...(req.signal ? { signal: req.signal } : {}),
     });
     requests?.close();
     const written = dir
