@@ -61,6 +61,7 @@ interface Migration {
   readonly pool: Pool;
   readonly doneFrac: number;
   readonly startS: number;
+  readonly cold: boolean;
 }
 
 const DEFAULT_POOL = "default";
@@ -85,6 +86,9 @@ export class Cluster {
   private running = 0;
   private source: RequestSource | undefined;
   private finished = false;
+  /** The request whose onArrival actions are being applied, and the instance started for it. */
+  private arriving: WorkRequest | null = null;
+  private startedFor: Instance | null = null;
   /**
    * How far ahead of the clock requests are read, so that their notices
    * reach the policy when due; below 0, each is read when the one before
@@ -261,25 +265,63 @@ export class Cluster {
         this.fleet,
         this.context(),
       );
+      this.arriving = request;
       for (const a of actions) {
         if (a.kind === "route") target = a.pool;
         else this.applyOne(a);
       }
+      this.arriving = null;
     }
     const pool = this.pools.get(target);
     if (!pool) throw new Error(`policy ${this.opts.policyName} routed to unknown pool "${target}"`);
+    const own = this.startedFor;
+    if (own) {
+      // Held for its own instance since the provision (see provision).
+      this.startedFor = null;
+      if (own.pool !== pool)
+        throw new Error(
+          `policy ${this.opts.policyName} started an instance for request ${request.id} in pool "${own.pool.id}" but routed it to "${target}"`,
+        );
+      return;
+    }
     const inst = pool.pick();
     if (inst) this.startOn(request, inst);
     else this.enqueue(request, pool);
   }
 
-  private enqueue(request: WorkRequest, pool: Pool, doneFrac = 0, startS = NaN): void {
+  private enqueue(
+    request: WorkRequest,
+    pool: Pool,
+    doneFrac = 0,
+    startS = NaN,
+    cold = false,
+  ): void {
     if (pool.queueLength >= this.opts.queueCapacity) {
       this.metrics.rejected++;
       this.record(request, NaN, "rejected", undefined, false);
       return;
     }
-    const q: Queued = { request, pool, doneFrac, startS, timeoutHandle: -1, waiting: true };
+    pool.enqueue(this.waitingEntry(request, pool, doneFrac, startS, cold));
+  }
+
+  /** A request about to wait, with its queue timeout scheduled. */
+  private waitingEntry(
+    request: WorkRequest,
+    pool: Pool,
+    doneFrac: number,
+    startS: number,
+    cold: boolean,
+  ): Queued {
+    const q: Queued = {
+      request,
+      pool,
+      doneFrac,
+      startS,
+      cold,
+      heldBy: null,
+      timeoutHandle: -1,
+      waiting: true,
+    };
     if (this.opts.queueTimeoutS < Infinity) {
       q.timeoutHandle = this.scheduler.after(
         this.opts.queueTimeoutS,
@@ -288,7 +330,7 @@ export class Cluster {
         PRIORITY_URGENT,
       );
     }
-    pool.enqueue(q);
+    return q;
   }
 
   private timeOut(q: Queued): void {
@@ -300,11 +342,17 @@ export class Cluster {
 
   // --- execution ---
 
-  private startOn(request: WorkRequest, inst: Instance, doneFrac = 0, firstStartS = NaN): void {
+  private startOn(
+    request: WorkRequest,
+    inst: Instance,
+    doneFrac = 0,
+    firstStartS = NaN,
+    cold = false,
+  ): void {
     const now = this.scheduler.now;
     const fresh = Number.isNaN(firstStartS);
     const outOfMemory = request.demand.memMiB > memPerSlotMiB(inst.type, inst.slots);
-    const run = new Running(request, inst, fresh ? now : firstStartS, outOfMemory);
+    const run = new Running(request, inst, fresh ? now : firstStartS, outOfMemory, cold);
     if (!fresh) run.progress = { doneFrac, sinceS: now };
     this.setBusy(inst, +1, now);
     this.running++;
@@ -314,9 +362,15 @@ export class Cluster {
   }
 
   private scheduleCompletion(run: Running, doneFrac: number): void {
-    const fullS = serviceSeconds(run.request.demand, run.instance.type, run.instance.slots);
-    const t = this.scheduler.now + Math.max(0, run.endFrac - doneFrac) * fullS;
+    const t = this.scheduler.now + Math.max(0, run.endFrac - doneFrac) * this.fullSeconds(run);
     this.scheduler.post(t, this.onComplete, run);
+  }
+
+  /** A run's whole execution at its instance's current speed; a cold one takes its extra too. */
+  private fullSeconds(run: Running): number {
+    const inst = run.instance;
+    const s = serviceSeconds(run.request.demand, inst.type, inst.slots);
+    return run.cold ? s + (run.request.demand.coldExtraS ?? 0) : s;
   }
 
   /** Takes a request off its instance (completion or migration). */
@@ -335,7 +389,11 @@ export class Cluster {
     this.detach(run, now);
     const m = this.metrics;
     const latency = now - request.arrivalS;
-    const cold = inst.readyAtS > request.arrivalS;
+    // A cold start is a request that ran on the instance started for it (a
+    // provision naming it), as platforms count them: the start it triggered,
+    // however short the boot. One that waited for capacity started otherwise
+    // (a scale-up, a warm pool, a notice) is warm; its wait is queue wait.
+    const cold = run.cold;
     const retry = run.outOfMemory && this.opts.retryOutOfMemory && (request.attempt ?? 1) === 1;
     if (retry) {
       m.retriedOutOfMemory++;
@@ -384,10 +442,10 @@ export class Cluster {
   /** Gives a freed or new instance the waiting work it can take. */
   private pullWork(inst: Instance): void {
     const pool = inst.pool;
-    while (inst.freeSlots > 0 && pool.queueLength > 0) {
+    while (inst.freeSlots > 0 && pool.lineLength > 0) {
       const q = pool.dequeue()!;
       if (q.timeoutHandle >= 0) this.scheduler.cancel(q.timeoutHandle);
-      this.startOn(q.request, inst, q.doneFrac, q.startS);
+      this.startOn(q.request, inst, q.doneFrac, q.startS, q.cold);
     }
   }
 
@@ -455,16 +513,31 @@ export class Cluster {
     if (inst.state === "idle") this.terminate(inst);
   }
 
-  private provision(poolId: string, typeName: string, count: number, prewarmed: boolean): void {
+  private provision(
+    poolId: string,
+    typeName: string,
+    count: number,
+    prewarmed: boolean,
+    forRequestId: number | undefined,
+  ): void {
     const pool = this.pools.get(poolId);
     if (!pool)
       throw new Error(`policy ${this.opts.policyName} provisioned into unknown pool "${poolId}"`);
     const type = this.opts.catalog.get(typeName);
     if (!type)
       throw new Error(`policy ${this.opts.policyName} provisioned unknown type "${typeName}"`);
+    const forRequest = forRequestId === undefined ? null : this.requestStartingOwn(forRequestId);
+    if (forRequest && prewarmed)
+      throw new Error(
+        `policy ${this.opts.policyName} provisioned a prewarmed instance for a request`,
+      );
     const now = this.scheduler.now;
     for (let i = 0; i < count; i++) {
       const inst = new Instance(this.nextInstanceId++, type, pool, pool.concurrency, now);
+      if (forRequest && i === 0) {
+        pool.hold(this.waitingEntry(forRequest, pool, 0, NaN, false), inst);
+        this.startedFor = inst;
+      }
       pool.instances.push(inst);
       this.instancesById.set(inst.id, inst);
       pool.booting++;
@@ -479,6 +552,17 @@ export class Cluster {
       else
         this.scheduler.after(this.sampler(this.bootSamplers, type, "boot")(), this.onReady, inst);
     }
+  }
+
+  /** The arriving request a provision names: it starts its own instance, once. */
+  private requestStartingOwn(requestId: number): WorkRequest {
+    const r = this.arriving;
+    const name = this.opts.policyName;
+    if (!r || r.id !== requestId)
+      throw new Error(`policy ${name} provisioned for request ${requestId} outside its arrival`);
+    if (this.startedFor)
+      throw new Error(`policy ${name} provisioned twice for request ${requestId}`);
+    return r;
   }
 
   private sampler(
@@ -506,6 +590,11 @@ export class Cluster {
     inst.readyAtS = now;
     inst.changeBusy(0, now);
     inst.state = "idle";
+    const own = pool.takeHeld(inst);
+    if (own) {
+      if (own.timeoutHandle >= 0) this.scheduler.cancel(own.timeoutHandle);
+      this.startOn(own.request, inst, 0, NaN, true);
+    }
     this.pullWork(inst);
     this.settleIfFree(inst);
   }
@@ -529,9 +618,11 @@ export class Cluster {
   private terminate(inst: Instance): void {
     const now = this.scheduler.now;
     const pool = inst.pool;
+    let unheld = false;
     if (inst.state === "booting") {
       pool.booting--;
       pool.bootingSlots -= inst.slots;
+      unheld = pool.unhold(inst);
     } else if (inst.state === "draining") {
       pool.draining--;
     } else {
@@ -551,6 +642,9 @@ export class Cluster {
     this.instancesById.delete(inst.id);
     this.metrics.changeAlive(-1, now);
     this.replenish(pool);
+    // The request it was started for now waits like any other: a free slot takes it.
+    const free = unheld ? pool.pick() : undefined;
+    if (free) this.pullWork(free);
   }
 
   /** Bills an instance's life up to `endS` and adds its slot time to utilization. */
@@ -592,10 +686,7 @@ export class Cluster {
     inst.resizingTo = null;
     if (!type || inst.state === "terminated") return;
     const now = this.scheduler.now;
-    const progress = inst.running.map((run) => {
-      const fullS = serviceSeconds(run.request.demand, inst.type, inst.slots);
-      return run.doneAt(now, fullS);
-    });
+    const progress = inst.running.map((run) => run.doneAt(now, this.fullSeconds(run)));
     this.settleInstance(inst, now);
     inst.type = type;
     inst.billedSinceS = now;
@@ -607,7 +698,7 @@ export class Cluster {
     }
     inst.running.forEach((old, i) => {
       old.stale = true;
-      const run = new Running(old.request, inst, old.startS, old.outOfMemory);
+      const run = new Running(old.request, inst, old.startS, old.outOfMemory, old.cold);
       run.progress = { doneFrac: progress[i]!, sinceS: now };
       inst.running[i] = run;
       this.scheduleCompletion(run, progress[i]!);
@@ -622,7 +713,7 @@ export class Cluster {
     if (!run) return;
     const now = this.scheduler.now;
     const inst = run.instance;
-    const doneFrac = run.doneAt(now, serviceSeconds(run.request.demand, inst.type, inst.slots));
+    const doneFrac = run.doneAt(now, this.fullSeconds(run));
     this.detach(run, now);
     this.inTransit++;
     this.setBusy(inst, -1, now);
@@ -630,7 +721,13 @@ export class Cluster {
     this.settleIfFree(inst);
     const pauseS =
       this.opts.migrationFixedS + run.request.demand.memMiB / this.opts.migrationMiBPerS;
-    const m: Migration = { request: run.request, pool, doneFrac, startS: run.startS };
+    const m: Migration = {
+      request: run.request,
+      pool,
+      doneFrac,
+      startS: run.startS,
+      cold: run.cold,
+    };
     this.scheduler.after(pauseS, this.onMigrated, m);
   }
 
@@ -648,8 +745,8 @@ export class Cluster {
   private landMigration(m: Migration): void {
     this.inTransit--;
     const inst = m.pool.pick();
-    if (inst) this.startOn(m.request, inst, m.doneFrac, m.startS);
-    else this.enqueue(m.request, m.pool, m.doneFrac, m.startS);
+    if (inst) this.startOn(m.request, inst, m.doneFrac, m.startS, m.cold);
+    else this.enqueue(m.request, m.pool, m.doneFrac, m.startS, m.cold);
   }
 
   private prewarm(poolId: string, typeName: string, count: number): void {
@@ -667,7 +764,7 @@ export class Cluster {
     const warm = pool.warm;
     if (!warm) return;
     const missing = warm.count - pool.idle - pool.booting;
-    if (missing > 0) this.provision(pool.id, warm.type, missing, false);
+    if (missing > 0) this.provision(pool.id, warm.type, missing, false, undefined);
   }
 
   // --- policy actions ---
@@ -691,7 +788,7 @@ export class Cluster {
         this.pool(a.pool, a);
         return;
       case "provision":
-        this.provision(a.pool, a.type, a.count, a.prewarmed ?? false);
+        this.provision(a.pool, a.type, a.count, a.prewarmed ?? false, a.forRequestId);
         return;
       case "release":
         this.release(a.instanceId);

@@ -1,6 +1,6 @@
 import type { InstanceState, InstanceView } from "../policies/types.js";
 import type { InstanceType } from "./catalog/types.js";
-import type { Pool } from "./pool.js";
+import type { Pool, Queued } from "./pool.js";
 import type { Running } from "./running.js";
 
 /** One modelled VM or FaaS sandbox, from request to termination. */
@@ -14,6 +14,8 @@ export class Instance implements InstanceView {
   readyAtS = NaN;
   terminatedAtS = NaN;
   idleSinceS = NaN;
+  /** The request this instance was started for, waiting for it to boot; else null. */
+  held: Queued | null = null;
   /** Handle of the pending keep-alive expiry, else -1. */
   idleHandle = -1;
   /** Integral of busy slots over time, for utilization and idle cost. */

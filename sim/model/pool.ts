@@ -9,6 +9,10 @@ export interface Queued {
   readonly doneFrac: number;
   /** First start, for a migrated request; NaN if it never ran. */
   readonly startS: number;
+  /** A migrated request that started cold: it still counts as a cold start. */
+  readonly cold: boolean;
+  /** The booting instance this request started and waits for, outside the line; else null. */
+  heldBy: Instance | null;
   /** Handle of the queue-timeout event, else -1. */
   timeoutHandle: number;
   /** False once taken out (served or timed out). */
@@ -34,6 +38,8 @@ export class Pool implements PoolView {
   private queue: Queued[] = [];
   private head = 0;
   private waiting = 0;
+  /** Requests held for the instance each started (see hold). */
+  private held = 0;
   private cursor = 0;
   /** Slot-seconds, busy and ready, since the last tick. */
   private busyArea = 0;
@@ -50,8 +56,13 @@ export class Pool implements PoolView {
     public idleTimeoutS: number,
   ) {}
 
-  /** Requests waiting: timed-out ones stay in the array, flagged, until reached. */
+  /** Requests waiting, in the line or held for the instance each started. */
   get queueLength(): number {
+    return this.waiting + this.held;
+  }
+
+  /** Requests in the FIFO line: timed-out ones stay in the array, flagged, until reached. */
+  get lineLength(): number {
     return this.waiting;
   }
 
@@ -77,10 +88,43 @@ export class Pool implements PoolView {
     return undefined;
   }
 
-  /** Takes a request out of the line wherever it is (queue timeout). */
+  /**
+   * Holds a request for the booting instance started for it: that instance
+   * serves it first when ready, and no other slot takes it.
+   */
+  hold(q: Queued, inst: Instance): void {
+    q.heldBy = inst;
+    inst.held = q;
+    this.held++;
+  }
+
+  /** The request held for `inst`, taken out; undefined if none (or it timed out). */
+  takeHeld(inst: Instance): Queued | undefined {
+    const q = inst.held;
+    if (!q) return undefined;
+    this.withdraw(q);
+    return q;
+  }
+
+  /** The request held for an instance that ends before it is ready joins the back of the line. */
+  unhold(inst: Instance): boolean {
+    const q = this.takeHeld(inst);
+    if (!q) return false;
+    q.waiting = true;
+    this.enqueue(q);
+    return true;
+  }
+
+  /** Takes a request out wherever it waits (queue timeout, or held for its instance). */
   withdraw(q: Queued): void {
     q.waiting = false;
-    this.waiting--;
+    if (q.heldBy) {
+      q.heldBy.held = null;
+      q.heldBy = null;
+      this.held--;
+    } else {
+      this.waiting--;
+    }
   }
 
   /** Tracks busy and ready slots over time; call before changing either. */

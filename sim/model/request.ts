@@ -10,6 +10,8 @@ export interface Demand {
   readonly memMiB: number;
   /** Speed-up on a GPU instance (1 = none). */
   readonly gpuSpeedup: number;
+  /** Seconds a cold start adds to this request's execution (runtime and code initialization). */
+  readonly coldExtraS?: number;
 }
 
 /** One request of a workload. */

@@ -24,6 +24,8 @@ export class Running {
     /** First start of the request, on any instance. */
     readonly startS: number,
     readonly outOfMemory: boolean,
+    /** Runs on the instance started for it: a cold start (see Cluster.complete). */
+    readonly cold: boolean,
   ) {}
 
   /**

@@ -6,8 +6,10 @@
  *   stabilization window.
  * - "faas": scale from zero per function. An arrival that finds no free
  *   slot (idle, or coming with a boot already under way) starts a new
- *   sandbox; an idle sandbox is kept for the keep-alive time; routing packs
- *   onto the newest idle sandbox so older ones expire.
+ *   sandbox for itself and runs there, a cold start, as on the platforms
+ *   (a slot freeing elsewhere during the boot does not take it); an idle
+ *   sandbox is kept for the keep-alive time; routing packs onto the newest
+ *   idle sandbox so older ones expire.
  */
 import { z } from "zod";
 import { duration } from "../units/fields.js";
@@ -109,7 +111,8 @@ function faasArrival(
     });
   }
   const free = pool ? pool.freeSlots + pool.bootingSlots - pool.queueLength : 0;
-  if (free <= 0) actions.push({ kind: "provision", pool: id, type: c.type, count: 1 });
+  if (free <= 0)
+    actions.push({ kind: "provision", pool: id, type: c.type, count: 1, forRequestId: request.id });
   actions.push({ kind: "route", pool: id });
   return actions;
 }

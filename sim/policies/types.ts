@@ -111,6 +111,13 @@ export type Action =
       readonly count: number;
       /** Already running when the run starts (a fleet that exists): no boot. */
       readonly prewarmed?: boolean;
+      /**
+       * Start the (first) instance for the request now arriving (only from
+       * onArrival, with its id): the request waits for that instance alone
+       * and runs there first, a cold start, even if another slot frees
+       * during the boot. The request must be routed to the same pool.
+       */
+      readonly forRequestId?: number;
     }
   | { readonly kind: "release"; readonly instanceId: number }
   | { readonly kind: "route"; readonly pool: string }

@@ -77,6 +77,13 @@ const synth = z.strictObject({
   cpu: distribution(duration),
   /** Coefficient of variation of each request around its function's CPU-seconds. */
   cpuVariation: z.number().nonnegative().default(0.25),
+  /**
+   * Each request's CPU-seconds: its function's times a draw of this factor
+   * ({ exponential: { mean: 1 } } for exponential service). Replaces cpuVariation.
+   */
+  cpuFactor: distribution(() => z.number().nonnegative("must not be negative")).optional(),
+  /** Time a cold start adds to its request's execution (runtime and code initialization); none if absent. */
+  coldExtra: distribution(duration).optional(),
   parallelFraction: z.number().min(0).max(1).default(0.5),
   /** Peak memory of a function, drawn once per function. */
   memory: distribution(size).prefault({ constant: 256 }),

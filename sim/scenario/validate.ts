@@ -371,6 +371,8 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
       zipfExponent: w.zipf,
       cpuSeconds: w.cpu as DistSpec,
       cpuVariation: w.cpuVariation,
+      ...(w.cpuFactor && { cpuFactor: w.cpuFactor as DistSpec }),
+      ...(w.coldExtra && { coldExtra: w.coldExtra as DistSpec }),
       parallelFraction: w.parallelFraction,
       memMiB: w.memory as DistSpec,
       gpuShare: w.gpu.share,

@@ -11,6 +11,9 @@ export const prewarmOnNotice: Policy = {
   onNotice: (state, config, notice, fleet, ctx): Action[] => {
     const request = { id: -1, functionId: notice.functionId, arrivalS: 0, features: null };
     const actions = reactivePolicy.onArrival!(state as never, config as never, request, fleet, ctx);
-    return actions.filter((a) => a.kind !== "route");
+    // Started ahead of a request not yet arrived: for no request in particular.
+    return actions.flatMap((a): Action[] =>
+      a.kind === "route" ? [] : a.kind === "provision" ? [{ ...a, forRequestId: undefined }] : [a],
+    );
   },
 };

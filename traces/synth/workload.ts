@@ -4,13 +4,15 @@
  * (s = 0 is uniform), some announced ahead by pre-trigger notifications,
  * which name the wrong function as often as their accuracy says. Each
  * function gets its own typical demand, drawn once; each request varies
- * around it.
+ * around it (log-normally, or by any distribution of a factor), and may
+ * carry the extra time its execution takes if it is a cold start.
  * Requests are made one at a time, so a workload of any length takes
  * constant memory.
  */
-import type { RequestSource, WorkRequest } from "../../sim/model/request.js";
+import type { Demand, RequestSource, WorkRequest } from "../../sim/model/request.js";
 import { normal } from "../../sim/random/distributions/normal.js";
 import { samplerOf, type DistSpec } from "../../sim/random/spec.js";
+import type { Sampler } from "../../sim/random/source.js";
 import type { RandomStreams } from "../../sim/random/streams.js";
 import type { CodeProgram } from "../code-corpus.js";
 import type { TraceRow } from "../format.js";
@@ -36,6 +38,14 @@ export interface SynthWorkload {
   readonly cpuSeconds: DistSpec;
   /** Coefficient of variation of a request's CPU-seconds around its function's. */
   readonly cpuVariation: number;
+  /**
+   * A request's CPU-seconds are its function's times a draw of this (mean 1
+   * keeps the function's mean; exponential gives exponential service).
+   * Replaces the log-normal noise of cpuVariation.
+   */
+  readonly cpuFactor?: DistSpec;
+  /** Seconds a request's execution takes longer when it is a cold start; none when absent. */
+  readonly coldExtra?: DistSpec;
   readonly parallelFraction: number;
   /** Peak memory of a function (drawn once per function). */
   readonly memMiB: DistSpec;
@@ -91,9 +101,10 @@ export function synthWorkload(
     });
   }
   const cdf = zipfCdf(spec.functions, spec.zipfExponent);
-  // Log-normal noise with mean 1 and the given coefficient of variation.
-  const sigma = Math.sqrt(Math.log(1 + spec.cpuVariation * spec.cpuVariation));
-  const z = normal(streams.stream("workload/demand"), (-sigma * sigma) / 2, sigma);
+  const factor = cpuFactor(spec, streams);
+  // Its own stream, drawn only when given: nothing else shifts.
+  const coldExtra =
+    spec.coldExtra && samplerOf(spec.coldExtra, streams.stream("workload/cold-extra"));
   const share = spec.notifications?.share ?? 0;
   const accuracy = spec.notifications?.accuracy ?? 1;
   /** The function a wrong notice names: another one, by popularity. */
@@ -126,15 +137,28 @@ export function synthWorkload(
               noticeFunctionId: named,
               noticeFeatures: profiles[named]!.program?.features ?? null,
             }),
-        demand: {
-          cpuSeconds: p.cpuSeconds * Math.exp(z()),
-          parallelFraction: p.parallelFraction,
-          memMiB: p.memMiB,
-          gpuSpeedup: p.gpuSpeedup,
-        },
+        demand: demandOf(p, factor(), coldExtra),
       };
     },
   };
+}
+
+/** The factor each request's CPU-seconds get: the given distribution, else log-normal noise. */
+function cpuFactor(spec: SynthWorkload, streams: RandomStreams): Sampler {
+  const stream = streams.stream("workload/demand");
+  if (spec.cpuFactor) return samplerOf(spec.cpuFactor, stream);
+  // Mean 1 and the given coefficient of variation.
+  const sigma = Math.sqrt(Math.log(1 + spec.cpuVariation * spec.cpuVariation));
+  const z = normal(stream, (-sigma * sigma) / 2, sigma);
+  return () => Math.exp(z());
+}
+
+function demandOf(p: FunctionProfile, factor: number, coldExtra: Sampler | undefined): Demand {
+  const cpuSeconds = p.cpuSeconds * factor;
+  const { parallelFraction, memMiB, gpuSpeedup } = p;
+  return coldExtra
+    ? { cpuSeconds, parallelFraction, memMiB, gpuSpeedup, coldExtraS: coldExtra() }
+    : { cpuSeconds, parallelFraction, memMiB, gpuSpeedup };
 }
 
 function zipfCdf(n: number, s: number): Float64Array {
