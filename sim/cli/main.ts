@@ -12,6 +12,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { commandName, TRACE_COMMANDS, traceCommand } from "./commands/trace.js";
 import { validateCommand } from "./commands/validate.js";
 import { Interrupted } from "./interrupt.js";
+import { showsProgress } from "./progress.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -73,7 +74,9 @@ try {
     .parseAsync();
 } catch (e) {
   if (e instanceof Interrupted) {
-    process.stderr.write(`sim: ${e.message}; partial output removed\n`);
+    // In place of a progress bar's line, if one is drawn.
+    const clear = showsProgress(process.stderr) ? "\r\x1b[K" : "";
+    process.stderr.write(`${clear}sim: ${e.message}; partial output removed\n`);
     process.exit(e.exitCode);
   }
   if (e instanceof ScenarioError) {

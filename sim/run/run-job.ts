@@ -30,8 +30,10 @@ export interface JobSinks {
   readonly signal?: AbortSignal;
 }
 
-/** Events simulated between two looks at the event loop (signals, aborts). */
-const SLICE_EVENTS = 200_000;
+/** Events simulated between two looks at the clock. */
+const SLICE_EVENTS = 10_000;
+/** Wall time between two turns of the event loop (signals, aborts), at most about. */
+const YIELD_MS = 50;
 const PROGRESS_EVERY_REQUESTS = 4096;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -43,9 +45,12 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 async function runSliced(scheduler: Scheduler, until: number, signal?: AbortSignal) {
   signal?.throwIfAborted();
+  let yieldedAt = Date.now();
   while (scheduler.run(until, SLICE_EVENTS).reason === "maxEvents") {
+    if (Date.now() - yieldedAt < YIELD_MS) continue;
     await nextTurn();
     signal?.throwIfAborted();
+    yieldedAt = Date.now();
   }
 }
 

@@ -39,6 +39,7 @@ function dirOf(name: string): string {
   return mkdtempSync(`${dir}-`);
 }
 
+const ESC = "\x1b";
 const partials = (dir: string) => readdirSync(dir).filter((f) => f.includes(".partial-"));
 
 describe.each([
@@ -133,10 +134,17 @@ test("the progress bar shows within a second of the run's start, whatever its si
   });
   await until(() => /expected requests: about 3,600,000,000/.test(sim.stderr()), "the plan");
   const planned = Date.now();
-  const bar = new RegExp(`\r${"\x1b"}\\[K\\[[#-]{30}\\] \\d+% {2}job 1/1: static`);
+  const bar = new RegExp(`\r${ESC}\\[K\\[[#-]{30}\\] \\d+% {2}job 1/1: static`);
   await until(() => bar.test(sim.stderr()), "the bar");
   const shown = Date.now() - planned;
   sim.child.kill("SIGINT");
+  const signalled = Date.now();
   expect((await sim.exited).code).toBe(130);
+  // However busy the run: it looks at its signals every 50 ms or so.
+  expect(Date.now() - signalled).toBeLessThan(2000);
   expect(shown).toBeLessThan(1000);
+  // The message takes the bar's line.
+  expect(
+    sim.stderr().endsWith(`static\r${ESC}[Ksim: interrupted by SIGINT; partial output removed\n`),
+  ).toBe(true);
 });
