@@ -19,7 +19,8 @@ import { layerConfigs } from "./eslint-layers.js";
  */
 const LAYERS = [
   { name: "random", paths: ["sim/random/"], uses: [], packages: ["seedrandom"] },
-  { name: "units", paths: ["sim/units/"], uses: [], packages: ["zod"] },
+  // Distribution fields parse to random/spec.ts's DistSpec.
+  { name: "units", paths: ["sim/units/"], uses: ["random"], packages: ["zod"] },
   // CSV bytes and number text, shared by traces/ writers and reports/.
   { name: "csv", paths: ["sim/csv/"], uses: [] },
   { name: "engine", paths: ["sim/engine/"], uses: ["random"] },

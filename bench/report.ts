@@ -11,7 +11,7 @@ import { stringify } from "yaml";
 import { htmlReport } from "../reports/html/report.js";
 import { RequestDigest } from "../reports/html/request-digest.js";
 import { readVegaScripts } from "../reports/html/vega-scripts.js";
-import { runScenario } from "../sim/cli/pipeline.js";
+import { runScenario } from "../sim/run/pipeline.js";
 import { parseScenarioText } from "../sim/scenario/load.js";
 import { validateScenario } from "../sim/scenario/validate.js";
 import { openBrowser } from "../test/browser/chromium.js";

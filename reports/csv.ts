@@ -1,5 +1,5 @@
 /** CSV as spreadsheets read it: one header row, RFC 4180 quoting, "\n" line ends. */
-import { numberText } from "./number-text.js";
+import { numberText } from "../sim/csv/number-text.js";
 
 export type CsvValue = string | number | boolean | null | undefined;
 

@@ -15,7 +15,7 @@
  * | notice_lead_s | a pre-trigger notification came this long before arrival | no |
  * | notice_function_id | the function that notification named, when not this row's | no |
  */
-import type { CsvBytes } from "../reports/csv-bytes.js";
+import type { CsvBytes } from "../sim/csv/csv-bytes.js";
 import type { TraceBatch } from "./trace-batch.js";
 import { parseDecimal } from "./decimal.js";
 

@@ -28,9 +28,19 @@ export interface TraceSink {
  * A writer on a thread of its own where there is a core for it (besides
  * this thread and `busyThreads` others already at work), else TraceWriter.
  */
-export function openTraceWriter(path: string, busyThreads = 0): TraceSink {
+export function openTraceWriter(
+  path: string,
+  busyThreads = 0,
+  gzip = path.endsWith(".gz"),
+): TraceSink {
   const threaded = HAS_WORKER && availableParallelism() > 1 + busyThreads;
-  return threaded ? new ThreadedTraceWriter(path) : new TraceWriter(path);
+  return threaded ? new ThreadedTraceWriter(path, gzip) : new TraceWriter(path, gzip);
+}
+
+/** What a writing thread is started with. */
+export interface WriterThreadData {
+  readonly path: string;
+  readonly gzip: boolean;
 }
 
 export class ThreadedTraceWriter implements TraceSink {
@@ -40,8 +50,9 @@ export class ThreadedTraceWriter implements TraceSink {
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(path: string) {
-    this.worker = startWorker(WORKER_SCRIPT, path);
+  constructor(path: string, gzip = path.endsWith(".gz")) {
+    const data: WriterThreadData = { path, gzip };
+    this.worker = startWorker(WORKER_SCRIPT, data);
     this.worker.on("message", (m: "written" | "closed" | { error: ErrorData }) => {
       if (typeof m === "object") this.failure ??= errorFromData(m.error);
       else this.inFlight--;

@@ -1,10 +1,12 @@
 /** Worker thread: formats and writes the batches of a ThreadedTraceWriter. */
 import { parentPort, workerData } from "node:worker_threads";
 import { fromColumns, type RowColumns } from "./row-columns.js";
+import type { WriterThreadData } from "./threaded-writer.js";
 import { errorAsData } from "./worker-stream.js";
 import { TraceWriter } from "./writer.js";
 
-const writer = new TraceWriter(workerData as string);
+const data = workerData as WriterThreadData;
+const writer = new TraceWriter(data.path, data.gzip);
 const names: string[] = [];
 // One batch at a time, in the order sent.
 let last: Promise<void> = Promise.resolve();

@@ -1,5 +1,8 @@
-/** Writes a trace file batch by batch (gzip when the name ends in .gz), with back-pressure. */
-import { CsvBytes } from "../reports/csv-bytes.js";
+/**
+ * Writes a trace file batch by batch, with back-pressure; gzip when asked,
+ * by default when the name ends in .gz (a partial file's name does not).
+ */
+import { CsvBytes } from "../sim/csv/csv-bytes.js";
 import { FileSink, type ChunkSink } from "./file-sink.js";
 import { TRACE_COLUMNS, writeTraceLine, type TraceRow } from "./format.js";
 import { GzipSink } from "./gzip-sink.js";
@@ -12,8 +15,11 @@ export class TraceWriter {
   private readonly sink: ChunkSink;
   private readonly pending = new CsvBytes(CHUNK_BYTES + 4096);
 
-  constructor(private readonly path: string) {
-    this.sink = path.endsWith(".gz") ? new GzipSink(path) : new FileSink(path);
+  constructor(
+    private readonly path: string,
+    gzip = path.endsWith(".gz"),
+  ) {
+    this.sink = gzip ? new GzipSink(path) : new FileSink(path);
     this.pending.header(TRACE_COLUMNS);
   }
 

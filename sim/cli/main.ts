@@ -2,52 +2,90 @@ import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { InvariantError } from "../model/invariants.js";
+import { UsageError } from "../run/usage-error.js";
 import { formatIssue, ScenarioError } from "../scenario/issues.js";
+import { OutputError } from "../../traces/output-path.js";
+import { TraceError } from "../../traces/reader.js";
 import { analyzeCommand } from "./commands/analyze.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
-import { traceCommand } from "./commands/trace.js";
-import { TraceError } from "../../traces/reader.js";
+import { commandName, TRACE_COMMANDS, traceCommand } from "./commands/trace.js";
 import { validateCommand } from "./commands/validate.js";
-import { UsageError } from "./pipeline.js";
+import { Interrupted } from "./interrupt.js";
+import { showsProgress } from "./progress.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
   version: string;
 };
 
+const commands = [runCommand, validateCommand, schemaCommand, traceCommand, analyzeCommand];
+
+/** Commands by name, with the names of their subcommands, as deep as they go. */
+const COMMAND_TREE: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  ...Object.fromEntries(commands.map((c) => [commandName(c), {}])),
+  [commandName(traceCommand)]: TRACE_COMMANDS,
+};
+
+/**
+ * A command word that names no command, checked before yargs sees it: with
+ * `--help`, yargs would print the global help and exit 0 for `sim serve`.
+ */
+function unknownCommand(argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (const a of argv) {
+    if (a.startsWith("-")) break;
+    words.push(a);
+  }
+  const [top, sub, leaf] = words;
+  if (top === undefined) return undefined;
+  const subs = COMMAND_TREE[top];
+  if (!subs)
+    return `unknown command "${top}"; the commands are ${Object.keys(COMMAND_TREE).join(", ")}`;
+  if (Object.keys(subs).length === 0 || sub === undefined) return undefined;
+  const leaves = subs[sub];
+  if (!leaves)
+    return `unknown command "${top} ${sub}"; \`sim ${top}\` has ${Object.keys(subs).join(", ")}`;
+  if (leaves.length === 0 || leaf === undefined || leaves.includes(leaf)) return undefined;
+  return `unknown command "${top} ${sub} ${leaf}"; \`sim ${top} ${sub}\` has ${leaves.join(", ")}`;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`sim: ${message}\n`);
+  process.exit(2);
+}
+
 try {
-  await yargs(hideBin(process.argv))
+  const argv = hideBin(process.argv);
+  const unknown = unknownCommand(argv);
+  if (unknown) fail(`${unknown} (sim --help lists them)`);
+  await commands
+    .reduce((y, c) => y.command(c as never), yargs(argv))
     .scriptName("sim")
     .usage("$0 <command> [options]\n\nDiscrete-event simulator and capacity-planning workbench.")
-    .command(runCommand)
-    .command(validateCommand)
-    .command(schemaCommand)
-    .command(traceCommand)
-    .command(analyzeCommand)
     .version(pkg.version)
     .demandCommand(1, "Name a command; `sim --help` lists them.")
     .strict()
     .help()
-    .fail((msg, err, y) => {
-      if (err) throw err;
-      process.stderr.write(`${y.help()}\n\n${msg}\n`);
-      process.exit(2);
+    .fail((msg, err) => {
+      // yargs's own complaint (a missing argument, an unknown option): one line, no help text.
+      if (err && err.name !== "YError") throw err;
+      fail(`${msg ?? err?.message} (add --help for the options)`);
     })
     .parseAsync();
 } catch (e) {
+  if (e instanceof Interrupted) {
+    // In place of a progress bar's line, if one is drawn.
+    const clear = showsProgress(process.stderr) ? "\r\x1b[K" : "";
+    process.stderr.write(`${clear}sim: ${e.message}; partial output removed\n`);
+    process.exit(e.exitCode);
+  }
   if (e instanceof ScenarioError) {
     for (const issue of e.issues) process.stderr.write(`${formatIssue(issue)}\n`);
     process.stderr.write(`${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} found\n`);
     process.exit(2);
   }
-  if (e instanceof TraceError) {
-    process.stderr.write(`sim: ${e.message}\n`);
-    process.exit(2);
-  }
-  if (e instanceof UsageError) {
-    process.stderr.write(`sim: ${e.message}\n`);
-    process.exit(2);
-  }
+  if (e instanceof OutputError) fail(`--out ${e.message}`);
+  if (e instanceof TraceError || e instanceof UsageError) fail(e.message);
   if (e instanceof InvariantError) {
     process.stderr.write(`sim: invariant violated, the run is wrong: ${e.message}\n`);
     process.exit(3);

@@ -1,7 +1,8 @@
 /**
  * A one-line progress bar for long commands, on a terminal only: piped or
- * logged output stays free of it. Redrawn at most every 100 ms, so a
- * caller may report as often as it likes.
+ * logged output stays free of it (SIM_PROGRESS=1 draws it anyway, =0
+ * never). The first report draws at once; later ones at most every
+ * 100 ms, so a caller may report as often as it likes.
  */
 export interface Progress {
   /** `fraction` of the work done (0..1), and what is being done. */
@@ -13,11 +14,21 @@ export interface Progress {
 const WIDTH = 30;
 const REDRAW_MS = 100;
 
+type Output = Pick<NodeJS.WriteStream, "isTTY" | "write">;
+
+/** Whether a bar is drawn on `out`. */
+export function showsProgress(out: Output, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.SIM_PROGRESS === "1") return true;
+  if (env.SIM_PROGRESS === "0") return false;
+  return out.isTTY === true;
+}
+
 export function progressBar(
-  out: Pick<NodeJS.WriteStream, "isTTY" | "write">,
+  out: Output,
   nowMs: () => number = Date.now,
+  env: NodeJS.ProcessEnv = process.env,
 ): Progress {
-  if (!out.isTTY) return { update() {}, done() {} };
+  if (!showsProgress(out, env)) return { update() {}, done() {} };
   let lastAt = -Infinity;
   let drawn = false;
   const draw = (fraction: number, label: string, end: string) => {

@@ -1,17 +1,13 @@
 /** Stage `run` for one job: a fresh scheduler, cluster and workload. */
 import { PRIORITY_LATE, Scheduler } from "../engine/scheduler.js";
 import { Cluster } from "../model/cluster.js";
+import type { RequestSource, WorkRequest } from "../model/request.js";
 import type { RequestRecord, RunSummary, TimeseriesRow } from "../model/summary.js";
-import { RandomStreams } from "../random/streams.js";
-import type { NormalizedScenario, Workload } from "../scenario/validate.js";
-import { synthWorkload } from "../../traces/synth/workload.js";
-import { TraceReader } from "../../traces/reader.js";
-import { traceSource } from "../../traces/trace-source.js";
-import { batchRows, type RowStream } from "../../traces/row-stream.js";
-import { importAzure2019 } from "../../traces/import/azure2019.js";
-import { importAzure2021 } from "../../traces/import/azure2021.js";
+import type { NormalizedScenario } from "../scenario/validate.js";
 import type { CodeProgram } from "../../traces/code-corpus.js";
 import type { Job } from "./expand.js";
+import { replicationStreams } from "./replication-streams.js";
+import { jobWorkload } from "./workload-source.js";
 
 export interface JobResult {
   readonly job: Job;
@@ -23,18 +19,53 @@ export interface JobResult {
 
 export interface JobSinks {
   readonly onRequestEnd?: (record: RequestRecord) => void;
-  /** Called with the simulated share of the horizon done, about every 1%. */
+  /** Each request as the workload hands it to the model, in arrival order. */
+  readonly onArrival?: (request: WorkRequest) => void;
+  /**
+   * Called with the simulated share of the horizon done: about every 1% of
+   * it, and every few thousand requests, so a large workload shows at once.
+   */
   readonly onProgress?: (fraction: number) => void;
+  /** Stops the run between slices of events; the job then throws its reason. */
+  readonly signal?: AbortSignal;
 }
 
-function rowsOf(w: Exclude<Workload, { kind: "synth" }>, streams: RandomStreams): RowStream {
-  if (w.kind === "trace") return new TraceReader(w.file, { lenient: w.lenient });
-  const src = w.source;
-  const batches =
-    src.format === "azure2019"
-      ? importAzure2019(src.days, streams.child("import"))
-      : importAzure2021(src.file, { reorderWindowS: src.reorderWindowS });
-  return batchRows(batches[Symbol.asyncIterator]());
+/** Events simulated between two looks at the clock. */
+const SLICE_EVENTS = 10_000;
+/** Wall time between two turns of the event loop (signals, aborts), at most about. */
+const YIELD_MS = 50;
+const PROGRESS_EVERY_REQUESTS = 4096;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs the scheduler to `until` in slices, yielding between them, so a
+ * signal is handled while a long job runs. The events and their order are
+ * those of one run to `until`.
+ */
+async function runSliced(scheduler: Scheduler, until: number, signal?: AbortSignal) {
+  signal?.throwIfAborted();
+  let yieldedAt = Date.now();
+  while (scheduler.run(until, SLICE_EVENTS).reason === "maxEvents") {
+    if (Date.now() - yieldedAt < YIELD_MS) continue;
+    await nextTurn();
+    signal?.throwIfAborted();
+    yieldedAt = Date.now();
+  }
+}
+
+/** The source as the model sees it, with each request observed on its way. */
+function observed(source: RequestSource, onRequest: (r: WorkRequest) => void): RequestSource {
+  return {
+    get announces() {
+      return source.announces;
+    },
+    next() {
+      const r = source.next();
+      if (r) onRequest(r);
+      return r;
+    },
+  };
 }
 
 export async function runJob(
@@ -44,7 +75,7 @@ export async function runJob(
   programs: readonly CodeProgram[] = [],
 ): Promise<JobResult> {
   const run = s.policies[job.policyIndex]!;
-  const streams = new RandomStreams(s.seed).child(`rep-${job.replication}`);
+  const streams = replicationStreams(s.seed, job.replication);
   const scheduler = new Scheduler();
   const timeseries: TimeseriesRow[] = [];
   const cluster = new Cluster(scheduler, {
@@ -65,12 +96,20 @@ export async function runJob(
     onSample: (row) => timeseries.push(row),
     ...(sinks.onRequestEnd ? { onRequestEnd: sinks.onRequestEnd } : {}),
   });
-  const w = s.workload;
-  const trace =
-    w.kind === "synth" ? undefined : traceSource(rowsOf(w, streams), w.replay, programs);
+  const workload = jobWorkload(s, streams, programs);
+  const trace = workload.kind === "trace" ? workload.source : undefined;
   if (trace) await trace.reader.refill();
-  cluster.start(w.kind === "synth" ? synthWorkload(w.synth, streams, programs) : trace!);
-  const progress = sinks.onProgress;
+  const { onProgress: progress, onArrival, signal } = sinks;
+  let requests = 0;
+  const source =
+    progress || onArrival
+      ? observed(workload.source, (r) => {
+          onArrival?.(r);
+          if (progress && ++requests % PROGRESS_EVERY_REQUESTS === 0)
+            progress(scheduler.now / s.horizonS);
+        })
+      : workload.source;
+  cluster.start(source);
   if (progress) {
     const step = s.horizonS / 100;
     const tick = () => {
@@ -79,19 +118,22 @@ export async function runJob(
     };
     scheduler.after(step, tick, undefined, PRIORITY_LATE);
   }
-  if (trace) {
-    // Run up to the last arrival read (less the notice lookahead, so no
-    // notice of a row not read yet falls due), read on, and go again: the
-    // trace is streamed, never held whole.
-    while (await trace.reader.refill()) {
+  try {
+    if (trace) {
+      // Run up to the last arrival read (less the notice lookahead, so no
+      // notice of a row not read yet falls due), read on, and go again: the
+      // trace is streamed, never held whole.
+      while (await trace.reader.refill()) {
+        cluster.resumeArrivals();
+        const upTo = trace.reader.lastArrivalS - cluster.lookaheadS;
+        await runSliced(scheduler, Math.min(s.horizonS, Math.max(scheduler.now, upTo)), signal);
+        if (scheduler.now >= s.horizonS) break;
+      }
       cluster.resumeArrivals();
-      const upTo = trace.reader.lastArrivalS - cluster.lookaheadS;
-      scheduler.run(Math.min(s.horizonS, Math.max(scheduler.now, upTo)));
-      if (scheduler.now >= s.horizonS) break;
     }
-    cluster.resumeArrivals();
-    trace.reader.close();
+    await runSliced(scheduler, s.horizonS, signal);
+  } finally {
+    trace?.reader.close();
   }
-  scheduler.run(s.horizonS);
   return { job, summary: cluster.finish(), timeseries, skippedRows: trace?.reader.skipped ?? 0 };
 }

@@ -199,6 +199,15 @@ export const scenarioSchema = z
     execution: execution.prefault({}),
     policies: z.array(policyEntriesSchema()).min(1, "name at least one policy"),
     replications: z.int().positive().default(1),
+    /** How a run is made; `sim run --policy` and `--max-requests` set these too. */
+    run: z
+      .strictObject({
+        /** Run only these policies (labels or policy names); all when empty. */
+        policies: z.array(z.string().min(1)).default([]),
+        /** Refuse a run expected to simulate more requests, all jobs together. */
+        maxRequests: z.number().positive().default(1e9),
+      })
+      .prefault({}),
     output: z
       .strictObject({ interval: duration().pipe(z.number().positive()).prefault("1m") })
       .prefault({}),

@@ -68,6 +68,8 @@ export interface NormalizedScenario {
   readonly policies: readonly PolicyRun[];
   readonly replications: number;
   readonly sampleIntervalS: number;
+  /** A run expected to simulate more requests than this is refused. */
+  readonly maxRequests: number;
 }
 
 export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
@@ -78,11 +80,29 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
   const sections = parseSections(doc, report);
   const catalog = buildCatalog(doc.catalog, report);
   const policies = resolvePolicies(doc, catalog, report);
+  checkRunPolicies(sections.run as Scenario["run"] | undefined, policies, report);
   checkWorkloadPaths(doc.workload, baseDir, report);
   const issues = report.issues();
   if (issues.length > 0) throw new ScenarioError(issues);
   // Every section parsed and every policy resolved, or there would be issues.
   return normalize(sections as Scenario, catalog.catalog, policies as PolicyRun[], baseDir);
+}
+
+/** Each policy `run.policies` names (or `sim run --policy`) must be in the scenario. */
+function checkRunPolicies(
+  run: Scenario["run"] | undefined,
+  policies: readonly (PolicyRun | undefined)[] | undefined,
+  report: Reporter,
+): void {
+  if (!policies) return;
+  const labels = policies.flatMap((p) => (p ? [p.label] : []));
+  run?.policies.forEach((wanted, i) => {
+    if (policies.some((p) => p && (p.label === wanted || p.policy.name === wanted))) return;
+    report.at(
+      ["run", "policies", i],
+      `"${wanted}" is not in the scenario; it has ${labels.join(", ")}`,
+    );
+  });
 }
 
 /** One file or a list of them, as paths from the scenario's directory. */
@@ -196,8 +216,15 @@ function normalize(
     migrationFixedS: s.execution.migration.fixed,
     noticeLookaheadS: s.execution.noticeLookahead,
     migrationMiBPerS: s.execution.migration.bandwidthPerSecond,
-    policies,
+    // Only the policies `run.policies` names, when it names any.
+    policies: policies.filter(
+      (p) =>
+        s.run.policies.length === 0 ||
+        s.run.policies.includes(p.label) ||
+        s.run.policies.includes(p.policy.name),
+    ),
     replications: s.replications,
     sampleIntervalS: s.output.interval,
+    maxRequests: s.run.maxRequests,
   };
 }

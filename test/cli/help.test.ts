@@ -15,3 +15,25 @@ test("sim with no command explains and exits non-zero", () => {
   expect(r.status).not.toBe(0);
   expect(r.stderr).toMatch(/Name a command/);
 });
+
+test("an unknown command, even with --help, is an error: exit 2 and one line", () => {
+  for (const args of [
+    ["serve", "--help"],
+    ["serve"],
+    ["trace", "replay", "--help"],
+    ["trace", "import", "gcp", "-h"],
+  ]) {
+    const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+    expect(r.status, args.join(" ")).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^sim: unknown command "(serve|trace replay|trace import gcp)"; .*\n$/,
+    );
+  }
+  // Known ones still show their help.
+  const ok = spawnSync(process.execPath, [bin, "trace", "import", "azure2021", "--help"], {
+    encoding: "utf8",
+  });
+  expect(ok.status).toBe(0);
+  expect(ok.stdout).toMatch(/--reorder-window/);
+});

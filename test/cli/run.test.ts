@@ -31,6 +31,7 @@ describe("sim run", () => {
     expect(r.stdout).toMatch(/cost \(USD\)/);
     expect(readdirSync(out).sort()).toEqual([
       "requests.csv",
+      "run.json",
       "summary.csv",
       "summary.json",
       "timeseries.csv",
@@ -67,7 +68,9 @@ describe("sim run", () => {
     expect(JSON.parse(ja).policies).toHaveLength(1);
     const bad = sim("run", file, "--policy", "nope");
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/--policy nope: not in the scenario; it has static, autoscaled/);
+    expect(bad.stderr).toBe(
+      'sim: --policy: "nope" is not in the scenario; it has static, autoscaled\n',
+    );
   });
 
   test("a bad scenario: every problem with file:line:column, exit 2, no stack, nothing written", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { mmc } from "../../sim/engine/analytic/erlang-c.js";
-import { runScenario } from "../../sim/cli/pipeline.js";
+import { runScenario } from "../../sim/run/pipeline.js";
 import { expandJobs } from "../../sim/run/expand.js";
 import { runJob } from "../../sim/run/run-job.js";
 import { summaryJson } from "../../reports/summary-report.js";

@@ -1,4 +1,4 @@
-import { runScenario } from "../../sim/cli/pipeline.js";
+import { runScenario } from "../../sim/run/pipeline.js";
 import { RequestDigest } from "../../reports/html/request-digest.js";
 import type { HtmlReportInput, VegaScripts } from "../../reports/html/input.js";
 import { scenario } from "../support/scenario.js";

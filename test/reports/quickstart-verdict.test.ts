@@ -6,15 +6,16 @@
  */
 import { expect, test } from "vitest";
 import { verdictLine } from "../../reports/verdict.js";
-import { loadAndValidate, runScenario } from "../../sim/cli/pipeline.js";
+import { loadAndValidate, runScenario } from "../../sim/run/pipeline.js";
 
 const file = new URL("../../scenarios/quickstart.yaml", import.meta.url).pathname;
 
 test.each([3, 42, 17])(
   "quickstart, seed %i: hpa is the cheapest that meets the SLA, significantly",
   async (seed) => {
-    const s = loadAndValidate(file);
-    const { report } = await runScenario(s, { seed });
+    const s = loadAndValidate(file, { seed });
+    const { report } = await runScenario(s);
+    expect(report.seed).toBe(seed);
     expect(report.replications).toBeGreaterThan(1);
     const by = Object.fromEntries(report.policies.map((p) => [p.policy, p]));
     expect(by["hpa"]!.costUsd + by["hpa"]!.ci95!.costUsd).toBeLessThan(

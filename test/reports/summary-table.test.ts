@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { summaryTable } from "../../reports/summary-report.js";
-import { runScenario } from "../../sim/cli/pipeline.js";
+import { runScenario } from "../../sim/run/pipeline.js";
 import { scenario, smallWorkload } from "../support/scenario.js";
 import { policy, report } from "./run-report-fixture.js";
 

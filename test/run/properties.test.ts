@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { runScenario } from "../../sim/cli/pipeline.js";
+import { runScenario } from "../../sim/run/pipeline.js";
 import { aggregate } from "../../sim/run/aggregate.js";
 import { expandJobs } from "../../sim/run/expand.js";
 import { runJob, type JobResult } from "../../sim/run/run-job.js";

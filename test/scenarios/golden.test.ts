@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { expect, test } from "vitest";
 import { summaryJson } from "../../reports/summary-report.js";
-import { loadAndValidate, runScenario } from "../../sim/cli/pipeline.js";
+import { loadAndValidate, runScenario } from "../../sim/run/pipeline.js";
 import { goldenDiffs } from "../support/golden-compare.js";
 
 const dir = new URL("../../scenarios/", import.meta.url).pathname;

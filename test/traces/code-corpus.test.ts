@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { stringify } from "yaml";
-import { runScenario } from "../../sim/cli/pipeline.js";
+import { runScenario } from "../../sim/run/pipeline.js";
 import { RandomStreams } from "../../sim/random/streams.js";
 import { parseScenarioText } from "../../sim/scenario/load.js";
 import { validateScenario } from "../../sim/scenario/validate.js";

@@ -179,7 +179,7 @@ test("any rows the writer writes, papaparse reads back as they were", async () =
 
 test("the writer's bytes are exactly the generic CSV line", async () => {
   const { csvLine } = await import("../../reports/csv.js");
-  const { CsvBytes } = await import("../../reports/csv-bytes.js");
+  const { CsvBytes } = await import("../../sim/csv/csv-bytes.js");
   const { traceRowValues, writeTraceLine } = await import("../../traces/format.js");
   const odd = { ...row(3), functionId: 'a,"b"', codeId: "line\nbreak", paramsHash: "pläin" };
   const out = new CsvBytes(16);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { stringify } from "yaml";
 import { summaryJson } from "../../reports/summary-report.js";
-import { runScenario } from "../../sim/cli/pipeline.js";
+import { runScenario } from "../../sim/run/pipeline.js";
 import { runJob } from "../../sim/run/run-job.js";
 import { RandomStreams } from "../../sim/random/streams.js";
 import { parseScenarioText } from "../../sim/scenario/load.js";

@@ -4,7 +4,7 @@ import { analysisCsv, analysisJson, analysisTable } from "../../../reports/analy
 import { analyzePath } from "../../../traces/code-files.js";
 import { isFailure } from "../../analysis/analyze.js";
 import { LANGUAGES } from "../../analysis/languages.js";
-import { UsageError } from "../pipeline.js";
+import { UsageError } from "../../run/usage-error.js";
 
 interface Args {
   path: string;

@@ -1,21 +1,13 @@
-import {
-  closeSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
 import { join } from "node:path";
 import type { CommandModule } from "yargs";
-import type { RequestRecord } from "../../model/summary.js";
-import { csvLine } from "../../../reports/csv.js";
-import { summaryCsv, summaryJson, timeseriesCsv } from "../../../reports/summary-report.js";
 import { runText } from "../../../reports/run-text.js";
-import { loadAndValidate, runScenario } from "../pipeline.js";
-import { progressBar } from "../progress.js";
+import { describeExpected } from "../../run/expected-requests.js";
+import { runPipeline, type ScenarioOptions } from "../../run/pipeline.js";
+import { ScenarioOptionError } from "../../run/scenario-options.js";
+import { UsageError } from "../../run/usage-error.js";
+import { parseCount, parseSeed } from "../arguments.js";
+import { abortOnSignals } from "../interrupt.js";
+import { progressBar, showsProgress } from "../progress.js";
 
 interface Args {
   scenario: string;
@@ -25,39 +17,16 @@ interface Args {
   requests: boolean;
   lenient: boolean;
   explain: boolean;
+  "max-requests"?: number;
 }
 
-const REQUEST_COLUMNS = [
-  "policy",
-  "request_id",
-  "function_id",
-  "arrival_s",
-  "start_s",
-  "end_s",
-  "latency_s",
-  "outcome",
-  "instance_type",
-  "instance_id",
-  "cold_start",
-];
-
-/** Buffered line writer on a file descriptor: I/O stays here, at the edge. */
-function lineWriter(fd: number) {
-  let buffer = "";
-  return {
-    write(line: string) {
-      buffer += line;
-      if (buffer.length > 1 << 16) {
-        writeSync(fd, buffer);
-        buffer = "";
-      }
-    },
-    flush() {
-      if (buffer) writeSync(fd, buffer);
-      buffer = "";
-    },
-  };
-}
+/** The flag each scenario option is given by here. */
+const FLAGS: Record<keyof ScenarioOptions, string> = {
+  seed: "--seed",
+  policies: "--policy",
+  lenient: "--lenient",
+  maxRequests: "--max-requests",
+};
 
 export const runCommand: CommandModule<object, Args> = {
   command: "run <scenario>",
@@ -71,13 +40,18 @@ export const runCommand: CommandModule<object, Args> = {
       })
       .option("out", {
         type: "string",
-        describe: "write summary.json, summary.csv, timeseries.csv here",
+        describe:
+          "write summary.json, summary.csv, timeseries.csv and run.json here (the whole directory, replacing an earlier run's)",
       })
-      .option("seed", { type: "number", describe: "override the scenario's seed" })
+      .option("seed", {
+        type: "string",
+        coerce: parseSeed,
+        describe: "override the scenario's seed",
+      })
       .option("policy", {
         type: "string",
         array: true,
-        describe: "run only these policies (label or name)",
+        describe: "run only these policies (label or name; run.policies)",
       })
       .option("lenient", {
         type: "boolean",
@@ -89,93 +63,52 @@ export const runCommand: CommandModule<object, Args> = {
         default: false,
         describe: "after the table, define every row and every CSV column",
       })
+      .option("max-requests", {
+        type: "string",
+        coerce: (v: unknown) => parseCount("--max-requests", v),
+        describe: "refuse a run expected to simulate more requests (run.maxRequests; 1e9)",
+      })
       .option("requests", {
         type: "boolean",
         default: false,
         describe: "also write requests.csv (a row per request)",
       })
       .check((a) => {
-        if (a.requests && !a.out) throw new Error("--requests needs --out DIR");
-        if (a.seed !== undefined && !(Number.isInteger(a.seed) && a.seed >= 0))
-          throw new Error("--seed must be an integer >= 0");
+        if (a.requests && !a.out) throw new UsageError("--requests needs --out DIR");
         return true;
       }),
   handler: async (args) => {
-    const loaded = loadAndValidate(args.scenario);
-    const scenario =
-      args.lenient && loaded.workload.kind === "trace"
-        ? { ...loaded, workload: { ...loaded.workload, lenient: true } }
-        : loaded;
-    let staging: string | undefined;
-    let requestsFd = -1;
-    let requests: ReturnType<typeof lineWriter> | undefined;
-    if (args.out) {
-      mkdirSync(args.out, { recursive: true });
-      // Everything is written beside the target first and moved in at the end,
-      // so an interrupted run never leaves half-written reports.
-      staging = mkdtempSync(join(args.out, ".sim-run-"));
-    }
-    try {
-      if (args.requests && staging) {
-        requestsFd = openSync(join(staging, "requests.csv"), "w");
-        requests = lineWriter(requestsFd);
-        requests.write(csvLine(REQUEST_COLUMNS));
-      }
-      const out = requests;
-      const onRequestEnd = out
-        ? (r: RequestRecord) =>
-            out.write(
-              csvLine([
-                r.policy,
-                r.id,
-                r.functionId,
-                r.arrivalS,
-                r.startS,
-                r.endS,
-                r.endS - r.arrivalS,
-                r.outcome,
-                r.instanceType,
-                r.instanceId < 0 ? "" : r.instanceId,
-                r.cold,
-              ]),
-            )
-        : undefined;
-      const bar = progressBar(process.stderr);
-      const onProgress = (done: number, total: number, label: string, f: number) => {
-        const line = `job ${Math.min(done + 1, total)}/${total}: ${label}`;
-        if (done < total) bar.update((done + f) / total, line);
-        else bar.done(line);
-      };
-      const { report, timeseries, skippedRows } = await runScenario(scenario, {
-        ...(args.seed !== undefined ? { seed: args.seed } : {}),
-        ...(args.policy ? { policies: args.policy } : {}),
-        ...(onRequestEnd ? { sinks: { onRequestEnd } } : {}),
-        ...(process.stderr.isTTY ? { onProgress } : {}),
-      });
-      process.stdout.write(
-        runText(report, { slaTarget: scenario.slaTarget, explain: args.explain }),
-      );
-      if (skippedRows > 0)
-        process.stderr.write(`skipped ${skippedRows} bad trace rows (lenient)\n`);
-      if (staging && args.out) {
-        requests?.flush();
-        if (requestsFd >= 0) closeSync(requestsFd);
-        requestsFd = -1;
-        writeFileSync(join(staging, "summary.json"), summaryJson(report));
-        writeFileSync(join(staging, "summary.csv"), summaryCsv(report));
-        writeFileSync(join(staging, "timeseries.csv"), timeseriesCsv(timeseries));
-        const files = [
-          "summary.json",
-          "summary.csv",
-          "timeseries.csv",
-          ...(requests ? ["requests.csv"] : []),
-        ];
-        for (const f of files) renameSync(join(staging, f), join(args.out, f));
-        process.stderr.write(`wrote ${files.map((f) => join(args.out!, f)).join(", ")}\n`);
-      }
-    } finally {
-      if (requestsFd >= 0) closeSync(requestsFd);
-      if (staging) rmSync(staging, { recursive: true, force: true });
-    }
+    const options: ScenarioOptions = {
+      ...(args.seed !== undefined ? { seed: args.seed } : {}),
+      ...(args.policy ? { policies: args.policy } : {}),
+      ...(args.lenient ? { lenient: true } : {}),
+      ...(args["max-requests"] !== undefined ? { maxRequests: args["max-requests"] } : {}),
+    };
+    const bar = progressBar(process.stderr);
+    const onProgress = (done: number, total: number, label: string, f: number) => {
+      const line = `job ${Math.min(done + 1, total)}/${total}: ${label}`;
+      if (done < total) bar.update((done + f) / total, line);
+      else bar.done(line);
+    };
+    const run = await runPipeline({
+      file: args.scenario,
+      options,
+      ...(args.out !== undefined ? { out: args.out } : {}),
+      requests: args.requests,
+      signal: abortOnSignals(),
+      onPlan: (_, expected) => process.stderr.write(`${describeExpected(expected)}\n`),
+      ...(showsProgress(process.stderr) ? { onProgress } : {}),
+    }).catch((e: unknown) => {
+      throw e instanceof ScenarioOptionError
+        ? new UsageError(`${FLAGS[e.option]}: ${e.reason}`)
+        : e;
+    });
+    process.stdout.write(
+      runText(run.report, { slaTarget: run.scenario.slaTarget, explain: args.explain }),
+    );
+    if (run.skippedRows > 0)
+      process.stderr.write(`skipped ${run.skippedRows} bad trace rows (lenient)\n`);
+    if (args.out && run.written.length > 0)
+      process.stderr.write(`wrote ${run.written.map((f) => join(args.out!, f)).join(", ")}\n`);
   },
 };

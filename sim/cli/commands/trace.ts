@@ -1,6 +1,4 @@
-import { renameSync, rmSync } from "node:fs";
 import type { Argv, CommandModule } from "yargs";
-import { TraceBatch } from "../../../traces/trace-batch.js";
 import {
   azure2019Days,
   importAzure2019,
@@ -11,49 +9,39 @@ import {
   importAzure2021,
   type Azure2021Stats,
 } from "../../../traces/import/azure2021.js";
-import { synthWorkload, traceRowOf } from "../../../traces/synth/workload.js";
-import { TraceError, TraceReader } from "../../../traces/reader.js";
+import { TraceReader } from "../../../traces/reader.js";
 import { TraceStatsBuilder } from "../../../traces/trace-stats.js";
+import { writeTraceFile, type TraceBatches } from "../../../traces/write-trace-file.js";
 import { traceStatsJson, traceStatsTable } from "../../../reports/trace-stats-report.js";
-import { openTraceWriter } from "../../../traces/threaded-writer.js";
 import { RandomStreams } from "../../random/streams.js";
+import { loadAndValidate } from "../../run/pipeline.js";
+import { synthTrace } from "../../run/synth-trace.js";
+import { UsageError } from "../../run/usage-error.js";
 import { parseDuration } from "../../units/units.js";
-import { loadAndValidate, UsageError } from "../pipeline.js";
+import { parseSeed } from "../arguments.js";
+import { abortOnSignals } from "../interrupt.js";
 import { progressBar } from "../progress.js";
 
-const SYNTH_BATCH_ROWS = 8192;
-
-type Batches = AsyncIterable<TraceBatch> | Iterable<TraceBatch>;
-
 /**
- * Writes the rows `batches` makes to `out` through a temporary file, so a
- * failure leaves nothing half-written; a bar on a terminal shows how far it
- * is, by the share of the work `batches` reports done.
+ * Writes a trace file whole or not at all (writeTraceFile), stopped
+ * cleanly by SIGINT or SIGTERM; a bar on a terminal shows how far it is, by
+ * the share of the work `fraction` reports done.
  */
 async function writeTrace(
   out: string,
-  batches: (onProgress: (fraction: number) => void) => Batches,
+  batches: () => TraceBatches,
+  fraction: () => number,
   busyThreads = 0,
 ): Promise<number> {
-  const tmp = `${out}.partial-${process.pid}${out.endsWith(".gz") ? ".gz" : ""}`;
-  const writer = openTraceWriter(tmp, busyThreads);
   const bar = progressBar(process.stderr);
-  let fraction = 0;
-  let n = 0;
-  try {
-    for await (const batch of batches((f) => (fraction = f))) {
-      await writer.writeBatch(batch);
-      n += batch.length;
-      bar.update(fraction, `${n.toLocaleString("en-US")} rows`);
-    }
-    await writer.close();
-    bar.done(`${n.toLocaleString("en-US")} rows`);
-    renameSync(tmp, out);
-  } catch (e) {
-    await writer.close().catch(() => {});
-    rmSync(tmp, { force: true });
-    throw e instanceof TraceError && e.file === tmp ? new TraceError(out, 0, e.reason) : e;
-  }
+  const rows = (n: number) => `${n.toLocaleString("en-US")} rows`;
+  bar.update(0, rows(0));
+  const n = await writeTraceFile(out, batches, {
+    busyThreads,
+    signal: abortOnSignals(),
+    onRows: (k) => bar.update(fraction(), rows(k)),
+  });
+  bar.done(rows(n));
   return n;
 }
 
@@ -111,14 +99,18 @@ const azure2019: CommandModule<object, Azure2019Args> = {
         describe: "trace file to write (.csv or .csv.gz)",
       })
       .option("seed", {
-        type: "number",
-        default: 1,
+        type: "string",
+        default: "1",
+        coerce: parseSeed,
         describe: "seed for instants, durations and memory",
       }),
   handler: async (a) => {
     const days = daysOf(a);
-    const n = await writeTrace(a.out, (onProgress) =>
-      importAzure2019(days, new RandomStreams(a.seed), onProgress),
+    let fraction = 0;
+    const n = await writeTrace(
+      a.out,
+      () => importAzure2019(days, new RandomStreams(a.seed), (f) => (fraction = f)),
+      () => fraction,
     );
     process.stderr.write(`wrote ${n} requests to ${a.out}\n`);
   },
@@ -145,9 +137,16 @@ const azure2021: CommandModule<object, { file: string; out: string; "reorder-win
     const window = parseDuration(a["reorder-window"]);
     if (!window.ok) throw new UsageError(`--reorder-window: ${window.message}`);
     const stats: Azure2021Stats = { startedBeforeTrace: 0 };
+    let fraction = 0;
     const n = await writeTrace(
       a.out,
-      (onProgress) => importAzure2021(a.file, { reorderWindowS: window.value, stats, onProgress }),
+      () =>
+        importAzure2021(a.file, {
+          reorderWindowS: window.value,
+          stats,
+          onProgress: (f) => (fraction = f),
+        }),
+      () => fraction,
       // Its parsing thread.
       1,
     );
@@ -171,22 +170,8 @@ const synth: CommandModule<object, { scenario: string; out: string }> = {
     }),
   handler: async (a) => {
     const s = loadAndValidate(a.scenario);
-    if (s.workload.kind !== "synth")
-      throw new UsageError(`${a.scenario} has no workload.synth to write`);
-    const source = synthWorkload(s.workload.synth, new RandomStreams(s.seed).child("rep-0"));
-    function* rows(onProgress: (fraction: number) => void): Generator<TraceBatch> {
-      let batch = new TraceBatch(SYNTH_BATCH_ROWS);
-      for (let r = source.next(); r && r.arrivalS < s.horizonS; r = source.next()) {
-        batch.push(traceRowOf(r));
-        if (batch.length === SYNTH_BATCH_ROWS) {
-          onProgress(r.arrivalS / s.horizonS);
-          yield batch;
-          batch = new TraceBatch(SYNTH_BATCH_ROWS);
-        }
-      }
-      if (batch.length > 0) yield batch;
-    }
-    const n = await writeTrace(a.out, rows);
+    const trace = await synthTrace(s, a.scenario);
+    const n = await writeTrace(a.out, () => trace.batches, trace.fraction);
     process.stderr.write(`wrote ${n} requests to ${a.out}\n`);
   },
 };
@@ -222,6 +207,20 @@ const stats: CommandModule<object, { file: string; format: "table" | "json"; len
   },
 };
 
+const importCommands = [azure2019, azure2021];
+
+/** The subcommands of `sim trace`, by name, with theirs. */
+export const TRACE_COMMANDS: Readonly<Record<string, readonly string[]>> = {
+  import: importCommands.map((c) => commandName(c)),
+  [commandName(synth)]: [],
+  [commandName(stats)]: [],
+};
+
+/** The name of a command module: the first word of its `command`. */
+export function commandName(c: { readonly command?: string | readonly string[] }): string {
+  return String(c.command).split(" ")[0]!;
+}
+
 export const traceCommand: CommandModule = {
   command: "trace <command>",
   describe:
@@ -231,7 +230,8 @@ export const traceCommand: CommandModule = {
       .command({
         command: "import <command>",
         describe: "import a public trace into the provisim trace format",
-        builder: (yi: Argv) => yi.command(azure2019).command(azure2021).demandCommand(1),
+        builder: (yi: Argv) =>
+          importCommands.reduce((y, c) => y.command(c as CommandModule), yi).demandCommand(1),
         handler: () => {},
       })
       .command(synth)

@@ -1,5 +1,6 @@
 import type { CommandModule } from "yargs";
-import { loadAndValidate } from "../pipeline.js";
+import { beyondLimit, describeExpected, expectedRequests } from "../../run/expected-requests.js";
+import { loadAndValidate } from "../../run/pipeline.js";
 
 export const validateCommand: CommandModule<object, { scenario: string }> = {
   command: "validate <scenario>",
@@ -12,8 +13,11 @@ export const validateCommand: CommandModule<object, { scenario: string }> = {
     }),
   handler: (args) => {
     const s = loadAndValidate(args.scenario);
+    const expected = expectedRequests(s);
     process.stdout.write(
-      `${args.scenario}: valid (${s.policies.length} ${s.policies.length === 1 ? "policy" : "policies"}, ${s.replications} replication${s.replications === 1 ? "" : "s"})\n`,
+      `${args.scenario}: valid (${s.policies.length} ${s.policies.length === 1 ? "policy" : "policies"}, ${s.replications} replication${s.replications === 1 ? "" : "s"})\n${describeExpected(expected)}\n`,
     );
+    const beyond = beyondLimit(s, expected);
+    if (beyond !== undefined) process.stderr.write(`sim run would refuse it: ${beyond}\n`);
   },
 };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { numberText } from "../../reports/number-text.js";
+import { numberText } from "../../sim/csv/number-text.js";
 
 const microseconds = fc.integer({ min: 0, max: 2 ** 32 * 1e6 + 1e7 }).map((micros) => micros / 1e6);
 const decimals = fc

@@ -1,7 +1,9 @@
 /**
- * CSV built straight into bytes: the text csvCell and csvLine give, without
- * a string per cell. Writing a large CSV (a trace, a row per request) is
- * otherwise dominated by number formatting and string concatenation.
+ * CSV built straight into bytes: the text reports/csv.ts's csvCell and
+ * csvLine give, without a string per cell. Writing a large CSV (a trace, a
+ * row per request) is otherwise dominated by number formatting and string
+ * concatenation. It lies below traces/ and reports/, which both write CSV,
+ * and imports nothing of the project.
  *
  * Numbers with at most six decimals are written digit by digit (see
  * number-text.ts for why that is String's text); ASCII text is copied a

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { CsvBytes } from "../../reports/csv-bytes.js";
+import { CsvBytes } from "../../sim/csv/csv-bytes.js";
 import { csvCell, csvLine } from "../../reports/csv.js";
 
 const cell = fc.oneof(
