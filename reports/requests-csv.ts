@@ -1,29 +1,23 @@
 /**
  * requests.csv, a row per request, streamed to a file as requests end: the
- * bytes csvLine would give, built through CsvBytes and written in chunks,
- * since a run may end millions of requests.
+ * bytes csvLine would give for the cells at their legend precision
+ * (csv-precision.ts), built through CsvBytes and written in chunks, since a
+ * run may end millions of requests.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { RequestRecord } from "../sim/model/summary.js";
 import { CsvBytes } from "../sim/csv/csv-bytes.js";
+import { atPrecision } from "./csv-precision.js";
+import { REQUESTS_CSV } from "./legend.js";
 
-export const REQUEST_COLUMNS = [
-  "policy",
-  "request_id",
-  "function_id",
-  "arrival_s",
-  "start_s",
-  "end_s",
-  "latency_s",
-  "outcome",
-  "instance_type",
-  "instance_id",
-  "cold_start",
-] as const;
+/** The columns, in the legend's order (its catalogue defines each). */
+export const REQUEST_COLUMNS = Object.keys(REQUESTS_CSV) as (keyof typeof REQUESTS_CSV)[];
 
 const CHUNK_BYTES = 1 << 16;
 
-/** A request's row: what csvLine gives for its cells. */
+const secs = (x: number) => atPrecision(x, "seconds");
+
+/** A request's row: what csvLine gives for its cells, times to the microsecond. */
 export function writeRequestLine(out: CsvBytes, r: RequestRecord): void {
   out.repeatedText(r.policy);
   out.comma();
@@ -31,13 +25,13 @@ export function writeRequestLine(out: CsvBytes, r: RequestRecord): void {
   out.comma();
   out.number(r.functionId);
   out.comma();
-  out.number(r.arrivalS);
+  out.number(secs(r.arrivalS));
   out.comma();
-  out.number(r.startS);
+  out.number(secs(r.startS));
   out.comma();
-  out.number(r.endS);
+  out.number(secs(r.endS));
   out.comma();
-  out.number(r.endS - r.arrivalS);
+  out.number(secs(r.endS - r.arrivalS));
   out.comma();
   out.text(r.outcome);
   out.comma();

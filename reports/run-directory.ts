@@ -16,6 +16,7 @@ export const RUN_FILES = [
   "summary.csv",
   "timeseries.csv",
   "requests.csv",
+  "report.html",
 ] as const;
 
 function entriesOf(dir: string): string[] | undefined {

@@ -1,10 +1,13 @@
 /**
- * What `sim run` prints: the table, a pointer to the legend (or the legend
- * itself), the verdict and the warnings a planner needs.
+ * What `sim run` prints: the table, instances over time per policy as
+ * sparklines, a pointer to the legend (or the legend itself), the verdict
+ * and the warnings a planner needs.
  */
+import type { TimeseriesRow } from "../sim/model/summary.js";
 import { legendText } from "./legend.js";
 import { summaryTable, type RunReport } from "./summary-report.js";
 import { verdictLine } from "./verdict.js";
+import { instanceSparklines } from "./sparkline.js";
 import { runWarnings } from "./warnings.js";
 
 export interface RunTextOptions {
@@ -12,12 +15,15 @@ export interface RunTextOptions {
   readonly slaTarget: number;
   /** Print the legend instead of the line pointing at it. */
   readonly explain?: boolean;
+  /** The run's samples: drawn as sparklines under the table. */
+  readonly timeseries?: readonly TimeseriesRow[];
 }
 
 export const LEGEND_POINTER = "every row above and every CSV column: sim run <scenario> --explain";
 
 export function runText(report: RunReport, opts: RunTextOptions): string {
   let out = summaryTable(report, opts.slaTarget);
+  if (opts.timeseries) out += instanceSparklines(opts.timeseries);
   if (!opts.explain) out += `(${LEGEND_POINTER})\n`;
   out += `${verdictLine(report, opts.slaTarget)}\n`;
   for (const w of runWarnings(report, opts.slaTarget)) out += `warning: ${w}\n`;

@@ -17,7 +17,8 @@
 import { loadScenarioFile } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/issues.js";
 import { validateScenario, type NormalizedScenario } from "../scenario/validate.js";
-import type { TimeseriesRow } from "../model/summary.js";
+import type { RequestRecord, TimeseriesRow } from "../model/summary.js";
+import { RequestDigest } from "../../reports/html/request-digest.js";
 import { RequestsCsv } from "../../reports/requests-csv.js";
 import { RunDirectory } from "../../reports/run-directory.js";
 import type { RunReport } from "../../reports/summary-report.js";
@@ -127,8 +128,21 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineRun> {
   try {
     requests = dir && req.requests ? new RequestsCsv(dir.path("requests.csv")) : undefined;
     const csv = requests;
+    const digest = dir ? new RequestDigest(scenario.horizonS) : undefined;
+    const onRequestEnd = req.sinks?.onRequestEnd;
+    const sinks =
+      csv || digest || onRequestEnd
+        ? {
+            ...req.sinks,
+            onRequestEnd: (r: RequestRecord) => {
+              onRequestEnd?.(r);
+              csv?.add(r);
+              digest?.record(r);
+            },
+          }
+        : req.sinks;
     const result = await runScenario(scenario, {
-      sinks: { ...req.sinks, ...(csv ? { onRequestEnd: (r) => csv.add(r) } : {}) },
+      ...(sinks ? { sinks } : {}),
       ...(req.onProgress ? { onProgress: req.onProgress } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
     });
@@ -138,6 +152,7 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineRun> {
           report: result.report,
           timeseries: result.timeseries,
           scenarioFile: req.file,
+          requests: digest!.data(),
         })
       : [];
     return { ...result, scenario, written };

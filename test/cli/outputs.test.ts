@@ -47,6 +47,7 @@ describe("sim run --out", () => {
     expect(again.status, again.stderr).toBe(0);
     // No requests.csv of the earlier run beside the new summary.
     expect(readdirSync(out).sort()).toEqual([
+      "report.html",
       "run.json",
       "summary.csv",
       "summary.json",
@@ -57,7 +58,7 @@ describe("sim run --out", () => {
       scenario: { file: scenario, name: "small" },
       seed: 4,
       provisim: version,
-      files: ["summary.json", "summary.csv", "timeseries.csv"].map((name) => ({
+      files: ["summary.json", "summary.csv", "timeseries.csv", "report.html"].map((name) => ({
         name,
         bytes: statSync(join(out, name)).size,
       })),

@@ -30,6 +30,7 @@ describe("sim run", () => {
     expect(r.stdout).toMatch(/static\s+autoscaled/);
     expect(r.stdout).toMatch(/cost \(USD\)/);
     expect(readdirSync(out).sort()).toEqual([
+      "report.html",
       "requests.csv",
       "run.json",
       "summary.csv",

@@ -4,15 +4,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { csvLine } from "../../reports/csv.js";
+import { csvValue } from "../../reports/csv-precision.js";
+import { REQUESTS_CSV } from "../../reports/legend.js";
 import { REQUEST_COLUMNS, RequestsCsv } from "../../reports/requests-csv.js";
 import type { RequestRecord } from "../../sim/model/summary.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "provisim-requests-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** The line the CLI wrote by hand before requests.csv went through CsvBytes. */
+/** The line csvLine gives for a request's cells, each at its legend unit's precision. */
 function textLine(r: RequestRecord): string {
-  return csvLine([
+  const units = Object.values(REQUESTS_CSV).map((t) => t.unit);
+  const cells = [
     r.policy,
     r.id,
     r.functionId,
@@ -24,7 +27,8 @@ function textLine(r: RequestRecord): string {
     r.instanceType,
     r.instanceId < 0 ? "" : r.instanceId,
     r.cold,
-  ]);
+  ];
+  return csvLine(cells.map((c, i) => csvValue(c, units[i]!)));
 }
 
 const time = fc.oneof(
@@ -45,7 +49,7 @@ const record: fc.Arbitrary<RequestRecord> = fc.record({
   cold: fc.boolean(),
 });
 
-test("requests.csv has the bytes csvLine gives, row for row, across chunks", () => {
+test("requests.csv has the bytes csvLine gives at legend precision, row for row, across chunks", () => {
   let n = 0;
   fc.assert(
     fc.property(fc.array(record, { maxLength: 3000 }), (records) => {

@@ -34,7 +34,11 @@ test("sim run: the pointer, the verdict and the warnings under the table; --expl
   const r = sim("run", file, "--out", out, "--requests");
   expect(r.status, r.stderr).toBe(0);
   const lines = r.stdout.trimEnd().split("\n");
-  const pointer = 3 + Object.keys(TABLE_ROWS).length;
+  // The table (title, header, rule, a line per row), then the sparklines (a title, a line per policy).
+  const sparklines = 3 + Object.keys(TABLE_ROWS).length;
+  expect(lines[sparklines]).toMatch(/^instances over time \(full block = \d+\):$/);
+  expect(lines[sparklines + 1]).toMatch(/^ {2}one {2}[▁▂▃▄▅▆▇█ ]+ {2}max \d+$/);
+  const pointer = sparklines + 3;
   expect(lines[pointer]).toBe(
     "(every row above and every CSV column: sim run <scenario> --explain)",
   );

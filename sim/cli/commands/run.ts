@@ -104,7 +104,11 @@ export const runCommand: CommandModule<object, Args> = {
         : e;
     });
     process.stdout.write(
-      runText(run.report, { slaTarget: run.scenario.slaTarget, explain: args.explain }),
+      runText(run.report, {
+        slaTarget: run.scenario.slaTarget,
+        explain: args.explain,
+        timeseries: run.timeseries,
+      }),
     );
     if (run.skippedRows > 0)
       process.stderr.write(`skipped ${run.skippedRows} bad trace rows (lenient)\n`);
