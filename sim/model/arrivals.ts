@@ -1,0 +1,113 @@
+/**
+ * Requests coming in: read from the source (one at a time, or ahead of the
+ * clock so notices reach the policy when due), delivered as notices and
+ * arrivals, and routed by the policy to a pool.
+ */
+import { PRIORITY_LATE } from "../engine/scheduler.js";
+import type { NoticeView } from "../policies/types.js";
+import { applyAll, applyOne } from "./apply-actions.js";
+import { DEFAULT_POOL, policyContext, type ClusterState } from "./cluster-state.js";
+import { startOn } from "./execution-runs.js";
+import { enqueue } from "./queueing.js";
+import { requestView, type WorkRequest } from "./request.js";
+
+/** Schedules the next arrival, or reads ahead when notices are delivered. */
+export function readArrivals(m: ClusterState): void {
+  if (m.readAheadS < 0) scheduleNextArrival(m);
+  else readAhead(m);
+}
+
+/**
+ * Reads requests until one arrives later than the lookahead, scheduling
+ * each arrival and its notice; reading resumes when the clock comes
+ * within the lookahead of the last one read.
+ */
+export function readAhead(m: ClusterState): void {
+  const now = m.scheduler.now;
+  for (;;) {
+    const next = m.source!.next();
+    if (next === undefined) {
+      m.awaitingArrival = true;
+      return;
+    }
+    if (next === null || next.arrivalS >= m.opts.horizonS) return;
+    if (next.noticeLeadS !== undefined) {
+      const due = next.arrivalS - next.noticeLeadS;
+      if (due < now) m.metrics.noticesLate++;
+      // Before the arrival, even with no lead.
+      m.scheduler.at(Math.max(now, due), m.on.noticeDue, next, PRIORITY_LATE);
+    }
+    m.scheduler.at(next.arrivalS, m.on.arrival, next, PRIORITY_LATE);
+    const resume = next.arrivalS - m.readAheadS;
+    if (resume > now) {
+      m.scheduler.at(resume, m.on.readAhead, undefined, PRIORITY_LATE);
+      return;
+    }
+  }
+}
+
+/** A notice falls due: the policy sees the function it names, never whether it is right. */
+export function notice(m: ClusterState, request: WorkRequest): void {
+  m.metrics.notices++;
+  const wrong = request.noticeFunctionId !== undefined;
+  const view: NoticeView = {
+    functionId: wrong ? request.noticeFunctionId! : request.functionId,
+    expectedArrivalS: request.arrivalS,
+    features: wrong ? (request.noticeFeatures ?? null) : request.features,
+  };
+  const { policy, policyConfig } = m.opts;
+  const actions = policy.onNotice!(m.policyState, policyConfig, view, m.fleet, policyContext(m));
+  applyAll(m, actions);
+}
+
+function scheduleNextArrival(m: ClusterState): void {
+  const next = m.source!.next();
+  if (next === undefined) {
+    m.awaitingArrival = true;
+    return;
+  }
+  if (next === null || next.arrivalS >= m.opts.horizonS) return;
+  m.scheduler.at(next.arrivalS, m.on.arrival, next, PRIORITY_LATE);
+}
+
+export function arrive(m: ClusterState, request: WorkRequest): void {
+  m.metrics.requests++;
+  if (m.readAheadS < 0) scheduleNextArrival(m);
+  route(m, request);
+}
+
+/** Asks the policy where a request goes (a new arrival or a retry), then starts or queues it. */
+export function route(m: ClusterState, request: WorkRequest): void {
+  let target = DEFAULT_POOL;
+  const { policy } = m.opts;
+  if (policy.onArrival) {
+    const actions = policy.onArrival(
+      m.policyState,
+      m.opts.policyConfig,
+      requestView(request),
+      m.fleet,
+      policyContext(m),
+    );
+    m.arriving = request;
+    for (const a of actions) {
+      if (a.kind === "route") target = a.pool;
+      else applyOne(m, a);
+    }
+    m.arriving = null;
+  }
+  const pool = m.pools.get(target);
+  if (!pool) throw new Error(`policy ${m.opts.policyName} routed to unknown pool "${target}"`);
+  const own = m.startedFor;
+  if (own) {
+    // Held for its own instance since the provision (see provision).
+    m.startedFor = null;
+    if (own.pool !== pool)
+      throw new Error(
+        `policy ${m.opts.policyName} started an instance for request ${request.id} in pool "${own.pool.id}" but routed it to "${target}"`,
+      );
+    return;
+  }
+  const inst = pool.pick();
+  if (inst) startOn(m, request, inst, 0, NaN, false);
+  else enqueue(m, request, pool, 0, NaN, false);
+}

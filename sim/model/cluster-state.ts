@@ -1,0 +1,113 @@
+/**
+ * The mutable state of one modelled run, shared by the functions of each of
+ * its jobs (arrivals, queueing, execution, lifecycle, ledger, actions,
+ * sampling). Plain data plus the event handlers, each made once per run, so
+ * that nothing on the path of a request allocates a closure.
+ */
+import type { Scheduler } from "../engine/scheduler.js";
+import type { RandomStreams } from "../random/streams.js";
+import type { Sampler } from "../random/source.js";
+import type { FleetView, Policy, PolicyContext, TypeView } from "../policies/types.js";
+import type { Catalog } from "./catalog/types.js";
+import type { Instance } from "./instance.js";
+import type { FaasUsage, LedgerEntry } from "./invariants.js";
+import type { Pool, Queued } from "./pool.js";
+import type { RequestSource, WorkRequest } from "./request.js";
+import type { RunMetrics } from "./run-metrics.js";
+import type { Running } from "./running.js";
+import type { RequestRecord, TimeseriesRow } from "./summary.js";
+
+export interface ClusterOptions {
+  readonly policyName: string;
+  readonly policy: Policy;
+  readonly policyConfig: unknown;
+  readonly catalog: Catalog;
+  readonly streams: RandomStreams;
+  readonly horizonS: number;
+  readonly slaLatencyS: number;
+  /** Requests a pool's queue holds before it rejects arrivals. */
+  readonly queueCapacity: number;
+  /** A request waiting longer than this fails (Infinity: never). */
+  readonly queueTimeoutS: number;
+  /** Seconds between time-series samples. */
+  readonly sampleIntervalS: number;
+  /** A request that runs out of memory is tried once more, routed again by the policy. */
+  readonly retryOutOfMemory: boolean;
+  /** A migration pauses a request this long, plus its memory over the bandwidth. */
+  readonly migrationFixedS: number;
+  readonly migrationMiBPerS: number;
+  /** How far ahead of the clock a workload with notices is read, for a policy that takes them. */
+  readonly noticeLookaheadS?: number;
+  readonly onRequestEnd?: (record: RequestRecord) => void;
+  readonly onSample?: (row: TimeseriesRow) => void;
+  readonly log?: (message: string) => void;
+}
+
+/** A request between two instances. */
+export interface Migration {
+  readonly request: WorkRequest;
+  readonly pool: Pool;
+  readonly doneFrac: number;
+  readonly startS: number;
+  readonly cold: boolean;
+}
+
+/** The pool a request goes to when the policy routes it nowhere. */
+export const DEFAULT_POOL = "default";
+
+/** The scheduler's callbacks, one of each per run. */
+export interface Handlers {
+  readonly arrival: (r: WorkRequest) => void;
+  readonly readAhead: () => void;
+  readonly noticeDue: (r: WorkRequest) => void;
+  readonly complete: (run: Running) => void;
+  readonly ready: (inst: Instance) => void;
+  readonly idleExpiry: (inst: Instance) => void;
+  readonly queueTimeout: (q: Queued) => void;
+  readonly resized: (inst: Instance) => void;
+  readonly migrated: (m: Migration) => void;
+  readonly tick: () => void;
+  readonly sampleTick: () => void;
+}
+
+export interface ClusterState {
+  readonly scheduler: Scheduler;
+  readonly opts: ClusterOptions;
+  readonly metrics: RunMetrics;
+  readonly pools: Map<string, Pool>;
+  readonly types: ReadonlyMap<string, TypeView>;
+  readonly fleet: FleetView;
+  readonly ctx: { nowS: number; random: () => number; log: (m: string) => void };
+  readonly on: Handlers;
+  readonly bootSamplers: Map<string, Sampler>;
+  readonly resizeSamplers: Map<string, Sampler>;
+  readonly instancesById: Map<number, Instance>;
+  /** Billing segments of VM instances, and the segment each instance is in. */
+  readonly ledger: LedgerEntry[];
+  readonly ledgerOf: Map<Instance, LedgerEntry>;
+  /** FaaS usage by type (executions, billed seconds), to re-derive the bill at the end. */
+  readonly faasUsage: Map<string, FaasUsage>;
+  policyState: unknown;
+  nextInstanceId: number;
+  /** Requests executing, and requests between two instances. */
+  running: number;
+  inTransit: number;
+  source: RequestSource | undefined;
+  /** The source had nothing to give: reading resumes on Cluster.resumeArrivals. */
+  awaitingArrival: boolean;
+  /** The request whose onArrival actions are being applied, and the instance started for it. */
+  arriving: WorkRequest | null;
+  startedFor: Instance | null;
+  /**
+   * How far ahead of the clock requests are read, so that their notices
+   * reach the policy when due; below 0, each is read when the one before
+   * it arrives (nothing to deliver early).
+   */
+  readAheadS: number;
+}
+
+/** The context a policy hook gets: the clock now, the policy's stream, the log. */
+export function policyContext(m: ClusterState): PolicyContext {
+  m.ctx.nowS = m.scheduler.now;
+  return m.ctx;
+}

@@ -1,0 +1,132 @@
+/**
+ * Requests executing: started on a slot, timed by the execution model,
+ * completed (or run out of memory, then retried once if the scenario says
+ * so), and each end recorded.
+ */
+import { route } from "./arrivals.js";
+import { policyContext, type ClusterState } from "./cluster-state.js";
+import { memPerSlotMiB, serviceSeconds } from "./execution.js";
+import type { Instance } from "./instance.js";
+import { billExecution } from "./ledger.js";
+import { setBusy, settleIfFree } from "./lifecycle.js";
+import { pullWork } from "./queueing.js";
+import { requestView, type WorkRequest } from "./request.js";
+import { Running } from "./running.js";
+import type { RequestRecord } from "./summary.js";
+
+/**
+ * Starts a request on a free slot of `inst`: a fresh one (`firstStartS`
+ * NaN), or one resuming `doneFrac` of its work after a migration.
+ */
+export function startOn(
+  m: ClusterState,
+  request: WorkRequest,
+  inst: Instance,
+  doneFrac: number,
+  firstStartS: number,
+  cold: boolean,
+): void {
+  const now = m.scheduler.now;
+  const fresh = Number.isNaN(firstStartS);
+  const outOfMemory = request.demand.memMiB > memPerSlotMiB(inst.type, inst.slots);
+  const run = new Running(request, inst, fresh ? now : firstStartS, outOfMemory, cold);
+  if (!fresh) run.progress = { doneFrac, sinceS: now };
+  setBusy(m, inst, +1, now);
+  m.running++;
+  if (fresh) m.metrics.queueWait.record(now - request.arrivalS);
+  inst.running.push(run);
+  scheduleCompletion(m, run, doneFrac);
+}
+
+export function scheduleCompletion(m: ClusterState, run: Running, doneFrac: number): void {
+  const t = m.scheduler.now + Math.max(0, run.endFrac - doneFrac) * fullSeconds(run);
+  m.scheduler.post(t, m.on.complete, run);
+}
+
+/** A run's whole execution at its instance's current speed; a cold one takes its extra too. */
+export function fullSeconds(run: Running): number {
+  const inst = run.instance;
+  const s = serviceSeconds(run.request.demand, inst.type, inst.slots);
+  return run.cold ? s + (run.request.demand.coldExtraS ?? 0) : s;
+}
+
+/** Takes a request off its instance (completion or migration). */
+export function detach(m: ClusterState, run: Running, now: number): void {
+  const inst = run.instance;
+  run.stale = true;
+  inst.running.splice(inst.running.indexOf(run), 1);
+  m.running--;
+  if (inst.type.billing.kind === "per-request") billExecution(m, inst.type, now - run.sinceS);
+}
+
+export function complete(m: ClusterState, run: Running): void {
+  if (run.stale) return;
+  const now = m.scheduler.now;
+  const { request, instance: inst } = run;
+  detach(m, run, now);
+  const metrics = m.metrics;
+  const latency = now - request.arrivalS;
+  // A cold start is a request that ran on the instance started for it (a
+  // provision naming it), as platforms count them: the start it triggered,
+  // however short the boot. One that waited for capacity started otherwise
+  // (a scale-up, a warm pool, a notice) is warm; its wait is queue wait.
+  const cold = run.cold;
+  const retry = run.outOfMemory && m.opts.retryOutOfMemory && (request.attempt ?? 1) === 1;
+  if (retry) {
+    metrics.retriedOutOfMemory++;
+  } else if (run.outOfMemory) {
+    metrics.failedOutOfMemory++;
+  } else {
+    metrics.completed++;
+    metrics.latency.record(latency);
+    if (latency <= m.opts.slaLatencyS) metrics.withinSla++;
+    if (cold) metrics.coldStarts++;
+  }
+  if (!retry)
+    recordEnd(m, request, run.startS, run.outOfMemory ? "failed-oom" : "completed", inst, cold);
+  const { policy } = m.opts;
+  if (policy.onCompletion) {
+    policy.onCompletion(
+      m.policyState,
+      m.opts.policyConfig,
+      {
+        request: requestView(request),
+        outcome: run.outOfMemory ? "failed" : "completed",
+        latencyS: latency,
+        serviceS: now - run.startS,
+        instanceType: inst.type.name,
+      },
+      policyContext(m),
+    );
+  }
+  setBusy(m, inst, -1, now);
+  pullWork(m, inst);
+  settleIfFree(m, inst);
+  if (retry) {
+    const slotMiB = memPerSlotMiB(inst.type, inst.slots);
+    route(m, { ...request, attempt: 2, outOfMemoryAtMiB: slotMiB });
+  }
+}
+
+/** Reports how a request ended, to the run's per-request output if any. */
+export function recordEnd(
+  m: ClusterState,
+  request: WorkRequest,
+  startS: number,
+  outcome: RequestRecord["outcome"],
+  inst: Instance | undefined,
+  cold: boolean,
+): void {
+  m.opts.onRequestEnd?.({
+    policy: m.opts.policyName,
+    id: request.id,
+    functionId: request.functionId,
+    arrivalS: request.arrivalS,
+    startS,
+    endS: m.scheduler.now,
+    outcome,
+    instanceType: inst?.type.name ?? "",
+    instanceId: inst?.id ?? -1,
+    cold,
+  });
+}
