@@ -33,7 +33,7 @@ export const SUMMARY_CSV = {
   },
   cold_starts: {
     unit: "count",
-    means: "completed requests that waited for their instance to boot",
+    means: "completed requests that ran on the instance started for them (cold starts)",
   },
   cold_start_ratio: { unit: "ratio", means: "cold_starts per completed request" },
   notices: { unit: "count", means: "pre-trigger notices delivered to the policy" },
@@ -97,7 +97,7 @@ export const REQUESTS_CSV = {
   outcome: { unit: "text", means: "completed, failed-oom, failed-timeout or rejected" },
   instance_type: { unit: "text", means: "the type of the instance it ran on (empty if none)" },
   instance_id: { unit: "id", means: "the instance it ran on (empty if none)" },
-  cold_start: { unit: "flag", means: "whether it waited for its instance to boot" },
+  cold_start: { unit: "flag", means: "whether it ran on the instance started for it" },
 } as const satisfies Record<string, Term>;
 
 /** The rows of the terminal table. */
@@ -113,7 +113,7 @@ export const TABLE_ROWS = {
   "latency p50": "median latency (arrival to end) of completed requests",
   "latency p95": "95th percentile latency of completed requests",
   "latency p99": "99th percentile latency of completed requests",
-  "cold-start ratio": "completed requests that waited for their instance to boot, per completed",
+  "cold-start ratio": "completed requests that ran on the instance started for them, per completed",
   "SLA attainment":
     "share of ended requests that completed within the SLA latency; a policy meets the SLA when this reaches the target",
   "mean instances": "instances alive (booting or ready), averaged over time",

@@ -46,3 +46,14 @@ export function fmtDuration(s: number): string {
       ? `${(s / 60).toFixed(0)} min`
       : `${s} s`;
 }
+
+/** Decimals for US dollars: cents from $1 up, hundredths of a cent below (small runs cost cents). */
+export function usdDecimals(x: number): number {
+  return Math.abs(x) >= 1 ? 2 : 4;
+}
+
+/** US dollars, and the ± half-width of an interval at the same decimals. */
+export function usd(x: number, half?: number): string {
+  const d = usdDecimals(x);
+  return `$${x.toFixed(d)}${half === undefined ? "" : ` ±${half.toFixed(d)}`}`;
+}

@@ -8,7 +8,7 @@
  */
 import type { PolicySummary } from "../sim/model/summary.js";
 import type { RunReport } from "./summary-report.js";
-import { pct, secs, share } from "./text-format.js";
+import { pct, secs, share, usd as usdText } from "./text-format.js";
 
 /** A mean and the half-width of its 95% interval (undefined for one replication). */
 interface Estimate {
@@ -34,7 +34,7 @@ function reaches(a: Estimate, value: number): boolean {
 }
 
 function usd(e: Estimate): string {
-  return `$${e.mean.toFixed(2)}${e.half === undefined ? "" : ` ±${e.half.toFixed(2)}`}`;
+  return usdText(e.mean, e.half);
 }
 
 function attained(p: PolicySummary): string {

@@ -5,6 +5,7 @@
  * gives the true demand; otherwise the demand is inferred from the analysis.
  * A file that is not text, or cannot be analyzed, is left out with a warning.
  */
+import { TraceError } from "./reader.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isFailure, type FileAnalysis } from "../sim/analysis/analyze.js";
@@ -48,6 +49,14 @@ export function featuresOf(a: FileAnalysis): CodeFeatures {
   };
 }
 
+function readManifest(path: string): Manifest {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  } catch (e) {
+    throw new TraceError(path, 0, `not a readable JSON manifest: ${(e as Error).message}`);
+  }
+}
+
 const warnOnStderr = (message: string) => process.stderr.write(`sim: warning: ${message}\n`);
 
 export async function loadCodeCorpus(
@@ -55,9 +64,7 @@ export async function loadCodeCorpus(
   warn: (message: string) => void = warnOnStderr,
 ): Promise<CodeProgram[]> {
   const manifestPath = join(dir, "manifest.json");
-  const manifest: Manifest | undefined = existsSync(manifestPath)
-    ? (JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest)
-    : undefined;
+  const manifest = existsSync(manifestPath) ? readManifest(manifestPath) : undefined;
   const { results, skipped } = await analyzePath(dir);
   for (const path of skipped) warn(`${join(dir, path)}: not a text file, left out of the code`);
   const files: FileAnalysis[] = [];
@@ -65,7 +72,7 @@ export async function loadCodeCorpus(
     if (isFailure(r)) warn(`${join(dir, r.path)}: ${r.error}, left out of the code`);
     else files.push(r);
   }
-  if (files.length === 0) throw new Error(`${dir}: no source file in a known language`);
+  if (files.length === 0) throw new TraceError(dir, 0, "no source file in a known language");
   return files.map((a) => ({
     path: a.path,
     features: featuresOf(a),

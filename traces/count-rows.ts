@@ -10,7 +10,9 @@ export function countTraceRows(file: string): number | null {
   if (file.endsWith(".gz")) return null;
   let size: number;
   try {
-    size = statSync(file).size;
+    const st = statSync(file);
+    if (!st.isFile()) return null;
+    size = st.size;
   } catch {
     return null;
   }

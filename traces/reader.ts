@@ -21,7 +21,8 @@ export class TraceError extends Error {
     readonly line: number,
     readonly reason: string,
   ) {
-    super(`${file}:${line}: ${reason}`);
+    // Line 0: about the file as a whole, not one of its lines.
+    super(line > 0 ? `${file}:${line}: ${reason}` : `${file}: ${reason}`);
   }
 }
 

@@ -49,8 +49,13 @@ function unknownCommand(argv: readonly string[]): string | undefined {
   return `unknown command "${top} ${sub} ${leaf}"; \`sim ${top} ${sub}\` has ${leaves.join(", ")}`;
 }
 
+/** `\r` and erase-line when a progress bar may be drawn, so a message takes its line. */
+function clearBar(): string {
+  return showsProgress(process.stderr) ? "\r\x1b[K" : "";
+}
+
 function fail(message: string): never {
-  process.stderr.write(`sim: ${message}\n`);
+  process.stderr.write(`${clearBar()}sim: ${message}\n`);
   process.exit(2);
 }
 
@@ -74,12 +79,11 @@ try {
     .parseAsync();
 } catch (e) {
   if (e instanceof Interrupted) {
-    // In place of a progress bar's line, if one is drawn.
-    const clear = showsProgress(process.stderr) ? "\r\x1b[K" : "";
-    process.stderr.write(`${clear}sim: ${e.message}; partial output removed\n`);
+    process.stderr.write(`${clearBar()}sim: ${e.message}; partial output removed\n`);
     process.exit(e.exitCode);
   }
   if (e instanceof ScenarioError) {
+    process.stderr.write(clearBar());
     for (const issue of e.issues) process.stderr.write(`${formatIssue(issue)}\n`);
     process.stderr.write(`${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} found\n`);
     process.exit(2);
@@ -87,7 +91,7 @@ try {
   if (e instanceof OutputError) fail(`--out ${e.message}`);
   if (e instanceof TraceError || e instanceof UsageError) fail(e.message);
   if (e instanceof InvariantError) {
-    process.stderr.write(`sim: invariant violated, the run is wrong: ${e.message}\n`);
+    process.stderr.write(`${clearBar()}sim: invariant violated, the run is wrong: ${e.message}\n`);
     process.exit(3);
   }
   throw e;

@@ -39,6 +39,8 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number, label: string, jobFraction: number) => void;
   /** Stops the run between slices of events: it then throws the signal's reason. */
   readonly signal?: AbortSignal;
+  /** The scenario's expected size, when already known (counting a trace's rows reads it). */
+  readonly expected?: ExpectedRequests;
 }
 
 export interface PipelineResult {
@@ -63,7 +65,7 @@ export async function runScenario(
   s: NormalizedScenario,
   opts: RunOptions = {},
 ): Promise<PipelineResult> {
-  checkRequestLimit(s, expectedRequests(s));
+  checkRequestLimit(s, opts.expected ?? expectedRequests(s));
   const jobs = expandJobs(s);
   const programs = await workloadPrograms(s);
   const results: JobResult[] = [];
@@ -142,6 +144,7 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineRun> {
           }
         : req.sinks;
     const result = await runScenario(scenario, {
+      expected,
       ...(sinks ? { sinks } : {}),
       ...(req.onProgress ? { onProgress: req.onProgress } : {}),
       ...(req.signal ? { signal: req.signal } : {}),

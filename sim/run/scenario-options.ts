@@ -61,8 +61,10 @@ export function withOptions(loaded: LoadedScenario, opts: ScenarioOptions): Load
 }
 
 /**
- * Turns the issues an option caused into an error about that option; the
- * file's own issues stay a ScenarioError.
+ * Turns the issues an option caused into an error about that option when
+ * they are all there is; with problems of the file's own too, every issue
+ * stays in the ScenarioError (every problem at once), each an option caused
+ * marked as given on the command line and not placed at a line of the file.
  */
 export function blameOptions(e: ScenarioError, opts: ScenarioOptions): Error {
   const given = (Object.keys(OPTION_PATHS) as (keyof ScenarioOptions)[]).filter(
@@ -70,10 +72,23 @@ export function blameOptions(e: ScenarioError, opts: ScenarioOptions): Error {
   );
   const under = (i: ScenarioIssue, path: string) =>
     i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`);
-  for (const option of given) {
-    const caused = e.issues.filter((i) => under(i, OPTION_PATHS[option]));
-    if (caused.length > 0)
-      return new ScenarioOptionError(option, caused.map((i) => i.message).join("; "));
+  const causeOf = (i: ScenarioIssue) => given.find((o) => under(i, OPTION_PATHS[o]));
+  const caused = e.issues.filter((i) => causeOf(i) !== undefined);
+  if (caused.length === 0) return e;
+  if (caused.length === e.issues.length) {
+    const option = causeOf(caused[0]!)!;
+    const own = caused.filter((i) => causeOf(i) === option);
+    return new ScenarioOptionError(option, own.map((i) => i.message).join("; "));
   }
-  return e;
+  return new ScenarioError(
+    e.issues.map((i) =>
+      causeOf(i) === undefined
+        ? i
+        : {
+            file: i.file,
+            path: i.path,
+            message: `${i.path} (given on the command line): ${i.message}`,
+          },
+    ),
+  );
 }

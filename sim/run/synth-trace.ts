@@ -21,6 +21,11 @@ export interface SynthTrace {
 
 export async function synthTrace(s: NormalizedScenario, file: string): Promise<SynthTrace> {
   if (s.workload.kind !== "synth") throw new UsageError(`${file} has no workload.synth to write`);
+  // A trace has no column for it: the written trace would simulate otherwise than the scenario.
+  if (s.workload.synth.coldExtra)
+    throw new UsageError(
+      `${file}: workload.synth.coldExtra has no trace column, so a trace of it would not replay as the scenario runs; leave it out to write the trace`,
+    );
   // One replication of one policy is what is written.
   checkRequestLimit(s, { ...expectedRequests(s), policies: 1, replications: 1 });
   const workload = jobWorkload(s, replicationStreams(s.seed, 0), await workloadPrograms(s));

@@ -88,5 +88,12 @@ export function parseScenarioText(file: string, text: string): LoadedScenario {
       `not a scenario: it ${found}, where a scenario is a YAML mapping of keys (name:, duration:, workload:, policies:, ...)`,
     );
   }
-  return { file, data: doc.toJS({ maxAliasCount: 100 }), map: new SourceMap(doc, lines) };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // The yaml package refuses aliases that would expand without bound.
+    throw fileError(file, `not a usable scenario: ${(e as Error).message}`);
+  }
+  return { file, data, map: new SourceMap(doc, lines) };
 }

@@ -3,7 +3,7 @@
  * document as written, so the check runs even when other workload fields
  * are wrong.
  */
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { PathKey } from "./issues.js";
 import type { Reporter } from "./reporter.js";
@@ -19,17 +19,23 @@ export function checkWorkloadPaths(workload: unknown, baseDir: string, report: R
   for (const kind of ["synth", "trace", "import"]) {
     const spec = workload[kind];
     if (!isPlainObject(spec)) continue;
-    const check = (path: PathKey[], value: unknown, what: string) => {
-      if (Array.isArray(value)) value.forEach((v, i) => check([...path, i], v, what));
-      else if (typeof value === "string" && value !== "" && !existsSync(resolve(baseDir, value))) {
-        report.at(["workload", kind, ...path], `no such ${what}: ${resolve(baseDir, value)}`);
+    // A code directory may also be one source file; a trace or import input must be a file.
+    const check = (path: PathKey[], value: unknown, what: string, fileOnly: boolean) => {
+      if (Array.isArray(value)) value.forEach((v, i) => check([...path, i], v, what, fileOnly));
+      else if (typeof value === "string" && value !== "") {
+        const full = resolve(baseDir, value);
+        const at = ["workload", kind, ...path];
+        const st = statSync(full, { throwIfNoEntry: false });
+        if (!st) report.at(at, `no such ${what}: ${full}`);
+        else if (fileOnly && !st.isFile())
+          report.at(at, `not a file: ${full} (a ${what} is a file)`);
       }
     };
-    check(["code"], spec.code, "code directory");
-    check(["file"], spec.file, "trace file");
+    check(["code"], spec.code, "code directory", false);
+    check(["file"], spec.file, "trace file", true);
     for (const [format, keys] of Object.entries(IMPORT_FILES)) {
       const files = spec[format];
-      if (isPlainObject(files)) for (const k of keys) check([format, k], files[k], "file");
+      if (isPlainObject(files)) for (const k of keys) check([format, k], files[k], "file", true);
     }
   }
 }

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { CommandModule } from "yargs";
 import { analysisCsv, analysisJson, analysisTable } from "../../../reports/analysis-report.js";
 import { analyzePath } from "../../../traces/code-files.js";
@@ -26,8 +27,9 @@ export const analyzeCommand: CommandModule<object, Args> = {
   handler: async (a) => {
     if (!existsSync(a.path)) throw new UsageError(`${a.path}: no such file or directory`);
     const { results, skipped } = await analyzePath(a.path);
+    const shown = (path: string) => (statSync(a.path).isDirectory() ? join(a.path, path) : a.path);
     for (const path of skipped)
-      process.stderr.write(`sim: warning: ${path}: not a text file, skipped\n`);
+      process.stderr.write(`sim: warning: ${shown(path)}: not a text file, skipped\n`);
     if (results.length === 0) throw new UsageError(`${a.path}: no source file in a known language`);
     const render =
       a.format === "json" ? analysisJson : a.format === "csv" ? analysisCsv : analysisTable;
