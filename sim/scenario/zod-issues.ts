@@ -53,6 +53,10 @@ export function reportZodIssues(
       case "invalid_value":
         report.at(path, oneOf(given, issue.values));
         break;
+      case "too_small":
+      case "too_big":
+        report.at(path, boundMessage(issue, given));
+        break;
       default:
         report.at(path, issue.message);
     }
@@ -97,6 +101,27 @@ function reportUnion(
       ? `expected one of: ${keys.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`
       : issue.message,
   );
+}
+
+/** A number or a list out of its bounds, said in words (a message the schema wrote itself stays). */
+function boundMessage(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  given: unknown,
+): string {
+  if (!issue.message.startsWith("Too ")) return issue.message;
+  const bound = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+  const what = issue.origin === "array" ? "items" : "";
+  const side =
+    issue.code === "too_small"
+      ? issue.inclusive
+        ? "at least"
+        : "greater than"
+      : issue.inclusive
+        ? "at most"
+        : "less than";
+  const count = Array.isArray(given) ? given.length : undefined;
+  const got = count === undefined ? describe(given) : `${count} item${count === 1 ? "" : "s"}`;
+  return `must be ${side} ${bound}${what ? ` ${what}` : ""}, got ${got}`;
 }
 
 function oneOf(given: unknown, values: readonly unknown[]): string {

@@ -77,6 +77,19 @@ describe("input that once ended in a stack trace", () => {
   });
 });
 
+describe("numbers out of bounds", () => {
+  test("are said in words, never in zod's own text", () => {
+    const trace = write("b.csv", "arrival_s,function_id\n1,a\n");
+    const file = write(
+      "bounds.yaml",
+      traceScenario(trace, "replications: 0\n").replace("m5.large: 1", "m5.large: -2"),
+    );
+    const lines = refusal(file);
+    expect(lines).toContain(`${file}:9:15: replications: must be greater than 0, got 0`);
+    expect(lines.join("\n")).not.toMatch(/Too (small|big)/);
+  });
+});
+
 describe("a command-line option that is wrong", () => {
   test("does not hide the file's own problems: every problem at once", () => {
     const trace = write("t.csv", "arrival_s,function_id\n1,a\n");
