@@ -7,6 +7,8 @@ import { formatIssue, ScenarioError } from "../scenario/issues.js";
 import { OutputError } from "../../traces/output-path.js";
 import { TraceError } from "../../traces/reader.js";
 import { analyzeCommand } from "./commands/analyze.js";
+import { boundsCommand } from "./commands/bounds.js";
+import { checkCommand } from "./commands/check.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { commandName, TRACE_COMMANDS, traceCommand } from "./commands/trace.js";
@@ -18,7 +20,15 @@ const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta
   version: string;
 };
 
-const commands = [runCommand, validateCommand, schemaCommand, traceCommand, analyzeCommand];
+const commands = [
+  runCommand,
+  validateCommand,
+  schemaCommand,
+  traceCommand,
+  analyzeCommand,
+  checkCommand,
+  boundsCommand,
+];
 
 /** Commands by name, with the names of their subcommands, as deep as they go. */
 const COMMAND_TREE: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
