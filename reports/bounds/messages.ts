@@ -4,28 +4,29 @@ import { BOUND_METRICS } from "./metrics.js";
 
 function toleranceText(r: BoundsResult, c: BoundCheck): string {
   const m = BOUND_METRICS[c.metric];
-  const t = m.showDelta(Math.abs(c.bound - c.measured));
-  if (c.from === "ci95") return `±${t}, the 95% interval over ${r.replications} replications`;
+  const t = `±${m.showDelta(Math.abs(c.bound - c.measured))}`;
+  if (c.from === "ci95") return `${t} (95% interval over ${r.replications} replications)`;
   const of = c.metric === "slaAttainment" ? " of the shortfall" : "";
-  return `±${t}, the ${Number((100 * r.margin).toPrecision(4))}% margin${of}`;
+  return `${t} (${Number((100 * r.margin).toPrecision(4))}% margin${of})`;
 }
 
+/** The change from the measured figure, relative, where there is one. */
 function change(c: BoundCheck): string {
   if (c.measured === 0 || !Number.isFinite(c.actual)) return "";
   const rel = (100 * (c.actual - c.measured)) / Math.abs(c.measured);
-  return ` (${rel >= 0 ? "+" : ""}${Number(rel.toPrecision(3))}%)`;
+  return `, now ${rel >= 0 ? "+" : ""}${Number(rel.toPrecision(3))}%`;
 }
 
 export function regressionMessage(r: BoundsResult, c: BoundCheck): string {
   const m = BOUND_METRICS[c.metric];
   const side = m.worse === "higher" ? "above" : "below";
   const by = Number.isFinite(c.actual) ? ` by ${m.showDelta(Math.abs(c.actual - c.bound))}` : "";
-  return `${r.scenario}, policy ${c.policy}: ${m.label} ${m.show(c.actual)} is worse than its bound, ${side} ${m.show(c.bound)}${by}; measured ${m.show(c.measured)}${change(c)} (${toleranceText(r, c)})`;
+  return `${r.scenario}, policy ${c.policy}: ${m.label} worse: ${m.show(c.actual)}, ${side} its bound ${m.show(c.bound)}${by}; measured ${m.show(c.measured)} ${toleranceText(r, c)}${change(c)}`;
 }
 
 export function tightenMessage(r: BoundsResult, c: BoundCheck): string {
   const m = BOUND_METRICS[c.metric];
-  return `${r.scenario}, policy ${c.policy}: ${m.label} ${m.show(c.actual)} is better than the measured ${m.show(c.measured)}${change(c)} by more than its tolerance (${toleranceText(r, c)}): the bound could be tightened`;
+  return `${r.scenario}, policy ${c.policy}: ${m.label} better: ${m.show(c.actual)}, beyond the tolerance of the measured ${m.show(c.measured)} ${toleranceText(r, c)}${change(c)}; the bound could be tightened`;
 }
 
 export function mismatchMessage(r: BoundsResult, why: string): string {

@@ -27,7 +27,7 @@ export interface BoundMetric {
 }
 
 const sig = (x: number) => Number(x.toPrecision(4)).toString();
-const points = (x: number) => `${Number((100 * x).toPrecision(4))}`;
+const points = (x: number) => `${Number((100 * x).toPrecision(5))}`;
 
 export const BOUND_METRICS: Readonly<Record<MetricKey, BoundMetric>> = {
   costUsd: {
