@@ -7,6 +7,8 @@ import { formatIssue, ScenarioError } from "../scenario/issues.js";
 import { OutputError } from "../../traces/output-path.js";
 import { TraceError } from "../../traces/reader.js";
 import { analyzeCommand } from "./commands/analyze.js";
+import { boundsCommand } from "./commands/bounds.js";
+import { checkCommand } from "./commands/check.js";
 import { compareCommand } from "./commands/compare.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -26,6 +28,8 @@ const commands = [
   traceCommand,
   analyzeCommand,
   compareCommand,
+  checkCommand,
+  boundsCommand,
 ];
 
 /** Commands by name, with the names of their subcommands, as deep as they go. */

@@ -7,16 +7,28 @@
  * was written, is checked on its own: each policy's requests add up, every
  * policy of a scenario sees the same requests, and a Poisson workload has
  * about as many as its rate says.
+ *
+ * Each scenario runs once: the same run is then checked against its policy
+ * bounds (scenarios/bounds/<name>.json, see test/support/bounds.ts).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { expect, test } from "vitest";
 import { summaryJson } from "../../reports/summary-report.js";
 import { loadAndValidate, runScenario } from "../../sim/run/pipeline.js";
+import { boundsProblems } from "../support/bounds.js";
 import { goldenDiffs } from "../support/golden-compare.js";
 
 const dir = new URL("../../scenarios/", import.meta.url).pathname;
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+
+const runs = new Map<string, ReturnType<typeof run>>();
+async function run(file: string) {
+  const s = loadAndValidate(join(dir, file));
+  return { s, ...(await runScenario(s)) };
+}
+/** The run of a scenario, the first time it is asked for. */
+const runOf = (file: string) => runs.get(file) ?? runs.set(file, run(file)).get(file)!;
 
 test("there are example scenarios, quickstart among them", () => {
   expect(files).toContain("quickstart.yaml");
@@ -25,8 +37,7 @@ test("there are example scenarios, quickstart among them", () => {
 
 test.each(files)("%s matches its golden summary", async (file) => {
   const name = basename(file, ".yaml");
-  const s = loadAndValidate(join(dir, file));
-  const { report } = await runScenario(s);
+  const { s, report } = await runOf(file);
   const json = summaryJson(report);
   const goldenPath = join(dir, "golden", `${name}.json`);
   if (process.env.UPDATE_GOLDEN || !existsSync(goldenPath)) {
@@ -50,4 +61,10 @@ test.each(files)("%s matches its golden summary", async (file) => {
     const expected = s.workload.synth.ratePerS * s.horizonS;
     expect(Math.abs(first!.requests - expected)).toBeLessThan(5 * Math.sqrt(expected));
   }
+});
+
+test.each(files)("%s keeps every policy within its bounds", async (file) => {
+  const { report } = await runOf(file);
+  const boundsFile = join(dir, "bounds", `${basename(file, ".yaml")}.json`);
+  expect(boundsProblems(report, boundsFile, file)).toEqual([]);
 });
