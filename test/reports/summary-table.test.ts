@@ -87,7 +87,9 @@ describe("the table", () => {
     expect(table.split("\n")[0]).toBe(
       "t: 10 min simulated, SLA 95% within 300 ms, seed 1, mean of 3 replications (± 95% CI)",
     );
-    expect(rowsOf(table).get("cost (USD)")![0]).toMatch(/^\$\d+\.(\d\d ±\d+\.\d\d|\d{4} ±\d+\.\d{4})$/);
+    expect(rowsOf(table).get("cost (USD)")![0]).toMatch(
+      /^\$\d+\.(\d\d ±\d+\.\d\d|\d{4} ±\d+\.\d{4})$/,
+    );
     addsUp(table);
   });
 });
