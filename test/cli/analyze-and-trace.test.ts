@@ -44,7 +44,7 @@ test("sim analyze: deep code is analyzed, a binary skipped, an unreadable file i
   copyFileSync("/bin/ls", join(dir, "ls.js"));
   const table = sim("analyze", dir);
   expect(table.status, table.stderr).toBe(0);
-  expect(table.stderr).toBe("sim: warning: ls.js: not a text file, skipped\n");
+  expect(table.stderr).toBe(`sim: warning: ${join(dir, "ls.js")}: not a text file, skipped\n`);
   const rows = table.stdout.trim().split("\n").slice(2);
   expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(["ifs.js", "normal.js", "parens.js"]);
   // ifs.js: 1,501 paths, the deepest if 1,500 levels in.

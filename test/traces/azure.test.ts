@@ -284,7 +284,7 @@ test("sim trace import writes a trace that replays", async () => {
     { encoding: "utf8" },
   );
   expect(bad.status).toBe(2);
-  expect(bad.stderr).toMatch(/missing\.csv:0: no such file/);
+  expect(bad.stderr).toMatch(/missing\.csv: no such file/);
 });
 
 test("both importers report how far they are, rising to 1", async () => {
