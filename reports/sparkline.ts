@@ -7,21 +7,33 @@ import type { TimeseriesRow } from "../sim/model/summary.js";
 
 const BLOCKS = "▁▂▃▄▅▆▇█";
 
-/**
- * Values as block characters, `width` columns (each the mean of its share of
- * the values), scaled from 0 to `max`; a blank column is zero.
- */
-export function sparkline(values: readonly number[], width: number, max: number): string {
-  if (values.length === 0 || width < 1) return "";
+/** The values in `width` columns at most, each the mean of its share of them. */
+export function columnMeans(values: readonly number[], width: number): number[] {
   const columns = Math.min(width, values.length);
-  let out = "";
-  for (let c = 0; c < columns; c++) {
+  return Array.from({ length: Math.max(0, columns) }, (_, c) => {
     const from = Math.floor((c * values.length) / columns);
     const to = Math.floor(((c + 1) * values.length) / columns);
     let sum = 0;
     for (let i = from; i < to; i++) sum += values[i]!;
-    const v = sum / (to - from);
-    if (!(v > 0) || !(max > 0)) out += " ";
+    return sum / (to - from);
+  });
+}
+
+/**
+ * Values as block characters, `width` columns (each the mean of its share of
+ * the values), scaled from 0 to `max`; a zero column is blank, or the lowest
+ * block with `blankZero: false`.
+ */
+export function sparkline(
+  values: readonly number[],
+  width: number,
+  max: number,
+  { blankZero = true } = {},
+): string {
+  if (width < 1) return "";
+  let out = "";
+  for (const v of columnMeans(values, width)) {
+    if (!(v > 0) || !(max > 0)) out += blankZero ? " " : BLOCKS[0];
     else out += BLOCKS[Math.min(BLOCKS.length - 1, Math.ceil((v / max) * BLOCKS.length) - 1)];
   }
   return out;

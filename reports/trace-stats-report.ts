@@ -1,5 +1,6 @@
 /** A trace's statistics (traces/trace-stats.ts) as a terminal summary with a rate chart, or JSON. */
 import type { Spread, TraceStats } from "../traces/trace-stats.js";
+import { columnMeans, sparkline } from "./sparkline.js";
 import { textTable } from "./text-table.js";
 import { fmtDuration, int, pct, secs } from "./text-format.js";
 
@@ -7,25 +8,13 @@ export function traceStatsJson(file: string, stats: TraceStats): string {
   return JSON.stringify({ file, ...stats }, null, 2) + "\n";
 }
 
-const BARS = "▁▂▃▄▅▆▇█";
 const CHART_COLUMNS = 60;
 
 /** Rates as a one-line bar chart of at most CHART_COLUMNS columns (each the mean of its minutes). */
-export function sparkline(rates: readonly number[]): string {
-  const columns = Math.min(CHART_COLUMNS, rates.length);
-  if (columns === 0) return "";
-  const means = Array.from({ length: columns }, (_, c) => {
-    const from = Math.floor((c * rates.length) / columns);
-    const to = Math.floor(((c + 1) * rates.length) / columns);
-    let sum = 0;
-    for (let i = from; i < to; i++) sum += rates[i]!;
-    return sum / (to - from);
-  });
-  const top = Math.max(...means);
-  // A bar's height is its share of the highest, in eighths.
-  return means
-    .map((m) => BARS[top > 0 ? Math.max(0, Math.ceil((m / top) * BARS.length) - 1) : 0])
-    .join("");
+export function rateChart(rates: readonly number[]): string {
+  // A bar's height is its share of the highest column, in eighths.
+  const top = columnMeans(rates, CHART_COLUMNS).reduce((m, x) => Math.max(m, x), 0);
+  return sparkline(rates, CHART_COLUMNS, top, { blankZero: false });
 }
 
 export function traceStatsTable(file: string, s: TraceStats): string {
@@ -34,7 +23,7 @@ export function traceStatsTable(file: string, s: TraceStats): string {
     `${file}: ${int(s.rows)} requests over ${fmtDuration(Math.round(spanS))}, ${int(s.functions)} functions${s.codeIds > 0 ? `, ${int(s.codeIds)} code ids` : ""}`,
     `rate: mean ${s.meanRatePerS.toFixed(2)}/s, busiest minute ${s.peakMinute.ratePerS.toFixed(2)}/s at ${fmtDuration(s.peakMinute.startS)}`,
     `rate by minute, ${fmtDuration(Math.round(s.ratePerMinute.length * 60))} from the start:`,
-    `  ${sparkline(s.ratePerMinute)}`,
+    `  ${rateChart(s.ratePerMinute)}`,
     "",
   ];
   const spreads: [string, Spread | null, (x: number) => string][] = [

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { sparkline, traceStatsTable } from "../../reports/trace-stats-report.js";
+import { rateChart, traceStatsTable } from "../../reports/trace-stats-report.js";
 import { TraceBatch } from "../../traces/trace-batch.js";
 import { TraceStatsBuilder } from "../../traces/trace-stats.js";
 
@@ -54,9 +54,9 @@ test("measured distributions and notices, over the rows that have them", () => {
 });
 
 test("the rate chart: a column per minute up to 60, scaled from zero to the highest", () => {
-  expect(sparkline([])).toBe("");
-  expect(sparkline([0, 1, 2, 4])).toBe("▁▂▄█");
-  const long = sparkline(Array.from({ length: 600 }, (_, m) => (m < 300 ? 1 : 2)));
+  expect(rateChart([])).toBe("");
+  expect(rateChart([0, 1, 2, 4])).toBe("▁▂▄█");
+  const long = rateChart(Array.from({ length: 600 }, (_, m) => (m < 300 ? 1 : 2)));
   expect([...long]).toHaveLength(60);
   expect(long).toBe("▄".repeat(30) + "█".repeat(30));
 });
