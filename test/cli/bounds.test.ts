@@ -3,22 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sim } from "../support/cli.js";
+import { FAAS_POLICY, smallScenarioYaml } from "../support/small-scenario.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "provisim-bounds-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const SMALL = `name: small
-duration: 10m
-sla: { latency: 500ms }
-workload:
-  synth: { rate: 5/s, functions: 10, cpu: { exponential: { mean: 100ms } } }
-policies:
-  - policy: static
-    config: { fleet: { t3.medium: 2 } }
-  - name: faas
-    policy: reactive
-    config: { mode: faas, type: lambda-1769, keepAlive: 1m }
-`;
+const SMALL = smallScenarioYaml({ also: FAAS_POLICY });
 
 const scenario = join(tmp, "small.yaml");
 const written = join(tmp, "bounds", "small.json");

@@ -13,19 +13,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { sim } from "../support/cli.js";
+import { smallScenarioYaml } from "../support/small-scenario.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "provisim-outputs-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const SMALL = `name: small
-duration: 2m
-sla: { latency: 500ms }
-workload:
-  synth: { rate: 5/s, functions: 10, cpu: { exponential: { mean: 100ms } } }
-policies:
-  - policy: static
-    config: { fleet: { t3.medium: 2 } }
-`;
+const SMALL = smallScenarioYaml({ duration: "2m" });
 const scenario = join(tmp, "small.yaml");
 writeFileSync(scenario, SMALL);
 const version = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;

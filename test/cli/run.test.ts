@@ -3,22 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { sim } from "../support/cli.js";
+import { HPA_POLICY, smallScenarioYaml } from "../support/small-scenario.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "provisim-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const SMALL = `name: small
-duration: 10m
-sla: { latency: 500ms }
-workload:
-  synth: { rate: 5/s, functions: 10, cpu: { exponential: { mean: 100ms } } }
-policies:
-  - policy: static
-    config: { fleet: { t3.medium: 2 } }
-  - name: autoscaled
-    policy: reactive
-    config: { mode: hpa, type: t3.medium }
-`;
+const SMALL = smallScenarioYaml({ also: HPA_POLICY });
 
 describe("sim run", () => {
   test("prints the side-by-side table and writes the reports", () => {

@@ -12,6 +12,7 @@ import { traceRowOf } from "../../traces/synth/workload.js";
 import { TraceBatch } from "../../traces/trace-batch.js";
 import { TraceWriter } from "../../traces/writer.js";
 import { sim } from "../support/cli.js";
+import { HPA_POLICY, smallScenarioYaml } from "../support/small-scenario.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "provisim-pipeline-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -23,19 +24,13 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const TWO = `name: two
-seed: 3
-duration: 5m
-sla: { latency: 500ms }
-workload:
-  synth: { rate: 4/s, functions: 10, cpu: { exponential: { mean: 100ms } } }
-policies:
-  - policy: static
-    config: { fleet: { t3.medium: 2 } }
-  - name: autoscaled
-    policy: reactive
-    config: { mode: hpa, type: t3.medium }
-`;
+const TWO = smallScenarioYaml({
+  name: "two",
+  seed: 3,
+  duration: "5m",
+  rate: "4/s",
+  also: HPA_POLICY,
+});
 
 describe("options given beside the file are scenario options", () => {
   test("--seed and --policy give what a file saying them gives", async () => {
