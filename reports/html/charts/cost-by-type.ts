@@ -2,6 +2,7 @@
 import type { PolicySummary } from "../../../sim/model/summary.js";
 import type { ChartSection } from "../input.js";
 import { WIDTH } from "./policy-colors.js";
+import { policyBars, STACKED_USD } from "./stacked-cost-axes.js";
 
 export function costByTypeChart(policies: readonly PolicySummary[]): ChartSection {
   const values = policies.flatMap((p) =>
@@ -23,14 +24,8 @@ export function costByTypeChart(policies: readonly PolicySummary[]): ChartSectio
       data: { values },
       mark: { type: "bar" },
       encoding: {
-        y: { field: "policy", type: "nominal", title: null, sort: policies.map((p) => p.policy) },
-        x: {
-          field: "usd",
-          type: "quantitative",
-          title: "cost (USD)",
-          axis: { format: "$,.4~f" },
-          stack: "zero",
-        },
+        y: policyBars(policies),
+        x: STACKED_USD,
         color: {
           field: "type",
           type: "nominal",
