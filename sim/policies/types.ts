@@ -23,6 +23,12 @@ export interface RequestView {
   readonly attempt?: number;
   /** Memory of the slot that attempt ran out of: route the retry somewhere larger. */
   readonly outOfMemoryAtMiB?: number;
+  /** Queue priority, higher first (only when the workload names service classes). */
+  readonly priority?: number;
+  /** Name of the request's service class. */
+  readonly slaClass?: string;
+  /** The class's latency objective, when it has its own. */
+  readonly slaLatencyS?: number;
 }
 
 /**
