@@ -72,6 +72,7 @@ function scheduleNextArrival(m: ClusterState): void {
 
 export function arrive(m: ClusterState, request: WorkRequest): void {
   m.metrics.requests++;
+  if (request.serviceClass) m.metrics.classOf(request.serviceClass.name).requests++;
   if (m.readAheadS < 0) scheduleNextArrival(m);
   route(m, request);
 }

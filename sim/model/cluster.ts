@@ -26,6 +26,7 @@ import type { RequestSource } from "./request.js";
 import { applyResize, landMigration } from "./resize-migrate.js";
 import { RunMetrics } from "./run-metrics.js";
 import { sample } from "./sampling.js";
+import { typeViewOf } from "./type-view.js";
 import type { RunSummary } from "./summary.js";
 
 export type { ClusterOptions } from "./cluster-state.js";
@@ -37,17 +38,7 @@ export class Cluster {
 
   constructor(scheduler: Scheduler, opts: ClusterOptions) {
     const types: ReadonlyMap<string, TypeView> = new Map(
-      [...opts.catalog.values()].map((t) => [
-        t.name,
-        {
-          name: t.name,
-          kind: t.kind,
-          vcpu: t.vcpu,
-          memMiB: t.memMiB,
-          gpus: t.gpus,
-          usdPerHour: t.usdPerHour,
-        },
-      ]),
+      [...opts.catalog.values()].map((t) => [t.name, typeViewOf(t)]),
     );
     const pools: ClusterState["pools"] = new Map();
     const random = opts.streams.stream(`policy/${opts.policyName}`);

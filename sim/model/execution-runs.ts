@@ -79,7 +79,7 @@ export function complete(m: ClusterState, run: Running): void {
   } else {
     metrics.completed++;
     metrics.latency.record(latency);
-    if (latency <= m.opts.slaLatencyS) metrics.withinSla++;
+    if (latency <= (request.serviceClass?.slaLatencyS ?? m.opts.slaLatencyS)) metrics.withinSla++;
     if (cold) metrics.coldStarts++;
   }
   if (!retry)
@@ -117,6 +117,11 @@ export function recordEnd(
   inst: Instance | undefined,
   cold: boolean,
 ): void {
+  const c = request.serviceClass;
+  if (c) {
+    const latencyS = m.scheduler.now - request.arrivalS;
+    m.metrics.classOf(c.name).end(outcome, latencyS, c.slaLatencyS ?? m.opts.slaLatencyS);
+  }
   m.opts.onRequestEnd?.({
     policy: m.opts.policyName,
     id: request.id,

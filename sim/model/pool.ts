@@ -1,5 +1,6 @@
 import type { PoolView, Routing } from "../policies/types.js";
 import type { Instance } from "./instance.js";
+import { PriorityLines } from "./priority-lines.js";
 import type { WorkRequest } from "./request.js";
 
 export interface Queued {
@@ -20,8 +21,10 @@ export interface Queued {
 }
 
 /**
- * A group of instances behind one FIFO queue and one routing rule. A pool
- * serves any function, or one (FaaS-style pools per function).
+ * A group of instances behind one queue and one routing rule. A pool
+ * serves any function, or one (FaaS-style pools per function). The queue is
+ * FIFO within a priority, higher priorities first; requests without a
+ * service class have priority 0.
  */
 export class Pool implements PoolView {
   readonly instances: Instance[] = [];
@@ -35,8 +38,11 @@ export class Pool implements PoolView {
   freeSlots = 0;
   bootingSlots = 0;
   utilizationSinceTick = 0;
+  /** The line of priority 0 (every request when no service classes are given). */
   private queue: Queued[] = [];
   private head = 0;
+  /** Lines of the other priorities; null until a request needs one. */
+  private ranked: PriorityLines | null = null;
   private waiting = 0;
   /** Requests held for the instance each started (see hold). */
   private held = 0;
@@ -67,23 +73,32 @@ export class Pool implements PoolView {
   }
 
   enqueue(q: Queued): void {
-    this.queue.push(q);
+    const priority = q.request.serviceClass?.priority ?? 0;
+    if (priority === 0) this.queue.push(q);
+    else (this.ranked ??= new PriorityLines()).push(q, priority);
     this.waiting++;
   }
 
-  /** The oldest waiting request, taken out of the queue. */
+  /** The oldest waiting request of the highest priority, taken out of the queue. */
   dequeue(): Queued | undefined {
+    const q = this.ranked
+      ? (this.ranked.take(true) ?? this.takeDefault() ?? this.ranked.take(false))
+      : this.takeDefault();
+    if (q) {
+      q.waiting = false;
+      this.waiting--;
+    }
+    return q;
+  }
+
+  private takeDefault(): Queued | undefined {
     while (this.head < this.queue.length) {
       const q = this.queue[this.head++]!;
       if (this.head > 1024 && this.head * 2 > this.queue.length) {
         this.queue = this.queue.slice(this.head);
         this.head = 0;
       }
-      if (q.waiting) {
-        q.waiting = false;
-        this.waiting--;
-        return q;
-      }
+      if (q.waiting) return q;
     }
     return undefined;
   }

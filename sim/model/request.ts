@@ -14,6 +14,15 @@ export interface Demand {
   readonly coldExtraS?: number;
 }
 
+/** The service class a request belongs to: its queue priority and latency objective. */
+export interface ServiceClass {
+  readonly name: string;
+  /** Higher is served first; within one priority, first come first served. */
+  readonly priority: number;
+  /** Latency objective of the class; the scenario's SLA when absent. */
+  readonly slaLatencyS?: number;
+}
+
 /** One request of a workload. */
 export interface WorkRequest {
   readonly id: number;
@@ -31,6 +40,8 @@ export interface WorkRequest {
   readonly attempt?: number;
   /** Memory of the slot the previous attempt ran out of. */
   readonly outOfMemoryAtMiB?: number;
+  /** Its service class, when the workload names classes. */
+  readonly serviceClass?: ServiceClass;
 }
 
 /** Requests in arrival order, drawn one at a time so no trace is held whole. */
@@ -49,7 +60,18 @@ export interface RequestSource {
  * notice), so that a policy cannot read them even past the types.
  */
 export function requestView(r: WorkRequest): RequestView {
-  const seen = { id: r.id, functionId: r.functionId, arrivalS: r.arrivalS, features: r.features };
+  const c = r.serviceClass;
+  const seen: RequestView = c
+    ? {
+        id: r.id,
+        functionId: r.functionId,
+        arrivalS: r.arrivalS,
+        features: r.features,
+        priority: c.priority,
+        slaClass: c.name,
+        ...(c.slaLatencyS === undefined ? {} : { slaLatencyS: c.slaLatencyS }),
+      }
+    : { id: r.id, functionId: r.functionId, arrivalS: r.arrivalS, features: r.features };
   if (r.attempt === undefined) return seen;
   return r.outOfMemoryAtMiB === undefined
     ? { ...seen, attempt: r.attempt }

@@ -1,5 +1,6 @@
+import { ClassMetrics } from "./class-metrics.js";
 import { LatencyHistogram } from "./latency-histogram.js";
-import type { RunSummary } from "./summary.js";
+import type { ClassSummary, RunSummary } from "./summary.js";
 
 /** Counters and distributions gathered while a run goes. */
 export class RunMetrics {
@@ -24,6 +25,15 @@ export class RunMetrics {
   private lastS = 0;
   busySlotSeconds = 0;
   readySlotSeconds = 0;
+  /** Per service class; null while no request has one. */
+  private classes: Map<string, ClassMetrics> | null = null;
+
+  classOf(name: string): ClassMetrics {
+    const classes = (this.classes ??= new Map());
+    let c = classes.get(name);
+    if (!c) classes.set(name, (c = new ClassMetrics()));
+    return c;
+  }
 
   addCost(type: string, usd: number): void {
     this.costByType.set(type, (this.costByType.get(type) ?? 0) + usd);
@@ -44,6 +54,12 @@ export class RunMetrics {
     for (const name of [...this.costByType.keys()].sort())
       byType[name] = this.costByType.get(name)!;
     const costUsd = Object.values(byType).reduce((a, b) => a + b, 0);
+    let byClass: Record<string, ClassSummary> | undefined;
+    if (this.classes) {
+      byClass = {};
+      for (const name of [...this.classes.keys()].sort())
+        byClass[name] = this.classes.get(name)!.summarize();
+    }
     return {
       policy,
       requests: this.requests,
@@ -74,6 +90,7 @@ export class RunMetrics {
       utilization: this.readySlotSeconds > 0 ? this.busySlotSeconds / this.readySlotSeconds : 0,
       slaAttainment: ended > 0 ? this.withinSla / ended : 1,
       horizonS,
+      ...(byClass ? { byClass } : {}),
     };
   }
 }

@@ -29,6 +29,18 @@ export interface RunSummary {
   /** Requests that ended completed within the SLA latency, per request that ended. */
   slaAttainment: number;
   horizonS: number;
+  /** Per service class, by name: only when the workload names classes. */
+  byClass?: Record<string, ClassSummary>;
+}
+
+/** One service class's figures; attainment against the class's own latency objective. */
+export interface ClassSummary {
+  requests: number;
+  completed: number;
+  failed: number;
+  rejected: number;
+  latencyMeanS: number;
+  slaAttainment: number;
 }
 
 /** 95% confidence half-widths of the headline figures, over replications (null for one). */

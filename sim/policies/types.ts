@@ -23,6 +23,12 @@ export interface RequestView {
   readonly attempt?: number;
   /** Memory of the slot that attempt ran out of: route the retry somewhere larger. */
   readonly outOfMemoryAtMiB?: number;
+  /** Queue priority, higher first (only when the workload names service classes). */
+  readonly priority?: number;
+  /** Name of the request's service class. */
+  readonly slaClass?: string;
+  /** The class's latency objective, when it has its own. */
+  readonly slaLatencyS?: number;
 }
 
 /**
@@ -84,13 +90,32 @@ export interface FleetView {
   readonly types: ReadonlyMap<string, TypeView>;
 }
 
+/** How a type is billed, as a policy sees it: the provider's rule in plain figures. */
+export type TypeBilling =
+  /** Per second of life, at least `minimumS` per start. */
+  | { readonly kind: "per-second"; readonly minimumS: number }
+  /** Every started hour billed whole. */
+  | { readonly kind: "hourly" }
+  /** FaaS: each execution rounded up to `incrementS`, in GB-seconds of configured memory, plus a fee per request. */
+  | {
+      readonly kind: "per-request";
+      readonly incrementS: number;
+      readonly usdPerGbSecond: number;
+      readonly usdPerMillionRequests: number;
+    };
+
 export interface TypeView {
   readonly name: string;
   readonly kind: "vm" | "faas";
   readonly vcpu: number;
   readonly memMiB: number;
   readonly gpus: number;
+  /** On-demand price while alive (0 for FaaS: see `billing`). */
   readonly usdPerHour: number;
+  readonly billing: TypeBilling;
+  /** Seconds from request to ready (VM boot, FaaS cold start): median and 95th percentile. */
+  readonly bootMedianS: number;
+  readonly bootP95S: number;
 }
 
 export interface PoolSettings {

@@ -19,3 +19,4 @@ export {
   type PercentilePoint,
 } from "./distributions/empirical.js";
 export { samplerOf, meanOf, type DistSpec } from "./spec.js";
+export { quantileOf, medianAndP95 } from "./quantile.js";

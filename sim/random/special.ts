@@ -47,3 +47,44 @@ function erfcFraction(x: number): number {
   for (let n = 60; n >= 1; n--) f = x + n / 2 / f;
   return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
 }
+
+/**
+ * Regularized lower incomplete gamma P(a, x) for a > 0, x >= 0: the gamma
+ * CDF. Its series below x = a + 1, the continued fraction of Q = 1 - P above,
+ * each to about 1e-14.
+ */
+export function gammaP(a: number, x: number): number {
+  if (x <= 0) return 0;
+  if (!Number.isFinite(x)) return 1;
+  const logPrefix = a * Math.log(x) - x - lnGamma(a);
+  if (x < a + 1) {
+    // P = x^a e^-x / Gamma(a + 1) * sum x^n / ((a + 1) ... (a + n))
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < 1000; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (term < 1e-16 * sum) break;
+    }
+    return Math.min(1, sum * Math.exp(logPrefix));
+  }
+  // Q by the modified Lentz evaluation of its continued fraction.
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let n = 1; n < 1000; n++) {
+    const an = -n * (n - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-16) break;
+  }
+  return Math.max(0, 1 - Math.exp(logPrefix) * h);
+}

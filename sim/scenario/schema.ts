@@ -93,6 +93,24 @@ const synth = z.strictObject({
     .default({ share: 0, speedup: 1 }),
   /** A directory of code the functions run (relative to this file); requests then carry its features. */
   code: z.string().min(1).optional(),
+  /**
+   * Service classes: each function falls in one, drawn by share; its requests
+   * are queued by the class's priority (higher first, FIFO within one) and
+   * judged by its latency objective (the scenario's SLA when absent). The
+   * summary then reports per class.
+   */
+  classes: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        share: z.number().positive(),
+        priority: z.int().default(0),
+        sla: duration().pipe(z.number().positive()).optional(),
+      }),
+    )
+    .min(1)
+    .refine((cs) => new Set(cs.map((c) => c.name)).size === cs.length, "class names must differ")
+    .optional(),
 });
 
 const execution = z.strictObject({

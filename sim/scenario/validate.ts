@@ -191,6 +191,14 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
       memMiB: w.memory,
       gpuShare: w.gpu.share,
       gpuSpeedup: w.gpu.speedup,
+      ...(w.classes && {
+        classes: w.classes.map((c) => ({
+          name: c.name,
+          share: c.share,
+          priority: c.priority,
+          ...(c.sla === undefined ? {} : { slaLatencyS: c.sla }),
+        })),
+      }),
     },
   };
 }

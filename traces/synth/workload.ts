@@ -9,7 +9,7 @@
  * Requests are made one at a time, so a workload of any length takes
  * constant memory.
  */
-import type { Demand, RequestSource, WorkRequest } from "../../sim/model/request.js";
+import type { Demand, RequestSource, ServiceClass, WorkRequest } from "../../sim/model/request.js";
 import { normal } from "../../sim/random/distributions/normal.js";
 import { samplerOf, type DistSpec } from "../../sim/random/spec.js";
 import type { Sampler } from "../../sim/random/source.js";
@@ -52,6 +52,11 @@ export interface SynthWorkload {
   /** Share of functions that run faster on a GPU, and by how much. */
   readonly gpuShare: number;
   readonly gpuSpeedup: number;
+  /**
+   * Service classes, each function drawn into one by share: its requests
+   * carry the class's priority and latency objective. None when absent.
+   */
+  readonly classes?: readonly (ServiceClass & { readonly share: number })[];
 }
 
 interface FunctionProfile {
@@ -100,6 +105,7 @@ export function synthWorkload(
       program,
     });
   }
+  const classOf = serviceClasses(spec, streams);
   const cdf = zipfCdf(spec.functions, spec.zipfExponent);
   const factor = cpuFactor(spec, streams);
   // Its own stream, drawn only when given: nothing else shifts.
@@ -138,9 +144,31 @@ export function synthWorkload(
               noticeFeatures: profiles[named]!.program?.features ?? null,
             }),
         demand: demandOf(p, factor(), coldExtra),
+        ...(classOf ? { serviceClass: classOf[functionId]! } : {}),
       };
     },
   };
+}
+
+/** Each function's service class, drawn once by share from a stream of its own; null without classes. */
+function serviceClasses(spec: SynthWorkload, streams: RandomStreams): ServiceClass[] | null {
+  const classes = spec.classes;
+  if (!classes || classes.length === 0) return null;
+  const stream = streams.stream("workload/classes");
+  const total = classes.reduce((a, c) => a + c.share, 0);
+  const chosen: ServiceClass[] = classes.map((c) => ({
+    name: c.name,
+    priority: c.priority,
+    ...(c.slaLatencyS === undefined ? {} : { slaLatencyS: c.slaLatencyS }),
+  }));
+  const out: ServiceClass[] = [];
+  for (let f = 0; f < spec.functions; f++) {
+    let u = stream() * total;
+    let k = 0;
+    while (k < classes.length - 1 && u >= classes[k]!.share) u -= classes[k++]!.share;
+    out.push(chosen[k]!);
+  }
+  return out;
 }
 
 /** The factor each request's CPU-seconds get: the given distribution, else log-normal noise. */
