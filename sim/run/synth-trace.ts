@@ -21,10 +21,12 @@ export interface SynthTrace {
 
 export async function synthTrace(s: NormalizedScenario, file: string): Promise<SynthTrace> {
   if (s.workload.kind !== "synth") throw new UsageError(`${file} has no workload.synth to write`);
-  // A trace has no column for it: the written trace would simulate otherwise than the scenario.
-  if (s.workload.synth.coldExtra)
+  // A trace has no column for these: the written trace would simulate otherwise than the scenario.
+  const synth = s.workload.synth;
+  const unwritable = (["coldExtra", "classes"] as const).filter((k) => synth[k]);
+  if (unwritable.length > 0)
     throw new UsageError(
-      `${file}: workload.synth.coldExtra has no trace column, so a trace of it would not replay as the scenario runs; leave it out to write the trace`,
+      `${file}: workload.synth.${unwritable.join(" and ")} ${unwritable.length > 1 ? "have" : "has"} no trace column, so a trace of it would not replay as the scenario runs; leave ${unwritable.length > 1 ? "them" : "it"} out to write the trace`,
     );
   // One replication of one policy is what is written.
   checkRequestLimit(s, { ...expectedRequests(s), policies: 1, replications: 1 });

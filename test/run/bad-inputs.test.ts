@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { loadAndValidate } from "../../sim/run/pipeline.js";
+import { synthTrace } from "../../sim/run/synth-trace.js";
 import { formatIssue, ScenarioError } from "../../sim/scenario/issues.js";
 import { loadCodeCorpus } from "../../traces/code-corpus.js";
 import { TraceError } from "../../traces/reader.js";
@@ -111,3 +112,33 @@ describe("a command-line option that is wrong", () => {
 function aliasMessage(): string {
   return "Excessive alias count indicates a resource exhaustion attack";
 }
+
+describe("sim trace synth", () => {
+  test("refuses what no trace column carries, so a written trace replays as the scenario runs", async () => {
+    const base = `name: s
+duration: 1m
+sla: { latency: 1s }
+workload:
+  synth:
+    rate: 2/s
+    cpu: { constant: 100ms }
+EXTRA
+policies:
+  - policy: static
+    config: { fleet: { m5.large: 1 } }
+`;
+    const cold = write("cold.yaml", base.replace("EXTRA", "    coldExtra: { constant: 200ms }"));
+    const classes = write(
+      "classes.yaml",
+      base.replace("EXTRA", "    classes: [{ name: gold, share: 1, priority: 1 }]"),
+    );
+    const plain = write("plain.yaml", base.replace("EXTRA\n", ""));
+    await expect(synthTrace(loadAndValidate(cold), cold)).rejects.toThrow(
+      /workload\.synth\.coldExtra has no trace column/,
+    );
+    await expect(synthTrace(loadAndValidate(classes), classes)).rejects.toThrow(
+      /workload\.synth\.classes has no trace column/,
+    );
+    await expect(synthTrace(loadAndValidate(plain), plain)).resolves.toBeDefined();
+  });
+});
