@@ -6,6 +6,7 @@
  * page's size does not grow with the request count.
  */
 import { fmtDuration, secs } from "../text-format.js";
+import { classAttainmentChart } from "./charts/class-attainment.js";
 import { coldStartsChart } from "./charts/cold-starts.js";
 import { costByTypeChart } from "./charts/cost-by-type.js";
 import { costVsSlaChart } from "./charts/cost-vs-sla.js";
@@ -25,6 +26,7 @@ export function reportCharts(input: HtmlReportInput): ChartSection[] {
   const charts: (ChartSection | null)[] = [
     costVsSlaChart(report.policies),
     latencyCdfChart(report.policies, report.slaLatencyS, requests),
+    classAttainmentChart(report.policies),
     instancesOverTimeChart(timeseries, report.horizonS),
     costByTypeChart(report.policies),
     idleCostChart(report.policies),

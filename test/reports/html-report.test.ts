@@ -121,6 +121,36 @@ describe("report charts", () => {
     expect(lines.get("cold-starts")!.get("line")).toBe(policies);
   });
 
+  test("service classes get a chart, a bar per policy in each class, and no chart without them", async () => {
+    expect(reportCharts(one).some((c) => c.id === "class-attainment")).toBe(false);
+    const policies = one.report.policies.map((p, i) => ({
+      ...p,
+      byClass: {
+        batch: {
+          requests: 10 + i,
+          completed: 9,
+          failed: 1,
+          rejected: 0,
+          latencyMeanS: 1,
+          slaAttainment: 0.9,
+        },
+        interactive: {
+          requests: 5,
+          completed: 5,
+          failed: 0,
+          rejected: 0,
+          latencyMeanS: 0.2,
+          slaAttainment: 1,
+        },
+      },
+    }));
+    const withClasses = { ...one, report: { ...one.report, policies } };
+    const chart = reportCharts(withClasses).find((c) => c.id === "class-attainment");
+    expect(chart).toBeDefined();
+    const r = await render(chart!.spec);
+    expect(r.items.get("rect")).toBe(2 * policies.length);
+  });
+
   test("each cell of the instances chart (policy by type) sits at its own policy's row and type's column", async () => {
     // The policies use different types; Vega-Lite lays a grid with data-less cells out of order.
     const chart = reportCharts(one).find((c) => c.id === "instances-over-time")!;
