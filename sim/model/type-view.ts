@@ -1,6 +1,6 @@
-import type { TypeBilling, TypeView } from "../policies/types.js";
+import type { TypeView } from "../policies/types.js";
 import { medianAndP95 } from "../random/quantile.js";
-import type { BillingRule, InstanceType } from "./catalog/types.js";
+import type { InstanceType } from "./catalog/types.js";
 
 /**
  * What a policy sees of a catalog entry. Built once per type when the
@@ -15,24 +15,8 @@ export function typeViewOf(t: InstanceType): TypeView {
     memMiB: t.memMiB,
     gpus: t.gpus,
     usdPerHour: t.usdPerHour,
-    billing: billingView(t.billing),
+    billing: t.billing,
     bootMedianS: boot.median,
     bootP95S: boot.p95,
   };
-}
-
-function billingView(rule: BillingRule): TypeBilling {
-  switch (rule.kind) {
-    case "per-second":
-      return { kind: "per-second", minimumS: rule.minimumS };
-    case "hourly":
-      return { kind: "hourly" };
-    case "per-request":
-      return {
-        kind: "per-request",
-        incrementS: rule.incrementS,
-        usdPerGbSecond: rule.usdPerGbSecond,
-        usdPerMillionRequests: rule.usdPerRequest * 1e6,
-      };
-  }
 }

@@ -90,18 +90,18 @@ export interface FleetView {
   readonly types: ReadonlyMap<string, TypeView>;
 }
 
-/** How a type is billed, as a policy sees it: the provider's rule in plain figures. */
-export type TypeBilling =
-  /** Per second of life, at least `minimumS` per start. */
+/** How an offering is billed: plain data, the catalog's rule as a policy sees it too. */
+export type BillingRule =
+  /** Per second of life, at least `minimumS` per start (EC2 Linux: 60 s). */
   | { readonly kind: "per-second"; readonly minimumS: number }
   /** Every started hour billed whole. */
   | { readonly kind: "hourly" }
-  /** FaaS: each execution rounded up to `incrementS`, in GB-seconds of configured memory, plus a fee per request. */
+  /** FaaS: each execution's duration, rounded up to `incrementS`, in GB-seconds, plus a fee per request. */
   | {
       readonly kind: "per-request";
       readonly incrementS: number;
       readonly usdPerGbSecond: number;
-      readonly usdPerMillionRequests: number;
+      readonly usdPerRequest: number;
     };
 
 export interface TypeView {
@@ -112,7 +112,7 @@ export interface TypeView {
   readonly gpus: number;
   /** On-demand price while alive (0 for FaaS: see `billing`). */
   readonly usdPerHour: number;
-  readonly billing: TypeBilling;
+  readonly billing: BillingRule;
   /** Seconds from request to ready (VM boot, FaaS cold start): median and 95th percentile. */
   readonly bootMedianS: number;
   readonly bootP95S: number;

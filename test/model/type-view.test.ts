@@ -97,7 +97,7 @@ describe("TypeView", () => {
     if (billing.kind !== "per-request") throw new Error(`billed ${billing.kind}`);
     expect(billing.incrementS).toBe(0.001);
     expect(billing.usdPerGbSecond).toBe(0.0000166667);
-    expect(billing.usdPerMillionRequests).toBeCloseTo(0.2, 12);
+    expect(billing.usdPerRequest * 1e6).toBeCloseTo(0.2, 12);
   });
 
   test("every catalog entry is shown", () => {

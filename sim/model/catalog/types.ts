@@ -1,18 +1,7 @@
+import type { BillingRule } from "../../policies/types.js";
 import type { DistSpec } from "../../random/spec.js";
 
-/** How an offering is billed. */
-export type BillingRule =
-  /** Per second of life, at least `minimumS` per start (EC2 Linux: 60 s). */
-  | { readonly kind: "per-second"; readonly minimumS: number }
-  /** Every started hour billed whole. */
-  | { readonly kind: "hourly" }
-  /** FaaS: each execution's duration, rounded up to `incrementS`, in GB-seconds, plus a fee per request. */
-  | {
-      readonly kind: "per-request";
-      readonly incrementS: number;
-      readonly usdPerGbSecond: number;
-      readonly usdPerRequest: number;
-    };
+export type { BillingRule };
 
 export interface InstanceType {
   readonly name: string;
