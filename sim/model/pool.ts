@@ -1,5 +1,6 @@
 import type { PoolView, Routing } from "../policies/types.js";
 import type { Instance } from "./instance.js";
+import { FifoLine } from "./fifo-line.js";
 import { PriorityLines } from "./priority-lines.js";
 import type { WorkRequest } from "./request.js";
 
@@ -39,8 +40,7 @@ export class Pool implements PoolView {
   bootingSlots = 0;
   utilizationSinceTick = 0;
   /** The line of priority 0 (every request when no service classes are given). */
-  private queue: Queued[] = [];
-  private head = 0;
+  private readonly queue = new FifoLine();
   /** Lines of the other priorities; null until a request needs one. */
   private ranked: PriorityLines | null = null;
   private waiting = 0;
@@ -92,15 +92,7 @@ export class Pool implements PoolView {
   }
 
   private takeDefault(): Queued | undefined {
-    while (this.head < this.queue.length) {
-      const q = this.queue[this.head++]!;
-      if (this.head > 1024 && this.head * 2 > this.queue.length) {
-        this.queue = this.queue.slice(this.head);
-        this.head = 0;
-      }
-      if (q.waiting) return q;
-    }
-    return undefined;
+    return this.queue.takeWaiting();
   }
 
   /**

@@ -1,0 +1,28 @@
+import type { Queued } from "./pool.js";
+
+/**
+ * A first-in first-out line of waiting requests. Entries taken out
+ * elsewhere (timed out, held) stay in the array, flagged, until reached;
+ * the consumed front is dropped once it is most of the array.
+ */
+export class FifoLine {
+  private items: Queued[] = [];
+  private head = 0;
+
+  push(q: Queued): void {
+    this.items.push(q);
+  }
+
+  /** The oldest entry still waiting, or undefined; it is not marked taken. */
+  takeWaiting(): Queued | undefined {
+    while (this.head < this.items.length) {
+      const q = this.items[this.head++]!;
+      if (this.head > 1024 && this.head * 2 > this.items.length) {
+        this.items = this.items.slice(this.head);
+        this.head = 0;
+      }
+      if (q.waiting) return q;
+    }
+    return undefined;
+  }
+}
