@@ -392,33 +392,23 @@ export function measureTree(root: Node, lang: LanguageSpec): TreeMetrics {
       const node = cursor.currentNode;
       const parts: Walk[] = [];
       let [inLoops, inScaling] = [loops, scaling];
+      const part = (c: Node) =>
+        startWalk(c, node, {
+          acc,
+          nesting,
+          loops: inLoops,
+          scaling: inScaling,
+          elseIf: false,
+          inImport: f.inImport,
+        });
+      // Each clause nests inside the ones before it; the element inside them all.
       for (const c of node.namedChildren) {
         if (c?.type !== "for_in_clause") continue;
-        parts.push(
-          startWalk(c, node, {
-            acc,
-            nesting,
-            loops: inLoops,
-            scaling: inScaling,
-            elseIf: false,
-            inImport: f.inImport,
-          }),
-        );
+        parts.push(part(c));
         inLoops++;
         if (!runsFixedTimes(c)) inScaling++;
       }
-      for (const c of node.children)
-        if (c && c.type !== "for_in_clause")
-          parts.push(
-            startWalk(c, node, {
-              acc,
-              nesting,
-              loops: inLoops,
-              scaling: inScaling,
-              elseIf: false,
-              inImport: f.inImport,
-            }),
-          );
+      for (const c of node.children) if (c && c.type !== "for_in_clause") parts.push(part(c));
       for (let i = parts.length - 1; i >= 0; i--) walks.push(parts[i]!);
       return false;
     }
