@@ -1,4 +1,4 @@
-import type { ClassSummary } from "./summary.js";
+import type { ClassSummary, RequestRecord } from "./summary.js";
 
 /** What one service class's requests did, counted as they arrive and end. */
 export class ClassMetrics {
@@ -9,11 +9,7 @@ export class ClassMetrics {
   withinSla = 0;
   private latencySumS = 0;
 
-  end(
-    outcome: "completed" | "failed-oom" | "failed-timeout" | "rejected",
-    latencyS: number,
-    slaS: number,
-  ): void {
+  end(outcome: RequestRecord["outcome"], latencyS: number, slaS: number): void {
     if (outcome === "rejected") this.rejected++;
     else if (outcome !== "completed") this.failed++;
     else {

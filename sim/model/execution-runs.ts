@@ -79,7 +79,7 @@ export function complete(m: ClusterState, run: Running): void {
   } else {
     metrics.completed++;
     metrics.latency.record(latency);
-    if (latency <= (request.serviceClass?.slaLatencyS ?? m.opts.slaLatencyS)) metrics.withinSla++;
+    if (latency <= slaLatencyOf(m, request)) metrics.withinSla++;
     if (cold) metrics.coldStarts++;
   }
   if (!retry)
@@ -108,6 +108,11 @@ export function complete(m: ClusterState, run: Running): void {
   }
 }
 
+/** The latency a request is judged against: its service class's, else the scenario's. */
+function slaLatencyOf(m: ClusterState, request: WorkRequest): number {
+  return request.serviceClass?.slaLatencyS ?? m.opts.slaLatencyS;
+}
+
 /** Reports how a request ended, to the run's per-request output if any. */
 export function recordEnd(
   m: ClusterState,
@@ -120,7 +125,7 @@ export function recordEnd(
   const c = request.serviceClass;
   if (c) {
     const latencyS = m.scheduler.now - request.arrivalS;
-    m.metrics.classOf(c.name).end(outcome, latencyS, c.slaLatencyS ?? m.opts.slaLatencyS);
+    m.metrics.classOf(c.name).end(outcome, latencyS, slaLatencyOf(m, request));
   }
   m.opts.onRequestEnd?.({
     policy: m.opts.policyName,

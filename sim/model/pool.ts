@@ -82,17 +82,13 @@ export class Pool implements PoolView {
   /** The oldest waiting request of the highest priority, taken out of the queue. */
   dequeue(): Queued | undefined {
     const q = this.ranked
-      ? (this.ranked.take(true) ?? this.takeDefault() ?? this.ranked.take(false))
-      : this.takeDefault();
+      ? (this.ranked.take(true) ?? this.queue.takeWaiting() ?? this.ranked.take(false))
+      : this.queue.takeWaiting();
     if (q) {
       q.waiting = false;
       this.waiting--;
     }
     return q;
-  }
-
-  private takeDefault(): Queued | undefined {
-    return this.queue.takeWaiting();
   }
 
   /**
