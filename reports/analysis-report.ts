@@ -3,11 +3,9 @@
  * function). A file that could not be analyzed has its error in its table
  * row and its JSON object, and no CSV rows (it has no functions).
  */
-import type { FileFailure, FileResult } from "../sim/analysis/analyze.js";
+import { isFailure, type FileResult } from "../sim/analysis/analyze.js";
 import { toCsv } from "./csv.js";
 import { textTable } from "./text-table.js";
-
-const isFailure = (f: FileResult): f is FileFailure => "error" in f;
 
 export function analysisJson(files: readonly FileResult[]): string {
   return JSON.stringify(files, null, 2) + "\n";

@@ -9,7 +9,7 @@ import { toCsv } from "./csv.js";
 import { columnsOf } from "./csv-columns.js";
 import { TABLE_ROWS, type TableRow } from "./legend.js";
 import { textTable } from "./text-table.js";
-import { fmtDuration, int, pct, secs, share, usdDecimals, wholeParts } from "./text-format.js";
+import { fmtDuration, int, pct, secs, share, usd, wholeParts } from "./text-format.js";
 
 export interface RunReport {
   readonly scenario: string;
@@ -98,9 +98,7 @@ function column(p: PolicySummary): Record<TableRow, string> {
     failed: failed!,
     rejected: rejected!,
     "in flight at end": inFlight!,
-    "cost (USD)": withCi(`$${p.costUsd.toFixed(usdDecimals(p.costUsd))}`, ci?.costUsd, (x) =>
-      x.toFixed(usdDecimals(p.costUsd)),
-    ),
+    "cost (USD)": usd(p.costUsd, ci?.costUsd),
     "  idle share": pct(p.costUsd > 0 ? p.idleCostUsd / p.costUsd : 0),
     "latency p50": secs(p.latencyS.p50),
     "latency p95": secs(p.latencyS.p95),

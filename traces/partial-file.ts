@@ -5,7 +5,7 @@
  * A process killed outright leaves one behind; the next writer of the same
  * target removes those of processes that are gone.
  */
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 // A partial copy, or the earlier output a new one is replacing.
@@ -41,6 +41,23 @@ export function removeStalePartials(target: string): string[] {
     removed.push(path);
   }
   return removed;
+}
+
+/**
+ * Writes `data` to `target` whole or not at all: into its partial copy,
+ * then moved onto it. On failure the partial copy is removed and the error
+ * thrown on, for the caller to name its flag.
+ */
+export function writeFileWhole(target: string, data: string | Uint8Array): void {
+  removeStalePartials(target);
+  const partial = partialPath(target);
+  try {
+    writeFileSync(partial, data);
+    renameSync(partial, target);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
 }
 
 function isRunning(pid: number): boolean {

@@ -2,10 +2,11 @@
  * Bounds files at the command line's edge: read and checked (a problem is a
  * UsageError, one line, exit code 2) and written whole.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { boundsJson, type BoundsFile } from "../../reports/bounds/bounds-file.js";
 import { BoundsFileError, parseBounds } from "../../reports/bounds/parse-bounds.js";
+import { writeFileWhole } from "../../traces/partial-file.js";
 import { UsageError } from "../run/usage-error.js";
 
 export function readBoundsFile(file: string, hint: string): BoundsFile {
@@ -24,10 +25,13 @@ export function readBoundsFile(file: string, hint: string): BoundsFile {
   }
 }
 
-/** Writes beside the target first, so a reader never sees half a file. */
+/** Written whole or not at all; a file that cannot be written is one line. */
 export function writeBoundsFile(file: string, bounds: BoundsFile): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.partial-${process.pid}`;
-  writeFileSync(partial, boundsJson(bounds));
-  renameSync(partial, file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileWhole(file, boundsJson(bounds));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: cannot write the bounds (${code ?? (e as Error).message})`);
+  }
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { provisimVersion } from "../../reports/provisim-version.js";
 import { InvariantError } from "../model/invariants.js";
 import { UsageError } from "../run/usage-error.js";
 import { formatIssue, ScenarioError } from "../scenario/issues.js";
@@ -16,10 +16,6 @@ import { commandName, TRACE_COMMANDS, traceCommand } from "./commands/trace.js";
 import { validateCommand } from "./commands/validate.js";
 import { Interrupted } from "./interrupt.js";
 import { showsProgress } from "./progress.js";
-
-const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
-  version: string;
-};
 
 const commands = [
   runCommand,
@@ -79,7 +75,7 @@ try {
     .reduce((y, c) => y.command(c as never), yargs(argv))
     .scriptName("sim")
     .usage("$0 <command> [options]\n\nDiscrete-event simulator and capacity-planning workbench.")
-    .version(pkg.version)
+    .version(provisimVersion())
     .demandCommand(1, "Name a command; `sim --help` lists them.")
     .strict()
     .help()

@@ -3,10 +3,19 @@ import { medianAndP95 } from "../random/quantile.js";
 import type { InstanceType } from "./catalog/types.js";
 
 /**
- * What a policy sees of a catalog entry. Built once per type when the
- * cluster is made: the boot quantiles may need a numeric inversion.
+ * What a policy sees of a catalog entry, made once per entry: the boot
+ * quantiles may need a numeric inversion.
  */
 export function typeViewOf(t: InstanceType): TypeView {
+  let view = views.get(t);
+  if (!view) views.set(t, (view = makeView(t)));
+  return view;
+}
+
+// A scenario's jobs share its catalog's entries: each view is made once.
+const views = new WeakMap<InstanceType, TypeView>();
+
+function makeView(t: InstanceType): TypeView {
   const boot = medianAndP95(t.boot);
   return {
     name: t.name,

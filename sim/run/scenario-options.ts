@@ -4,6 +4,7 @@
  * options: they are written into the loaded document before validate, so
  * they are checked and normalized as if the file had said them.
  */
+import { isPlainObject } from "../scenario/zod-issues.js";
 import { ScenarioError, type ScenarioIssue } from "../scenario/issues.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { UsageError } from "./usage-error.js";
@@ -39,14 +40,12 @@ export class ScenarioOptionError extends UsageError {
 
 type Doc = Record<string, unknown>;
 
-const isMap = (v: unknown): v is Doc => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** The document with the options written in; the file's own values otherwise. */
 export function withOptions(loaded: LoadedScenario, opts: ScenarioOptions): LoadedScenario {
-  if (!isMap(loaded.data)) return loaded;
+  if (!isPlainObject(loaded.data)) return loaded;
   const data: Doc = { ...loaded.data };
   const run = (): Doc => {
-    const r = isMap(data.run) ? { ...data.run } : {};
+    const r = isPlainObject(data.run) ? { ...data.run } : {};
     data.run = r;
     return r;
   };
@@ -54,7 +53,7 @@ export function withOptions(loaded: LoadedScenario, opts: ScenarioOptions): Load
   if (opts.policies !== undefined && opts.policies.length > 0) run().policies = [...opts.policies];
   if (opts.maxRequests !== undefined) run().maxRequests = opts.maxRequests;
   // Lenient replay is a trace's option; other workloads have no bad rows to skip.
-  if (opts.lenient && isMap(data.workload) && isMap(data.workload.trace)) {
+  if (opts.lenient && isPlainObject(data.workload) && isPlainObject(data.workload.trace)) {
     data.workload = { ...data.workload, trace: { ...data.workload.trace, lenient: true } };
   }
   return { ...loaded, data };

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { CommandModule } from "yargs";
 import { comparisonHtml } from "../../../reports/compare/compare-html.js";
@@ -8,7 +8,7 @@ import { comparisonTable } from "../../../reports/compare/compare-text.js";
 import { CompareInputError } from "../../../reports/compare/input-error.js";
 import { parseJsonText } from "../../../reports/compare/json-text.js";
 import { parseSummary } from "../../../reports/compare/parse-summary.js";
-import { partialPath } from "../../../traces/partial-file.js";
+import { writeFileWhole } from "../../../traces/partial-file.js";
 import { UsageError } from "../../run/usage-error.js";
 
 interface Args {
@@ -55,12 +55,9 @@ function readSource(path: string): Source {
 
 /** The page, written whole or not at all. */
 function writeHtml(file: string, html: string): void {
-  const partial = partialPath(file);
   try {
-    writeFileSync(partial, html);
-    renameSync(partial, file);
+    writeFileWhole(file, html);
   } catch (e) {
-    rmSync(partial, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`--html ${file}: cannot write it (${code ?? (e as Error).message})`);
   }
