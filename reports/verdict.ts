@@ -7,39 +7,33 @@
  * a difference significant at 95% and beyond.)
  */
 import type { PolicySummary } from "../sim/model/summary.js";
+import { intervalsOverlap, type Estimate } from "./interval.js";
 import type { RunReport } from "./summary-report.js";
 import { pct, secs, share, usd as usdText } from "./text-format.js";
 
-/** A mean and the half-width of its 95% interval (undefined for one replication). */
-interface Estimate {
-  readonly mean: number;
-  readonly half: number | undefined;
-}
-
-const cost = (p: PolicySummary): Estimate => ({ mean: p.costUsd, half: p.ci95?.costUsd });
+const cost = (p: PolicySummary): Estimate => ({ value: p.costUsd, ci95: p.ci95?.costUsd });
 const attainment = (p: PolicySummary): Estimate => ({
-  mean: p.slaAttainment,
-  half: p.ci95?.slaAttainment,
+  value: p.slaAttainment,
+  ci95: p.ci95?.slaAttainment,
 });
 
 /** Whether two 95% intervals overlap; false without intervals. */
 export function overlap95(a: Estimate, b: Estimate): boolean {
-  if (a.half === undefined || b.half === undefined) return false;
-  return Math.abs(a.mean - b.mean) <= a.half + b.half;
+  return intervalsOverlap(a, b) ?? false;
 }
 
 /** Whether a 95% interval reaches a value it is on the other side of. */
 function reaches(a: Estimate, value: number): boolean {
-  return a.half !== undefined && Math.abs(a.mean - value) <= a.half;
+  return a.ci95 !== undefined && Math.abs(a.value - value) <= a.ci95;
 }
 
 function usd(e: Estimate): string {
-  return usdText(e.mean, e.half);
+  return usdText(e.value, e.ci95);
 }
 
 function attained(p: PolicySummary): string {
   const a = attainment(p);
-  return `${pct(a.mean, 2)}${a.half === undefined ? "" : ` ±${pct(a.half, 2)}`}`;
+  return `${pct(a.value, 2)}${a.ci95 === undefined ? "" : ` ±${pct(a.ci95, 2)}`}`;
 }
 
 function list(names: readonly string[]): string {

@@ -5,13 +5,10 @@
  * said about significance, however large the change. Identical figures are
  * equal whatever the intervals: the same seed gives the same numbers.
  */
+import { intervalsOverlap, type Estimate } from "../interval.js";
 import type { Better } from "./metrics.js";
 
-/** A figure and the half-width of its 95% interval, if it has one. */
-export interface Estimate {
-  readonly value: number;
-  readonly ci95: number | undefined;
-}
+export { intervalsOverlap, type Estimate };
 
 export type Verdict =
   | "equal"
@@ -23,12 +20,6 @@ export type Verdict =
   | "not significant"
   /** An interval is missing on one side or both. */
   | "cannot judge";
-
-/** Whether the 95% intervals overlap; undefined when either has none. */
-export function intervalsOverlap(a: Estimate, b: Estimate): boolean | undefined {
-  if (a.ci95 === undefined || b.ci95 === undefined) return undefined;
-  return Math.abs(b.value - a.value) <= a.ci95 + b.ci95;
-}
 
 /** The verdict on going from `a` to `b`. */
 export function judge(a: Estimate, b: Estimate, better: Better): Verdict {
