@@ -11,7 +11,7 @@ import {
   measureBounds,
 } from "../../run/bounds.js";
 import { UsageError } from "../../run/usage-error.js";
-import { boundsRunOptions } from "../bounds-run-options.js";
+import { cliRunOptions } from "../run-options.js";
 import { readBoundsFile, writeBoundsFile } from "../bounds-io.js";
 
 interface Args {
@@ -83,7 +83,7 @@ export const boundsCommand: CommandModule<object, Args> = {
     if (args.bounds !== undefined && files.length !== 1)
       throw new UsageError(`--bounds names the file of one scenario, not of ${files.length}`);
     const pathOf = (f: string) => args.bounds ?? boundsPathOf(f);
-    const opts = boundsRunOptions();
+    const opts = cliRunOptions();
     if (args.update) {
       for (const file of files) {
         const bounds = await measureBounds(file, args.margin ?? DEFAULT_MARGIN, opts);

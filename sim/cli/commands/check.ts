@@ -5,7 +5,7 @@ import { mismatchMessage } from "../../../reports/bounds/messages.js";
 import { checkScenarioBounds } from "../../run/bounds.js";
 import { UsageError } from "../../run/usage-error.js";
 import { readBoundsFile } from "../bounds-io.js";
-import { boundsRunOptions } from "../bounds-run-options.js";
+import { cliRunOptions } from "../run-options.js";
 
 interface Args {
   scenario: string;
@@ -33,7 +33,7 @@ export const checkCommand: CommandModule<object, Args> = {
       args.bounds,
       `write it with sim bounds --update ${args.scenario} --bounds ${args.bounds}`,
     );
-    const result = await checkScenarioBounds(args.scenario, bounds, boundsRunOptions());
+    const result = await checkScenarioBounds(args.scenario, bounds, cliRunOptions());
     if (result.mismatches.length > 0)
       throw new UsageError(
         `${args.bounds}: ${result.mismatches.map((m) => mismatchMessage(result, m)).join("; ")}; rewrite it with sim bounds --update ${args.scenario} --bounds ${args.bounds}`,

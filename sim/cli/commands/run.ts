@@ -6,8 +6,7 @@ import { runPipeline, type ScenarioOptions } from "../../run/pipeline.js";
 import { ScenarioOptionError } from "../../run/scenario-options.js";
 import { UsageError } from "../../run/usage-error.js";
 import { parseCount, parseSeed } from "../arguments.js";
-import { abortOnSignals } from "../interrupt.js";
-import { progressBar, showsProgress } from "../progress.js";
+import { cliRunOptions } from "../run-options.js";
 
 interface Args {
   scenario: string;
@@ -84,20 +83,13 @@ export const runCommand: CommandModule<object, Args> = {
       ...(args.lenient ? { lenient: true } : {}),
       ...(args["max-requests"] !== undefined ? { maxRequests: args["max-requests"] } : {}),
     };
-    const bar = progressBar(process.stderr);
-    const onProgress = (done: number, total: number, label: string, f: number) => {
-      const line = `job ${Math.min(done + 1, total)}/${total}: ${label}`;
-      if (done < total) bar.update((done + f) / total, line);
-      else bar.done(line);
-    };
     const run = await runPipeline({
       file: args.scenario,
       options,
       ...(args.out !== undefined ? { out: args.out } : {}),
       requests: args.requests,
-      signal: abortOnSignals(),
+      ...cliRunOptions(),
       onPlan: (_, expected) => process.stderr.write(`${describeExpected(expected)}\n`),
-      ...(showsProgress(process.stderr) ? { onProgress } : {}),
     }).catch((e: unknown) => {
       throw e instanceof ScenarioOptionError
         ? new UsageError(`${FLAGS[e.option]}: ${e.reason}`)
