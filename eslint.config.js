@@ -37,14 +37,26 @@ const LAYERS = [
     ],
   },
   { name: "predict", paths: ["sim/predict/"], uses: ["units", "policies/types", "analysis"] },
+  // Pure decision pieces over plain views (routing, keep-alive, windows): policies
+  // compose them, and the model runs a pool's routing piece.
+  {
+    name: "policies/pieces",
+    paths: ["sim/policies/pieces/", "sim/policies/fleet-data.ts"],
+    uses: ["units", "policies/types", "analysis", "predict"],
+    pure: true,
+  },
   {
     name: "policies",
     paths: ["sim/policies/"],
-    uses: ["units", "policies/types", "analysis", "predict"],
+    uses: ["units", "policies/types", "policies/pieces", "analysis", "predict"],
     packages: ["zod"],
     pure: true,
   },
-  { name: "model", paths: ["sim/model/"], uses: ["random", "units", "engine", "policies/types"] },
+  {
+    name: "model",
+    paths: ["sim/model/"],
+    uses: ["random", "units", "engine", "policies/types", "policies/pieces"],
+  },
   {
     name: "traces",
     paths: ["traces/"],

@@ -1,11 +1,12 @@
 /**
  * A policy's actions applied to the fleet: pools defined or reconfigured,
- * instances provisioned and released, resized, requests migrated, warm
- * pools kept. Checks what names the model cannot honour.
+ * instances provisioned and released, resized, requests migrated, timers
+ * set. Checks what names the model cannot honour.
  */
 import type { Action, PoolSettings } from "../policies/types.js";
 import type { ClusterState } from "./cluster-state.js";
-import { provision, release, replenish } from "./lifecycle.js";
+import { provision, release } from "./lifecycle.js";
+import { setTimer } from "./policy-calls.js";
 import { Pool } from "./pool.js";
 import { migrate, resize } from "./resize-migrate.js";
 
@@ -22,7 +23,7 @@ export function applyOne(m: ClusterState, a: Action): void {
       provision(m, a.pool, a.type, a.count, a.prewarmed ?? false, a.forRequestId);
       return;
     case "release":
-      release(m, a.instanceId);
+      release(m, a.instanceId, a.afterIdleS);
       return;
     case "resize":
       resize(m, a.instanceId, a.type);
@@ -30,11 +31,12 @@ export function applyOne(m: ClusterState, a: Action): void {
     case "migrate":
       migrate(m, a.requestId, a.pool);
       return;
-    case "prewarm":
-      prewarm(m, a.pool, a.type, a.count);
+    case "timer":
+      setTimer(m, a.key, a.atS);
       return;
     case "route":
-      throw new Error(`policy ${m.opts.policyName} returned a route outside onArrival`);
+    case "place":
+      throw new Error(`policy ${m.opts.policyName} returned a ${a.kind} outside onArrival`);
   }
 }
 
@@ -43,29 +45,12 @@ export function definePool(m: ClusterState, id: string, s: PoolSettings): void {
   const existing = m.pools.get(id);
   if (existing) {
     if (s.routing) existing.routing = s.routing;
-    if (s.idleTimeoutS !== undefined) existing.idleTimeoutS = s.idleTimeoutS;
     if (s.concurrency !== undefined) existing.concurrency = s.concurrency;
     if (s.functionId !== undefined) existing.functionId = s.functionId;
     return;
   }
   m.pools.set(
     id,
-    new Pool(
-      id,
-      s.functionId ?? -1,
-      s.routing ?? "least-loaded",
-      s.concurrency ?? 1,
-      s.idleTimeoutS ?? Infinity,
-    ),
+    new Pool(id, s.functionId ?? -1, s.routing ?? "least-loaded", s.concurrency ?? 1),
   );
-}
-
-function prewarm(m: ClusterState, poolId: string, typeName: string, count: number): void {
-  const pool = m.pools.get(poolId);
-  if (!pool) throw new Error(`policy ${m.opts.policyName} prewarmed unknown pool "${poolId}"`);
-  if (!m.opts.catalog.has(typeName)) {
-    throw new Error(`policy ${m.opts.policyName} prewarmed unknown type "${typeName}"`);
-  }
-  pool.warm = count > 0 ? { type: typeName, count } : null;
-  replenish(m, pool);
 }

@@ -6,8 +6,10 @@
 import { PRIORITY_LATE } from "../engine/scheduler.js";
 import type { NoticeView } from "../policies/types.js";
 import { applyAll, applyOne } from "./apply-actions.js";
-import { DEFAULT_POOL, policyContext, type ClusterState } from "./cluster-state.js";
+import { DEFAULT_POOL, type ClusterState } from "./cluster-state.js";
 import { startOn } from "./execution-runs.js";
+import type { Instance } from "./instance.js";
+import { adopt, policyContext } from "./policy-calls.js";
 import { enqueue } from "./queueing.js";
 import { requestView, type WorkRequest } from "./request.js";
 
@@ -56,8 +58,8 @@ export function notice(m: ClusterState, request: WorkRequest): void {
     features: wrong ? (request.noticeFeatures ?? null) : request.features,
   };
   const { policy, policyConfig } = m.opts;
-  const actions = policy.onNotice!(m.policyState, policyConfig, view, m.fleet, policyContext(m));
-  applyAll(m, actions);
+  const d = policy.onNotice!(m.policyState, policyConfig, view, m.fleet, policyContext(m));
+  applyAll(m, adopt(m, d));
 }
 
 function scheduleNextArrival(m: ClusterState): void {
@@ -77,12 +79,16 @@ export function arrive(m: ClusterState, request: WorkRequest): void {
   route(m, request);
 }
 
-/** Asks the policy where a request goes (a new arrival or a retry), then starts or queues it. */
+/**
+ * Asks the policy where a request goes (a new arrival or a retry): a pool
+ * (route), or an instance (place); then starts or queues it there.
+ */
 export function route(m: ClusterState, request: WorkRequest): void {
   let target = DEFAULT_POOL;
+  let placed: Instance | undefined;
   const { policy } = m.opts;
-  if (policy.onArrival) {
-    const actions = policy.onArrival(
+  if (m.hooks.arrival) {
+    const d = policy.onArrival!(
       m.policyState,
       m.opts.policyConfig,
       requestView(request),
@@ -90,12 +96,14 @@ export function route(m: ClusterState, request: WorkRequest): void {
       policyContext(m),
     );
     m.arriving = request;
-    for (const a of actions) {
+    for (const a of adopt(m, d)) {
       if (a.kind === "route") target = a.pool;
+      else if (a.kind === "place") placed = placedOn(m, a.instanceId);
       else applyOne(m, a);
     }
     m.arriving = null;
   }
+  if (placed) target = placed.pool.id;
   const pool = m.pools.get(target);
   if (!pool) throw new Error(`policy ${m.opts.policyName} routed to unknown pool "${target}"`);
   const own = m.startedFor;
@@ -108,7 +116,17 @@ export function route(m: ClusterState, request: WorkRequest): void {
       );
     return;
   }
-  const inst = pool.pick();
+  const inst = placed ? (placed.freeSlots > 0 ? placed : undefined) : pool.pick();
   if (inst) startOn(m, request, inst, 0, NaN, false);
   else enqueue(m, request, pool, 0, NaN, false);
+}
+
+/** The instance a place action names: one that is not ending. */
+function placedOn(m: ClusterState, instanceId: number): Instance {
+  const inst = m.instancesById.get(instanceId);
+  if (!inst || inst.state === "draining")
+    throw new Error(
+      `policy ${m.opts.policyName} placed a request on instance ${instanceId}, which is not in service`,
+    );
+  return inst;
 }

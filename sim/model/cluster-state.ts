@@ -7,10 +7,11 @@
 import type { Scheduler } from "../engine/scheduler.js";
 import type { RandomStreams } from "../random/streams.js";
 import type { Sampler } from "../random/source.js";
-import type { FleetView, Policy, PolicyContext, TypeView } from "../policies/types.js";
+import type { FleetView, Policy, TypeView } from "../policies/types.js";
 import type { Catalog } from "./catalog/types.js";
 import type { Instance } from "./instance.js";
 import type { FaasUsage, LedgerEntry } from "./invariants.js";
+import type { HookSet } from "./policy-hooks.js";
 import type { Pool, Queued } from "./pool.js";
 import type { RequestSource, WorkRequest } from "./request.js";
 import type { RunMetrics } from "./run-metrics.js";
@@ -67,6 +68,7 @@ export interface Handlers {
   readonly resized: (inst: Instance) => void;
   readonly migrated: (m: Migration) => void;
   readonly tick: () => void;
+  readonly timer: (key: string) => void;
   readonly sampleTick: () => void;
 }
 
@@ -76,8 +78,15 @@ export interface ClusterState {
   readonly metrics: RunMetrics;
   readonly pools: Map<string, Pool>;
   readonly types: ReadonlyMap<string, TypeView>;
+  /** What policies see of the pools: copies made at each read. */
   readonly fleet: FleetView;
-  readonly ctx: { nowS: number; random: () => number; log: (m: string) => void };
+  /** The policy's seeded stream and its log, handed to it in a fresh context at each call. */
+  readonly random: () => number;
+  readonly log: (message: string) => void;
+  /** The hooks to call. */
+  readonly hooks: HookSet;
+  /** The policy's pending timers by key (scheduler handles). */
+  readonly timers: Map<string, number>;
   readonly on: Handlers;
   readonly bootSamplers: Map<string, Sampler>;
   readonly resizeSamplers: Map<string, Sampler>;
@@ -104,10 +113,4 @@ export interface ClusterState {
    * it arrives (nothing to deliver early).
    */
   readAheadS: number;
-}
-
-/** The context a policy hook gets: the clock now, the policy's stream, the log. */
-export function policyContext(m: ClusterState): PolicyContext {
-  m.ctx.nowS = m.scheduler.now;
-  return m.ctx;
 }

@@ -7,19 +7,17 @@
  * policy-ticks.ts, sampling.ts) and is the run's public face.
  */
 import { PRIORITY_LATE, type Scheduler } from "../engine/scheduler.js";
-import type { PoolView, TypeView } from "../policies/types.js";
+import type { TypeView } from "../policies/types.js";
 import { applyAll, definePool } from "./apply-actions.js";
 import { arrive, notice, readAhead, readArrivals } from "./arrivals.js";
-import {
-  DEFAULT_POOL,
-  policyContext,
-  type ClusterOptions,
-  type ClusterState,
-} from "./cluster-state.js";
+import { DEFAULT_POOL, type ClusterOptions, type ClusterState } from "./cluster-state.js";
 import { complete } from "./execution-runs.js";
 import { checkConservation } from "./invariants.js";
 import { checkLedger, settleInstance } from "./ledger.js";
+import { modelFleet } from "./fleet-view.js";
 import { expireIdle, ready } from "./lifecycle.js";
+import { adopt, fireTimer, policyContext } from "./policy-calls.js";
+import { hooksOf } from "./policy-hooks.js";
 import { tick } from "./policy-ticks.js";
 import { timeOut } from "./queueing.js";
 import type { RequestSource } from "./request.js";
@@ -41,22 +39,17 @@ export class Cluster {
       [...opts.catalog.values()].map((t) => [t.name, typeViewOf(t)]),
     );
     const pools: ClusterState["pools"] = new Map();
-    const random = opts.streams.stream(`policy/${opts.policyName}`);
-    const log = opts.log ?? (() => {});
     const m: ClusterState = {
       scheduler,
       opts,
       metrics: this.metrics,
       pools,
       types,
-      fleet: {
-        get nowS() {
-          return scheduler.now;
-        },
-        pools: pools as ReadonlyMap<string, PoolView>,
-        types,
-      },
-      ctx: { nowS: 0, random, log },
+      fleet: modelFleet(pools, types, () => scheduler.now),
+      random: opts.streams.stream(`policy/${opts.policyName}`),
+      log: opts.log ?? (() => {}),
+      hooks: hooksOf(opts.policy, opts.policyConfig),
+      timers: new Map(),
       on: {
         arrival: (r) => arrive(m, r),
         readAhead: () => readAhead(m),
@@ -68,6 +61,7 @@ export class Cluster {
         resized: (inst) => applyResize(m, inst),
         migrated: (moving) => landMigration(m, moving),
         tick: () => tick(m),
+        timer: (key) => fireTimer(m, key),
         sampleTick: () => sample(m),
       },
       bootSamplers: new Map(),
@@ -95,14 +89,12 @@ export class Cluster {
     m.source = source;
     const { policy, policyConfig } = m.opts;
     definePool(m, DEFAULT_POOL, {});
-    const init = policy.init(policyConfig, m.fleet, policyContext(m));
-    m.policyState = init.state;
-    applyAll(m, init.actions);
+    applyAll(m, adopt(m, policy.init(policyConfig, m.fleet, policyContext(m))));
     const tickS = policy.tickS?.(policyConfig);
-    if (tickS !== undefined && tickS < Infinity && policy.onTick)
+    if (tickS !== undefined && tickS < Infinity && m.hooks.tick)
       m.scheduler.after(tickS, m.on.tick, undefined, PRIORITY_LATE);
     if (m.opts.onSample) m.scheduler.after(0, m.on.sampleTick, undefined, PRIORITY_LATE);
-    if (source.announces && policy.onNotice) m.readAheadS = m.opts.noticeLookaheadS ?? 0;
+    if (source.announces && m.hooks.notice) m.readAheadS = m.opts.noticeLookaheadS ?? 0;
     readArrivals(m);
   }
 

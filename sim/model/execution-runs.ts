@@ -3,12 +3,14 @@
  * completed (or run out of memory, then retried once if the scenario says
  * so), and each end recorded.
  */
+import { applyAll } from "./apply-actions.js";
 import { route } from "./arrivals.js";
-import { policyContext, type ClusterState } from "./cluster-state.js";
+import type { ClusterState } from "./cluster-state.js";
 import { memPerSlotMiB, serviceSeconds } from "./execution.js";
 import type { Instance } from "./instance.js";
 import { billExecution } from "./ledger.js";
 import { setBusy, settleIfFree } from "./lifecycle.js";
+import { adopt, policyContext } from "./policy-calls.js";
 import { pullWork } from "./queueing.js";
 import { requestView, type WorkRequest } from "./request.js";
 import { Running } from "./running.js";
@@ -84,23 +86,31 @@ export function complete(m: ClusterState, run: Running): void {
   }
   if (!retry)
     recordEnd(m, request, run.startS, run.outOfMemory ? "failed-oom" : "completed", inst, cold);
-  const { policy } = m.opts;
-  if (policy.onCompletion) {
-    policy.onCompletion(
-      m.policyState,
-      m.opts.policyConfig,
-      {
-        request: requestView(request),
-        outcome: run.outOfMemory ? "failed" : "completed",
-        latencyS: latency,
-        serviceS: now - run.startS,
-        instanceType: inst.type.name,
-      },
-      policyContext(m),
-    );
-  }
   setBusy(m, inst, -1, now);
   pullWork(m, inst);
+  // Feedback before the instance's idle call, so a keep-alive decision sees it.
+  const { policy } = m.opts;
+  if (m.hooks.completion) {
+    const slotMiB = memPerSlotMiB(inst.type, inst.slots);
+    const feedback = {
+      request: requestView(request),
+      outcome: run.outOfMemory ? ("failed" as const) : ("completed" as const),
+      latencyS: latency,
+      serviceS: now - run.startS,
+      instanceId: inst.id,
+      instanceType: inst.type.name,
+      cpuSeconds: request.demand.cpuSeconds * run.endFrac,
+      peakMemMiB: run.outOfMemory ? slotMiB : request.demand.memMiB,
+    };
+    const d = policy.onCompletion!(
+      m.policyState,
+      m.opts.policyConfig,
+      feedback,
+      m.fleet,
+      policyContext(m),
+    );
+    applyAll(m, adopt(m, d));
+  }
   settleIfFree(m, inst);
   if (retry) {
     const slotMiB = memPerSlotMiB(inst.type, inst.slots);

@@ -1,10 +1,10 @@
-import type { InstanceState, InstanceView } from "../policies/types.js";
+import type { InstanceState } from "../policies/types.js";
 import type { InstanceType } from "./catalog/types.js";
 import type { Pool, Queued } from "./pool.js";
 import type { Running } from "./running.js";
 
 /** One modelled VM or FaaS sandbox, from request to termination. */
-export class Instance implements InstanceView {
+export class Instance {
   state: InstanceState = "booting";
   /** Requests executing here. */
   readonly running: Running[] = [];
@@ -37,10 +37,6 @@ export class Instance implements InstanceView {
 
   get typeName(): string {
     return this.type.name;
-  }
-
-  get runningRequestIds(): number[] {
-    return this.running.map((r) => r.request.id);
   }
 
   get freeSlots(): number {

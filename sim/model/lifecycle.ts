@@ -1,8 +1,8 @@
 /**
  * Instances from request to termination: provisioned (booting, or already
- * running), ready, busy and idle as their slots fill and empty, expired
- * after the pool's keep-alive, drained or terminated on release; a warm
- * pool topped up as its instances are taken or end.
+ * running), ready, busy and idle as their slots fill and empty, drained or
+ * terminated on release, at once or after a stretch of idleness the policy
+ * names (keep-alive). How long to keep what is the policy's call (onIdle).
  */
 import { PRIORITY_URGENT } from "../engine/scheduler.js";
 import { samplerOf } from "../random/spec.js";
@@ -12,7 +12,7 @@ import type { ClusterState } from "./cluster-state.js";
 import { startOn } from "./execution-runs.js";
 import { Instance } from "./instance.js";
 import { openSegment, settleInstance } from "./ledger.js";
-import type { Pool } from "./pool.js";
+import { idle } from "./policy-calls.js";
 import { pullWork, waitingEntry } from "./queueing.js";
 import type { WorkRequest } from "./request.js";
 
@@ -30,7 +30,6 @@ export function setBusy(m: ClusterState, inst: Instance, delta: number, now: num
       m.scheduler.cancel(inst.idleHandle);
       inst.idleHandle = -1;
     }
-    replenish(m, inst.pool);
   }
 }
 
@@ -47,9 +46,7 @@ function becomeIdle(m: ClusterState, inst: Instance, now: number): void {
   inst.state = "idle";
   inst.idleSinceS = now;
   inst.pool.idle++;
-  const keep = inst.pool.idleTimeoutS;
-  if (keep < Infinity)
-    inst.idleHandle = m.scheduler.after(keep, m.on.idleExpiry, inst, PRIORITY_URGENT);
+  idle(m, inst);
 }
 
 export function expireIdle(m: ClusterState, inst: Instance): void {
@@ -143,10 +140,18 @@ export function ready(m: ClusterState, inst: Instance): void {
   settleIfFree(m, inst);
 }
 
-/** Ends an instance: at once if idle or booting; a busy one drains its work first. */
-export function release(m: ClusterState, instanceId: number): void {
+/**
+ * Ends an instance: at once if idle or booting; a busy one drains its work
+ * first. With `afterIdleS`, an idle instance ends once idle that long
+ * (work taking it first cancels that); others are left as they are.
+ */
+export function release(m: ClusterState, instanceId: number, afterIdleS?: number): void {
   const inst = m.instancesById.get(instanceId);
   if (!inst) return;
+  if (afterIdleS !== undefined) {
+    expireAfterIdle(m, inst, afterIdleS);
+    return;
+  }
   const pool = inst.pool;
   if (inst.state === "busy") {
     // A draining instance finishes its work outside the pool's capacity.
@@ -158,6 +163,20 @@ export function release(m: ClusterState, instanceId: number): void {
   } else if (inst.state === "idle" || inst.state === "booting") {
     terminate(m, inst);
   }
+}
+
+function expireAfterIdle(m: ClusterState, inst: Instance, afterIdleS: number): void {
+  if (inst.state !== "idle" || Number.isNaN(inst.idleSinceS)) return;
+  if (inst.idleHandle >= 0) m.scheduler.cancel(inst.idleHandle);
+  inst.idleHandle = -1;
+  const due = inst.idleSinceS + afterIdleS;
+  if (due < Infinity)
+    inst.idleHandle = m.scheduler.at(
+      Math.max(m.scheduler.now, due),
+      m.on.idleExpiry,
+      inst,
+      PRIORITY_URGENT,
+    );
 }
 
 function terminate(m: ClusterState, inst: Instance): void {
@@ -186,16 +205,7 @@ function terminate(m: ClusterState, inst: Instance): void {
   pool.instances.splice(pool.instances.indexOf(inst), 1);
   m.instancesById.delete(inst.id);
   m.metrics.changeAlive(-1, now);
-  replenish(m, pool);
   // The request it was started for now waits like any other: a free slot takes it.
   const free = unheld ? pool.pick() : undefined;
   if (free) pullWork(m, free);
-}
-
-/** Tops a warm pool up to its count of idle or booting instances. */
-export function replenish(m: ClusterState, pool: Pool): void {
-  const warm = pool.warm;
-  if (!warm) return;
-  const missing = warm.count - pool.idle - pool.booting;
-  if (missing > 0) provision(m, pool.id, warm.type, missing, false, undefined);
 }

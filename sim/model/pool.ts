@@ -1,4 +1,5 @@
-import type { PoolView, Routing } from "../policies/types.js";
+import { chooseInstance } from "../policies/pieces/routing/choose.js";
+import type { Routing } from "../policies/types.js";
 import type { Instance } from "./instance.js";
 import { FifoLine } from "./fifo-line.js";
 import { PriorityLines } from "./priority-lines.js";
@@ -25,20 +26,18 @@ export interface Queued {
  * A group of instances behind one queue and one routing rule. A pool
  * serves any function, or one (FaaS-style pools per function). The queue is
  * FIFO within a priority, higher priorities first; requests without a
- * service class have priority 0.
+ * service class have priority 0. Which instance takes a request is the
+ * routing piece's choice (policies/pieces/routing), not the pool's.
  */
-export class Pool implements PoolView {
+export class Pool {
   readonly instances: Instance[] = [];
   booting = 0;
   ready = 0;
   /** Ready instances with nothing to do. */
   idle = 0;
-  /** Keep at least this many idle or booting instances of `type` (a warm pool). */
-  warm: { type: string; count: number } | null = null;
   draining = 0;
   freeSlots = 0;
   bootingSlots = 0;
-  utilizationSinceTick = 0;
   /** The line of priority 0 (every request when no service classes are given). */
   private readonly queue = new FifoLine();
   /** Lines of the other priorities; null until a request needs one. */
@@ -47,10 +46,11 @@ export class Pool implements PoolView {
   /** Requests held for the instance each started (see hold). */
   private held = 0;
   private cursor = 0;
-  /** Slot-seconds, busy and ready, since the last tick. */
+  /** Slot-seconds, busy and ready, since the pool was made (up to lastAreaS). */
   private busyArea = 0;
   private readyArea = 0;
-  private busySlots = 0;
+  /** Busy and ready slots of ready instances. */
+  busySlots = 0;
   private readySlots = 0;
   private lastAreaS = 0;
 
@@ -59,7 +59,6 @@ export class Pool implements PoolView {
     public functionId: number,
     public routing: Routing,
     public concurrency: number,
-    public idleTimeoutS: number,
   ) {}
 
   /** Requests waiting, in the line or held for the instance each started. */
@@ -140,54 +139,22 @@ export class Pool implements PoolView {
     this.readySlots += readyDelta;
   }
 
-  /** Closes the utilization window at a tick. */
-  closeWindow(nowS: number): void {
-    this.account(nowS, 0, 0);
-    this.utilizationSinceTick =
-      this.readyArea > 0 ? this.busyArea / this.readyArea : this.busySlots > 0 ? 1 : 0;
-    this.busyArea = 0;
-    this.readyArea = 0;
+  /** Busy slot-seconds up to `nowS` (a counter a policy windows itself). */
+  busySlotSecondsAt(nowS: number): number {
+    return this.busyArea + this.busySlots * (nowS - this.lastAreaS);
+  }
+
+  /** Ready slot-seconds up to `nowS`. */
+  readySlotSecondsAt(nowS: number): number {
+    return this.readyArea + this.readySlots * (nowS - this.lastAreaS);
   }
 
   /** A ready instance with a free slot, by the pool's routing rule. */
   pick(): Instance | undefined {
-    const list = this.instances;
-    const n = list.length;
-    if (this.freeSlots === 0 || n === 0) return undefined;
-    switch (this.routing) {
-      case "round-robin":
-        for (let k = 0; k < n; k++) {
-          const i = (this.cursor + k) % n;
-          if (list[i]!.freeSlots > 0) {
-            this.cursor = (i + 1) % n;
-            return list[i];
-          }
-        }
-        return undefined;
-      case "least-loaded": {
-        let best: Instance | undefined;
-        let bestLoad = Infinity;
-        for (const inst of list) {
-          if (inst.freeSlots === 0) continue;
-          const load = inst.busySlots / inst.slots;
-          if (load < bestLoad) {
-            best = inst;
-            bestLoad = load;
-          }
-        }
-        return best;
-      }
-      case "newest-idle-first": {
-        // Pack onto busy instances first, then the most recently idle one, so
-        // that the others stay idle long enough to expire.
-        let best: Instance | undefined;
-        for (const inst of list) {
-          if (inst.freeSlots === 0) continue;
-          if (inst.state === "busy") return inst;
-          if (best === undefined || inst.idleSinceS >= best.idleSinceS) best = inst;
-        }
-        return best;
-      }
-    }
+    if (this.freeSlots === 0 || this.instances.length === 0) return undefined;
+    const i = chooseInstance(this.routing, this.instances, this.cursor);
+    if (i < 0) return undefined;
+    if (this.routing === "round-robin") this.cursor = (i + 1) % this.instances.length;
+    return this.instances[i];
   }
 }

@@ -17,15 +17,16 @@ const views = new WeakMap<InstanceType, TypeView>();
 
 function makeView(t: InstanceType): TypeView {
   const boot = medianAndP95(t.boot);
-  return {
+  // Shared by every call of every job: frozen, so no policy can change what the next one sees.
+  return Object.freeze({
     name: t.name,
     kind: t.kind,
     vcpu: t.vcpu,
     memMiB: t.memMiB,
     gpus: t.gpus,
     usdPerHour: t.usdPerHour,
-    billing: t.billing,
+    billing: Object.freeze({ ...t.billing }),
     bootMedianS: boot.median,
     bootP95S: boot.p95,
-  };
+  });
 }

@@ -13,7 +13,10 @@
  */
 import { z } from "zod";
 import { duration } from "../units/fields.js";
-import type { Action, FleetView, InstanceView, Policy, PoolView, RequestView } from "./types.js";
+import { keepAlive } from "./pieces/keep-alive.js";
+import { releaseOrder } from "./pieces/release-order.js";
+import { markOf, utilizationSince, type UtilizationMark } from "./pieces/utilization-window.js";
+import type { Action, Decision, FleetView, Policy, PoolView, RequestView } from "./types.js";
 
 const hpa = z.strictObject({
   mode: z.literal("hpa"),
@@ -43,26 +46,29 @@ const faas = z.strictObject({
 const config = z.discriminatedUnion("mode", [hpa, faas]);
 export type ReactiveConfig = z.output<typeof config>;
 type HpaConfig = z.output<typeof hpa>;
+type FaasConfig = z.output<typeof faas>;
 
 interface State {
   /** HPA: (time, desired) recommendations inside the stabilization window. */
-  recommendations: [number, number][];
+  readonly recommendations: readonly (readonly [number, number])[];
+  /** HPA: the pool's slot-second counters at the previous sync. */
+  readonly mark?: UtilizationMark;
 }
 
-const ROUTE_DEFAULT: readonly Action[] = [{ kind: "route", pool: "default" }];
+const EMPTY: State = { recommendations: [] };
 
 function alive(pool: PoolView): number {
   return pool.booting + pool.ready;
 }
 
-function hpaTick(state: State, c: HpaConfig, fleet: FleetView): Action[] {
-  const pool = fleet.pools.get("default")!;
+function hpaTick(state: State, c: HpaConfig, fleet: FleetView): Decision<State> {
+  const pool = fleet.pool("default")!;
   const current = alive(pool);
   const now = fleet.nowS;
   // As the HPA does with unready pods: booting instances count as idle when
   // deciding to scale up and as on target when deciding to scale down, so
   // capacity still booting neither triggers more nor gets released.
-  const busy = pool.utilizationSinceTick * pool.ready;
+  const busy = utilizationSince(state.mark, pool) * pool.ready;
   const up = current > 0 ? busy / (current * c.targetUtilization) : 0;
   const down =
     current > 0 ? (busy + c.targetUtilization * pool.booting) / (current * c.targetUtilization) : 0;
@@ -71,34 +77,31 @@ function hpaTick(state: State, c: HpaConfig, fleet: FleetView): Action[] {
   else if (up > 1 + c.tolerance) desired = Math.ceil(current * up);
   else if (down < 1 - c.tolerance) desired = Math.ceil(current * down);
   desired = Math.min(c.maxInstances, Math.max(c.minInstances, desired));
-  state.recommendations.push([now, desired]);
-  state.recommendations = state.recommendations.filter(([t]) => t > now - c.downscaleStabilization);
-  if (desired < current) desired = Math.max(...state.recommendations.map(([, d]) => d));
+  const recommendations = [...state.recommendations, [now, desired] as const].filter(
+    ([t]) => t > now - c.downscaleStabilization,
+  );
+  if (desired < current) desired = Math.max(...recommendations.map(([, d]) => d));
+  const next: State = { recommendations, mark: markOf(pool) };
   if (desired > current)
-    return [{ kind: "provision", pool: "default", type: c.type, count: desired - current }];
+    return {
+      state: next,
+      actions: [{ kind: "provision", pool: "default", type: c.type, count: desired - current }],
+    };
   if (desired < current) {
-    return releaseOrder(pool.instances)
-      .slice(0, current - desired)
-      .map((i) => ({ kind: "release", instanceId: i.id }));
+    const victims = releaseOrder(fleet.instances("default")).slice(0, current - desired);
+    return { state: next, actions: victims.map((i) => ({ kind: "release", instanceId: i.id })) };
   }
-  return [];
-}
-
-/** Scale-in victims: booting first, then idle, then the least busy; newest first within each. */
-function releaseOrder(instances: readonly InstanceView[]): InstanceView[] {
-  const rank = (i: InstanceView) => (i.state === "booting" ? 0 : i.state === "idle" ? 1 : 2);
-  return instances
-    .filter((i) => i.state !== "draining" && i.state !== "terminated")
-    .sort((a, b) => rank(a) - rank(b) || a.busySlots - b.busySlots || b.id - a.id);
+  return { state: next, actions: [] };
 }
 
 function faasArrival(
-  c: z.output<typeof faas>,
+  state: State,
+  c: FaasConfig,
   request: RequestView,
   fleet: FleetView,
-): readonly Action[] {
+): Decision<State> {
   const id = `fn-${request.functionId}`;
-  const pool = fleet.pools.get(id);
+  const pool = fleet.pool(id);
   const actions: Action[] = [];
   if (!pool) {
     actions.push({
@@ -107,33 +110,42 @@ function faasArrival(
       functionId: request.functionId,
       routing: "newest-idle-first",
       concurrency: c.concurrency,
-      idleTimeoutS: c.keepAlive,
     });
   }
   const free = pool ? pool.freeSlots + pool.bootingSlots - pool.queueLength : 0;
   if (free <= 0)
     actions.push({ kind: "provision", pool: id, type: c.type, count: 1, forRequestId: request.id });
   actions.push({ kind: "route", pool: id });
-  return actions;
+  return { state, actions };
 }
+
+const ROUTE_DEFAULT: readonly Action[] = [{ kind: "route", pool: "default" }];
+const NOTHING: readonly Action[] = [];
 
 export const reactivePolicy: Policy<ReactiveConfig, State> = {
   name: "reactive",
   description: "HPA-style target utilization, or FaaS-style scale from zero with keep-alive",
   configSchema: config,
   typesUsed: (c) => [c.type],
+  // HPA sends every request to its one pool and keeps idle instances.
+  ignores: (c) => (c.mode === "hpa" ? ["arrival", "idle"] : []),
   init(c) {
-    if (c.mode === "faas") return { state: { recommendations: [] }, actions: [] };
+    if (c.mode === "faas") return { state: EMPTY, actions: [] };
     const initial = c.initialInstances ?? c.minInstances;
     const actions: Action[] = [
       { kind: "pool", pool: "default", routing: c.routing, concurrency: c.concurrency },
     ];
     if (initial > 0)
       actions.push({ kind: "provision", pool: "default", type: c.type, count: initial });
-    return { state: { recommendations: [] }, actions };
+    return { state: EMPTY, actions };
   },
   tickS: (c) => (c.mode === "hpa" ? c.syncPeriod : Infinity),
-  onTick: (state, c, fleet) => (c.mode === "hpa" ? hpaTick(state, c, fleet) : []),
-  onArrival: (_state, c, request, fleet) =>
-    c.mode === "faas" ? faasArrival(c, request, fleet) : ROUTE_DEFAULT,
+  onTick: (state, c, fleet) =>
+    c.mode === "hpa" ? hpaTick(state, c, fleet) : { state, actions: NOTHING },
+  onArrival: (state, c, request, fleet) =>
+    c.mode === "faas" ? faasArrival(state, c, request, fleet) : { state, actions: ROUTE_DEFAULT },
+  onIdle: (state, c, instance) => ({
+    state,
+    actions: c.mode === "faas" ? [keepAlive(instance, c.keepAlive)] : NOTHING,
+  }),
 };

@@ -47,27 +47,36 @@ export interface NoticeView {
 
 export type InstanceState = "booting" | "idle" | "busy" | "draining" | "terminated";
 
+/** One instance as a policy sees it at the moment of a call: plain data, a copy. */
 export interface InstanceView {
   readonly id: number;
+  readonly pool: string;
   readonly typeName: string;
   readonly state: InstanceState;
   /** Ids of the requests executing on it. */
   readonly runningRequestIds: readonly number[];
   readonly slots: number;
   readonly busySlots: number;
+  /** Slots free to take a request now (0 unless idle or busy). */
+  readonly freeSlots: number;
   readonly requestedAtS: number;
-  readonly readyAtS: number;
-  /** When it last became idle (NaN while busy or booting). */
-  readonly idleSinceS: number;
+  /** When it became ready (null while booting; JSON has no NaN). */
+  readonly readyAtS: number | null;
+  /** When it last became idle (null while busy or booting). */
+  readonly idleSinceS: number | null;
 }
 
+/** The rule a pool uses to choose one of its instances for a request (a piece in pieces/routing). */
 export type Routing = "round-robin" | "least-loaded" | "newest-idle-first";
 
+/** A pool as a policy sees it at the moment of a call: counters only, a copy. */
 export interface PoolView {
   readonly id: string;
   /** The one function this pool serves, or -1 for any. */
   readonly functionId: number;
-  readonly instances: readonly InstanceView[];
+  readonly routing: Routing;
+  readonly concurrency: number;
+  /** Requests waiting for a slot. */
   readonly queueLength: number;
   /** Instances not terminated, by state. */
   readonly booting: number;
@@ -75,19 +84,35 @@ export interface PoolView {
   readonly draining: number;
   /** Ready instances with nothing to do. */
   readonly idle: number;
-  /** Free request slots on ready instances. */
+  /** Busy and free request slots on ready instances. */
+  readonly busySlots: number;
   readonly freeSlots: number;
   /** Slots that booting instances will bring. */
   readonly bootingSlots: number;
-  /** Busy fraction of ready slots, time-averaged since the previous tick. */
-  readonly utilizationSinceTick: number;
+  /**
+   * Busy and ready slot-seconds since the pool was made, up to now: counters
+   * a policy differences over its own window (pieces/utilization-window.ts).
+   */
+  readonly busySlotSeconds: number;
+  readonly readySlotSeconds: number;
 }
 
+/**
+ * The fleet at the moment of a call. Each method returns a fresh copy in
+ * plain data; nothing returned is a live model object, and nothing read
+ * after the call returns is meaningful. `fleetFromData` (fleet-data.ts)
+ * gives the same view over JSON, as `sim serve` receives it.
+ */
 export interface FleetView {
   readonly nowS: number;
-  readonly pools: ReadonlyMap<string, PoolView>;
-  /** Catalog entries by name: what a policy may provision. */
-  readonly types: ReadonlyMap<string, TypeView>;
+  /** Pool ids, in the order the pools were made. */
+  poolIds(): readonly string[];
+  pool(id: string): PoolView | undefined;
+  /** The instances of a pool that are not terminated, oldest first. */
+  instances(poolId: string): readonly InstanceView[];
+  /** Catalog entries: what a policy may provision. */
+  typeNames(): readonly string[];
+  type(name: string): TypeView | undefined;
 }
 
 /** How an offering is billed: plain data, the catalog's rule as a policy sees it too. */
@@ -123,8 +148,6 @@ export interface PoolSettings {
   readonly routing?: Routing;
   /** Requests one instance serves at once. */
   readonly concurrency?: number;
-  /** An instance idle this long is terminated (keep-alive). */
-  readonly idleTimeoutS?: number;
 }
 
 export type Action =
@@ -144,19 +167,29 @@ export type Action =
        */
       readonly forRequestId?: number;
     }
-  | { readonly kind: "release"; readonly instanceId: number }
+  /**
+   * End an instance: at once if idle or booting, after its work if busy.
+   * With `afterIdleS`, only once it has stayed idle that long (keep-alive):
+   * work arriving first cancels it, and the instance is asked again
+   * (onIdle) when next idle. Ignored for an instance that is not idle.
+   */
+  | { readonly kind: "release"; readonly instanceId: number; readonly afterIdleS?: number }
+  /** Send the arriving request to a pool's line (only from onArrival). */
   | { readonly kind: "route"; readonly pool: string }
+  /**
+   * Send the arriving request to this instance (only from onArrival): it
+   * starts there if a slot is free, else waits in the instance's pool.
+   */
+  | { readonly kind: "place"; readonly instanceId: number }
   /** Change an instance's type in place; it keeps serving, at the new size after the type's resize latency. */
   | { readonly kind: "resize"; readonly instanceId: number; readonly type: string }
   /** Move a running request to another pool; it resumes there, after the migration latency, with its work kept. */
   | { readonly kind: "migrate"; readonly requestId: number; readonly pool: string }
-  /** Keep at least `count` idle or booting instances of `type` in a pool (a warm pool); 0 stops. */
-  | {
-      readonly kind: "prewarm";
-      readonly pool: string;
-      readonly type: string;
-      readonly count: number;
-    };
+  /**
+   * Be called back (onTimer) at `atS` with `key`; a timer set again with
+   * the same key replaces the pending one, and `atS` null cancels it.
+   */
+  | { readonly kind: "timer"; readonly key: string; readonly atS: number | null };
 
 export interface PolicyContext {
   readonly nowS: number;
@@ -165,18 +198,33 @@ export interface PolicyContext {
   readonly log: (message: string) => void;
 }
 
-/** What the model reports when a request ends, for learning policies. */
+/** What the model reports when a request ends: the observation learning policies keep. */
 export interface CompletionFeedback {
   readonly request: RequestView;
   readonly outcome: "completed" | "failed";
   readonly latencyS: number;
+  /** From its first start to its end, on any instance. */
   readonly serviceS: number;
+  readonly instanceId: number;
   readonly instanceType: string;
+  /** Measured: CPU-seconds used (at the reference speed) and the memory peak. */
+  readonly cpuSeconds: number;
+  readonly peakMemMiB: number;
 }
 
+/** What a hook returns: the policy's next state (plain JSON) and the actions to take now. */
+export interface Decision<State> {
+  readonly state: State;
+  readonly actions: readonly Action[];
+}
+
+/** The calls a policy can take, by name. */
+export type Hook = "tick" | "arrival" | "notice" | "idle" | "timer" | "completion";
+
 /**
- * A policy: pure functions of (state, observation, context) returning plain
- * actions. State must be serializable (JSON).
+ * A policy: pure functions of (state, config, observation, context) that
+ * return the next state and plain actions. State must survive a JSON round
+ * trip; observations are copies, and `ctx` is fresh per call.
  */
 export interface Policy<Config = unknown, State = unknown> {
   readonly name: string;
@@ -184,18 +232,23 @@ export interface Policy<Config = unknown, State = unknown> {
   readonly configSchema: z.ZodType<Config, unknown>;
   /** Instance types the config names, so a scenario can check them against its catalog. */
   typesUsed(config: Config): string[];
-  init(config: Config, fleet: FleetView, ctx: PolicyContext): { state: State; actions: Action[] };
+  /**
+   * Hooks the policy defines that this config has no use for: they are not
+   * called (each call costs, once per request for some).
+   */
+  ignores?(config: Config): readonly Hook[];
+  init(config: Config, fleet: FleetView, ctx: PolicyContext): Decision<State>;
   /** Seconds between onTick calls; omit for no ticks. */
   tickS?(config: Config): number;
-  onTick?(state: State, config: Config, fleet: FleetView, ctx: PolicyContext): Action[];
-  /** Called for every arrival; returning no route sends the request to pool "default". */
+  onTick?(state: State, config: Config, fleet: FleetView, ctx: PolicyContext): Decision<State>;
+  /** Called for every arrival; returning no route or place sends the request to pool "default". */
   onArrival?(
     state: State,
     config: Config,
     request: RequestView,
     fleet: FleetView,
     ctx: PolicyContext,
-  ): readonly Action[];
+  ): Decision<State>;
   /** Called for every pre-trigger notification, ahead of the request it announces. */
   onNotice?(
     state: State,
@@ -203,11 +256,28 @@ export interface Policy<Config = unknown, State = unknown> {
     notice: NoticeView,
     fleet: FleetView,
     ctx: PolicyContext,
-  ): readonly Action[];
+  ): Decision<State>;
+  /** Called when an instance has nothing left to do (it is idle, not draining). */
+  onIdle?(
+    state: State,
+    config: Config,
+    instance: InstanceView,
+    fleet: FleetView,
+    ctx: PolicyContext,
+  ): Decision<State>;
+  /** Called when a timer the policy set falls due. */
+  onTimer?(
+    state: State,
+    config: Config,
+    key: string,
+    fleet: FleetView,
+    ctx: PolicyContext,
+  ): Decision<State>;
   onCompletion?(
     state: State,
     config: Config,
     feedback: CompletionFeedback,
+    fleet: FleetView,
     ctx: PolicyContext,
-  ): void;
+  ): Decision<State>;
 }

@@ -9,6 +9,8 @@ import { Scheduler } from "../../sim/engine/scheduler.js";
 import { DEFAULT_CATALOG } from "../../sim/model/catalog/default-catalog.js";
 import { Cluster } from "../../sim/model/cluster.js";
 import type { RequestRecord, TimeseriesRow } from "../../sim/model/summary.js";
+import { keepAlive } from "../../sim/policies/pieces/keep-alive.js";
+import { topUpWarmPool } from "../../sim/policies/pieces/warm-pool.js";
 import type { Action, FleetView, Policy } from "../../sim/policies/types.js";
 import { RandomStreams } from "../../sim/random/streams.js";
 import { synthWorkload } from "../../traces/synth/workload.js";
@@ -62,16 +64,38 @@ function testPolicy(
 }
 
 describe("warm pools", () => {
-  test("a prewarmed pool keeps its count of idle or booting instances as work takes them", () => {
+  test("the warm-pool piece keeps its count of idle or booting instances as work takes them", () => {
+    const type = "c5.2xlarge";
     const policy = testPolicy({
       init: () => ({
         state: {},
         actions: [
-          { kind: "pool", pool: "warm", idleTimeoutS: 120 },
-          { kind: "prewarm", pool: "warm", type: "c5.2xlarge", count: 3 },
+          { kind: "pool", pool: "warm" },
+          { kind: "provision", pool: "warm", type, count: 3 },
         ],
       }),
-      onArrival: () => [{ kind: "route", pool: "warm" }],
+      onArrival: (state, _c, _r, fleet) => ({
+        state,
+        actions: [
+          ...topUpWarmPool(fleet.pool("warm")!, type, 3, 1),
+          { kind: "route", pool: "warm" },
+        ],
+      }),
+      // Beyond the warm three, an instance idle for 120 s is retired, unless
+      // the others were taken meanwhile: decided when its timer falls due.
+      onIdle: (state, _c, instance, fleet) => ({
+        state,
+        actions:
+          fleet.pool("warm")!.idle > 3
+            ? [{ kind: "timer", key: String(instance.id), atS: fleet.nowS + 120 }]
+            : [],
+      }),
+      onTimer: (state, _c, key, fleet) => {
+        const inst = fleet.instances("warm").find((i) => String(i.id) === key);
+        const stillIdle = inst?.state === "idle" && inst.idleSinceS! + 120 <= fleet.nowS;
+        const surplus = fleet.pool("warm")!.idle > 3;
+        return { state, actions: stillIdle && surplus ? [keepAlive(inst, 0)] : [] };
+      },
     });
     // 2 s requests at up to 4/s around 5 min, none at 20 min: the pool grows
     // well past its warm count, then has nothing to do.
@@ -117,12 +141,15 @@ describe("in-place resize", () => {
         ],
       }),
       tickS: () => 600,
-      onTick: (_s, _c, fleet: FleetView): Action[] =>
-        fleet.nowS < 700
-          ? fleet.pools
-              .get("default")!
-              .instances.map((i) => ({ kind: "resize", instanceId: i.id, type: "c5.2xlarge" }))
-          : [],
+      onTick: (state, _c, fleet: FleetView) => ({
+        state,
+        actions:
+          fleet.nowS < 700
+            ? fleet
+                .instances("default")
+                .map((i): Action => ({ kind: "resize", instanceId: i.id, type: "c5.2xlarge" }))
+            : [],
+      }),
     });
     const { summary, records } = run(policy, 1800, { ...workload, ratePerS: 1 });
     expect(Object.keys(summary.costUsdByType).sort()).toEqual(["c5.2xlarge", "c5.large"]);
@@ -154,13 +181,15 @@ describe("migration", () => {
           { kind: "provision", pool: "big", type: "c5.2xlarge", count: 8, prewarmed: true },
         ],
       }),
-      onArrival: () => [{ kind: "route", pool: "small" }],
+      onArrival: (state) => ({ state, actions: [{ kind: "route", pool: "small" }] }),
       tickS: () => 0.5,
-      onTick: (_s, _c, fleet: FleetView): Action[] =>
-        fleet.pools
-          .get("small")!
-          .instances.flatMap((i) => i.runningRequestIds)
-          .map((id) => ({ kind: "migrate", requestId: id, pool: "big" })),
+      onTick: (state, _c, fleet: FleetView) => ({
+        state,
+        actions: fleet
+          .instances("small")
+          .flatMap((i) => i.runningRequestIds)
+          .map((id): Action => ({ kind: "migrate", requestId: id, pool: "big" })),
+      }),
     });
     const { summary, records } = run(policy, 600, {
       ...workload,
@@ -189,12 +218,15 @@ describe("out-of-memory retry", () => {
           { kind: "provision", pool: "large", type: "r5.large", count: 4, prewarmed: true },
         ],
       }),
-      onArrival: (_s, _c, request) => {
+      onArrival: (state, _c, request) => {
         seen.add(Object.keys(request).sort().join(","));
-        return [{ kind: "route", pool: (request.outOfMemoryAtMiB ?? 0) > 0 ? "large" : "default" }];
+        const pool = (request.outOfMemoryAtMiB ?? 0) > 0 ? "large" : "default";
+        return { state, actions: [{ kind: "route", pool }] };
       },
-      onCompletion: (_s, _c, feedback) =>
-        void seen.add(Object.keys(feedback.request).sort().join(",")),
+      onCompletion: (state, _c, feedback) => {
+        seen.add(Object.keys(feedback.request).sort().join(","));
+        return { state, actions: [] };
+      },
     });
     // 2 GiB does not fit a t3.micro (1 GiB) but fits an r5.large (16 GiB).
     const { summary, records } = run(policy, 600, {

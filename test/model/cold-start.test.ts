@@ -141,15 +141,20 @@ describe("the request that starts a sandbox", () => {
         ],
       }),
       tickS: () => 1,
-      onTick: (_s, _c, fleet) =>
-        fleet.pools
-          .get("default")!
-          .instances.filter((i) => i.state === "booting")
+      onTick: (state, _c, fleet) => ({
+        state,
+        actions: fleet
+          .instances("default")
+          .filter((i) => i.state === "booting")
           .map((i) => ({ kind: "release", instanceId: i.id })),
-      onArrival: (_s, _c, r) => [
-        { kind: "provision", pool: "default", type: LAMBDA.name, count: 1, forRequestId: r.id },
-        { kind: "route", pool: "default" },
-      ],
+      }),
+      onArrival: (state, _c, r) => ({
+        state,
+        actions: [
+          { kind: "provision", pool: "default", type: LAMBDA.name, count: 1, forRequestId: r.id },
+          { kind: "route", pool: "default" },
+        ],
+      }),
     };
     const { summary, records } = runDirect(scripted([0.2], 1), { bootS: 2, policy });
     expect(records.map((r) => [r.instanceId, r.startS, r.cold])).toEqual([[1, 1, false]]);
@@ -177,19 +182,25 @@ describe("the request that starts a sandbox", () => {
     };
     const elsewhere: Policy = {
       ...base,
-      onArrival: (_s, _c, r) => [
-        { kind: "provision", pool: "fn", type: LAMBDA.name, count: 1, forRequestId: r.id },
-        { kind: "route", pool: "default" },
-      ],
+      onArrival: (state, _c, r) => ({
+        state,
+        actions: [
+          { kind: "provision", pool: "fn", type: LAMBDA.name, count: 1, forRequestId: r.id },
+          { kind: "route", pool: "default" },
+        ],
+      }),
     };
     expect(() => runDirect(scripted([0], 1), { bootS: 1, policy: elsewhere })).toThrow(
       /started an instance for request 0 in pool "fn" but routed it to "default"/,
     );
     const other: Policy = {
       ...base,
-      onArrival: (_s, _c, r) => [
-        { kind: "provision", pool: "fn", type: LAMBDA.name, count: 1, forRequestId: r.id + 7 },
-      ],
+      onArrival: (state, _c, r) => ({
+        state,
+        actions: [
+          { kind: "provision", pool: "fn", type: LAMBDA.name, count: 1, forRequestId: r.id + 7 },
+        ],
+      }),
     };
     expect(() => runDirect(scripted([0], 1), { bootS: 1, policy: other })).toThrow(
       /provisioned for request 7 outside its arrival/,

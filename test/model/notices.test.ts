@@ -76,13 +76,13 @@ function recorder() {
         { kind: "provision", pool: "default", type: "m5.large", count: 4, prewarmed: true },
       ],
     }),
-    onNotice: (_s, _c, notice, _f, ctx) => {
+    onNotice: (state, _c, notice, _f, ctx) => {
       notices.push({ atS: ctx.nowS, notice });
-      return [];
+      return { state, actions: [] };
     },
-    onArrival: (_s, _c, request) => {
+    onArrival: (state, _c, request) => {
       arrivals.push(request);
-      return [];
+      return { state, actions: [] };
     },
   };
   return { policy, notices, arrivals };
@@ -130,7 +130,11 @@ describe("reading ahead changes nothing else", () => {
 
   test("a policy that ignores its notices runs as the same policy without the hook", () => {
     const without = run(reactivePolicy as Policy, faas, plain);
-    const ignoring = run({ ...(reactivePolicy as Policy), onNotice: () => [] }, faas, plain);
+    const ignoring = run(
+      { ...(reactivePolicy as Policy), onNotice: (state) => ({ state, actions: [] }) },
+      faas,
+      plain,
+    );
     expect(without.notices).toBe(0);
     expect(ignoring.notices).toBeGreaterThan(3000);
     expect({ ...ignoring, notices: 0 }).toEqual(without);

@@ -37,7 +37,7 @@ function runOne(classes: (ServiceClass | undefined)[]): {
         { kind: "provision", pool: "default", type: "m5.large", count: 1, prewarmed: true },
       ],
     }),
-    onArrival: (_s, _c, r) => (views.push(r), []),
+    onArrival: (state, _c, r) => (views.push(r), { state, actions: [] }),
   };
   const requests: WorkRequest[] = classes.map((c, id) => ({
     id,

@@ -15,14 +15,15 @@ import { RandomStreams } from "../../sim/random/streams.js";
 /** Runs a policy that only records the types it is shown, at init and at each arrival. */
 function typesSeen(catalog: ReadonlyMap<string, InstanceType>): ReadonlyMap<string, TypeView>[] {
   const seen: ReadonlyMap<string, TypeView>[] = [];
-  const record = (fleet: FleetView) => seen.push(fleet.types);
+  const record = (fleet: FleetView) =>
+    seen.push(new Map(fleet.typeNames().map((name) => [name, fleet.type(name)!])));
   const policy: Policy<Record<string, never>, null> = {
     name: "observer",
-    description: "records fleet.types",
+    description: "records the fleet's types",
     configSchema: z.object({}).strict(),
     typesUsed: () => [],
     init: (_c, fleet) => (record(fleet), { state: null, actions: [] }),
-    onArrival: (_s, _c, _r, fleet) => (record(fleet), []),
+    onArrival: (state, _c, _r, fleet) => (record(fleet), { state, actions: [] }),
   };
   const scheduler = new Scheduler();
   const cluster = new Cluster(scheduler, {

@@ -8,12 +8,13 @@ import type { Action, Policy } from "../../sim/policies/types.js";
 export const prewarmOnNotice: Policy = {
   ...(reactivePolicy as Policy),
   name: "reactive-on-notice",
-  onNotice: (state, config, notice, fleet, ctx): Action[] => {
+  onNotice: (state, config, notice, fleet, ctx) => {
     const request = { id: -1, functionId: notice.functionId, arrivalS: 0, features: null };
-    const actions = reactivePolicy.onArrival!(state as never, config as never, request, fleet, ctx);
+    const d = reactivePolicy.onArrival!(state as never, config as never, request, fleet, ctx);
     // Started ahead of a request not yet arrived: for no request in particular.
-    return actions.flatMap((a): Action[] =>
+    const actions = d.actions.flatMap((a): Action[] =>
       a.kind === "route" ? [] : a.kind === "provision" ? [{ ...a, forRequestId: undefined }] : [a],
     );
+    return { state: d.state, actions };
   },
 };

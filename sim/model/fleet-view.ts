@@ -1,0 +1,68 @@
+/**
+ * The fleet as a policy sees it: each call copies what it reads out of the
+ * live pools into plain data (policies/types.ts FleetView), so a policy
+ * never holds a model object and the same answers come from JSON in
+ * production (policies/fleet-data.ts).
+ */
+import type { FleetView, InstanceView, PoolView, TypeView } from "../policies/types.js";
+import type { Instance } from "./instance.js";
+import type { Pool } from "./pool.js";
+
+const NONE: readonly number[] = Object.freeze([]);
+
+export function instanceView(inst: Instance): InstanceView {
+  return {
+    id: inst.id,
+    pool: inst.pool.id,
+    typeName: inst.type.name,
+    state: inst.state,
+    runningRequestIds: inst.running.length ? inst.running.map((r) => r.request.id) : NONE,
+    slots: inst.slots,
+    busySlots: inst.busySlots,
+    freeSlots: inst.freeSlots,
+    requestedAtS: inst.requestedAtS,
+    readyAtS: Number.isNaN(inst.readyAtS) ? null : inst.readyAtS,
+    idleSinceS: Number.isNaN(inst.idleSinceS) ? null : inst.idleSinceS,
+  };
+}
+
+export function poolView(pool: Pool, nowS: number): PoolView {
+  return {
+    id: pool.id,
+    functionId: pool.functionId,
+    routing: pool.routing,
+    concurrency: pool.concurrency,
+    queueLength: pool.queueLength,
+    booting: pool.booting,
+    ready: pool.ready,
+    draining: pool.draining,
+    idle: pool.idle,
+    busySlots: pool.busySlots,
+    freeSlots: pool.freeSlots,
+    bootingSlots: pool.bootingSlots,
+    busySlotSeconds: pool.busySlotSecondsAt(nowS),
+    readySlotSeconds: pool.readySlotSecondsAt(nowS),
+  };
+}
+
+/** A view over the run's pools; the clock is read at each call. */
+export function modelFleet(
+  pools: ReadonlyMap<string, Pool>,
+  types: ReadonlyMap<string, TypeView>,
+  now: () => number,
+): FleetView {
+  const typeNames = [...types.keys()];
+  return {
+    get nowS() {
+      return now();
+    },
+    poolIds: () => [...pools.keys()],
+    pool(id) {
+      const p = pools.get(id);
+      return p ? poolView(p, now()) : undefined;
+    },
+    instances: (id) => pools.get(id)?.instances.map(instanceView) ?? [],
+    typeNames: () => typeNames.slice(),
+    type: (name) => types.get(name),
+  };
+}
