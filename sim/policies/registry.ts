@@ -1,3 +1,4 @@
+import { kedaPolicy } from "./keda.js";
 import { reactivePolicy } from "./reactive.js";
 import { staticPolicy } from "./static.js";
 import type { Policy } from "./types.js";
@@ -5,6 +6,7 @@ import type { Policy } from "./types.js";
 const POLICIES: readonly Policy<never, never>[] = [
   staticPolicy,
   reactivePolicy,
+  kedaPolicy,
 ] as unknown as Policy<never, never>[];
 
 /** Every policy, in registry order (for the scenario schema). */
