@@ -1,3 +1,4 @@
+import { hybridHistogramPolicy } from "./hybrid-histogram.js";
 import { kedaPolicy } from "./keda.js";
 import { reactivePolicy } from "./reactive.js";
 import { staticPolicy } from "./static.js";
@@ -7,6 +8,7 @@ const POLICIES: readonly Policy<never, never>[] = [
   staticPolicy,
   reactivePolicy,
   kedaPolicy,
+  hybridHistogramPolicy,
 ] as unknown as Policy<never, never>[];
 
 /** Every policy, in registry order (for the scenario schema). */
