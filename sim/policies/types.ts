@@ -29,6 +29,12 @@ export interface RequestView {
   readonly slaClass?: string;
   /** The class's latency objective, when it has its own. */
   readonly slaLatencyS?: number;
+  /** Size of the request's input, and a hash of its parameters (16 hex digits). */
+  readonly inputBytes?: number;
+  readonly inputHash?: string;
+  /** The program the request runs (its path in the code corpus) and its version. */
+  readonly codeId?: string;
+  readonly codeVersion?: string;
 }
 
 /**
