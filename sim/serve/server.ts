@@ -52,6 +52,11 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   const app = Fastify({
     bodyLimit: opts.bodyLimitBytes,
     requestTimeout: opts.requestTimeoutMs,
+    // Node checks the request timeout only this often (30 s by default): a slow client is cut promptly.
+    http: {
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, opts.requestTimeoutMs / 4)),
+      headersTimeout: opts.requestTimeoutMs,
+    },
     connectionTimeout: opts.idleTimeoutMs,
     keepAliveTimeout: Math.min(opts.idleTimeoutMs, 5000),
     logger: false,
