@@ -9,6 +9,7 @@ import { provision, release } from "./lifecycle.js";
 import { setTimer } from "./policy-calls.js";
 import { Pool } from "./pool.js";
 import { migrate, resize } from "./resize-migrate.js";
+import { setUsageEvery } from "./usage-samples.js";
 
 export function applyAll(m: ClusterState, actions: readonly Action[]): void {
   for (const a of actions) applyOne(m, a);
@@ -33,6 +34,9 @@ export function applyOne(m: ClusterState, a: Action): void {
       return;
     case "timer":
       setTimer(m, a.key, a.atS);
+      return;
+    case "usage":
+      setUsageEvery(m, a.requestId, a.everyS);
       return;
     case "route":
     case "place":

@@ -9,12 +9,16 @@ import type { ClusterState } from "./cluster-state.js";
 import { memPerSlotMiB, serviceSeconds } from "./execution.js";
 import type { Instance } from "./instance.js";
 import { billExecution } from "./ledger.js";
+import { executionShareUsd } from "./billing.js";
+import { memoryAtMiB } from "./memory-profile.js";
+import { scheduleUsage } from "./usage-samples.js";
 import { setBusy, settleIfFree } from "./lifecycle.js";
 import { adopt, policyContext } from "./policy-calls.js";
 import { pullWork } from "./queueing.js";
 import { requestView, type WorkRequest } from "./request.js";
 import { Running } from "./running.js";
 import type { RequestRecord } from "./summary.js";
+import type { CompletionFeedback } from "../policies/types.js";
 
 /**
  * Starts a request on a free slot of `inst`: a fresh one (`firstStartS`
@@ -43,6 +47,23 @@ export function startOn(
 export function scheduleCompletion(m: ClusterState, run: Running, doneFrac: number): void {
   const t = m.scheduler.now + Math.max(0, run.endFrac - doneFrac) * fullSeconds(run);
   m.scheduler.post(t, m.on.complete, run);
+  if (m.hooks.usage) scheduleUsage(m, run, t);
+}
+
+/** The memory a run may use before it is killed. */
+export function memLimitMiB(run: Running): number {
+  return memPerSlotMiB(run.instance.type, run.instance.slots);
+}
+
+/** The running request with this id; a scan, as the actions that name one are rare. */
+export function findRunning(m: ClusterState, requestId: number): Running | undefined {
+  for (const pool of m.pools.values()) {
+    for (const inst of pool.instances) {
+      const run = inst.running.find((r) => r.request.id === requestId);
+      if (run) return run;
+    }
+  }
+  return undefined;
 }
 
 /** A run's whole execution at its instance's current speed; a cold one takes its extra too. */
@@ -90,18 +111,9 @@ export function complete(m: ClusterState, run: Running): void {
   pullWork(m, inst);
   // Feedback before the instance's idle call, so a keep-alive decision sees it.
   const { policy } = m.opts;
+  if (m.usageEvery.size > 0) m.usageEvery.delete(request.id);
   if (m.hooks.completion) {
-    const slotMiB = memPerSlotMiB(inst.type, inst.slots);
-    const feedback = {
-      request: requestView(request),
-      outcome: run.outOfMemory ? ("failed" as const) : ("completed" as const),
-      latencyS: latency,
-      serviceS: now - run.startS,
-      instanceId: inst.id,
-      instanceType: inst.type.name,
-      cpuSeconds: request.demand.cpuSeconds * run.endFrac,
-      peakMemMiB: run.outOfMemory ? slotMiB : request.demand.memMiB,
-    };
+    const feedback = completionFeedback(run, now, latency);
     const d = policy.onCompletion!(
       m.policyState,
       m.opts.policyConfig,
@@ -116,6 +128,29 @@ export function complete(m: ClusterState, run: Running): void {
     const slotMiB = memPerSlotMiB(inst.type, inst.slots);
     route(m, { ...request, attempt: 2, outOfMemoryAtMiB: slotMiB });
   }
+}
+
+/** What the policy learns of a run that ended at `now`: its measured use and cost. */
+function completionFeedback(run: Running, now: number, latencyS: number): CompletionFeedback {
+  const { request, instance: inst } = run;
+  const d = request.demand;
+  const limit = memLimitMiB(run);
+  const frac = run.endFrac;
+  return {
+    request: requestView(request),
+    outcome: run.outOfMemory ? "failed" : "completed",
+    latencyS,
+    serviceS: now - run.startS,
+    instanceId: inst.id,
+    instanceType: inst.type.name,
+    cpuSeconds: d.cpuSeconds * frac,
+    // One that ran out of memory had grown to its limit.
+    peakMemMiB: run.outOfMemory ? limit : memoryAtMiB(d, frac),
+    memLimitMiB: limit,
+    ioReadBytes: (d.ioReadBytes ?? 0) * frac,
+    ioWriteBytes: (d.ioWriteBytes ?? 0) * frac,
+    costUsd: executionShareUsd(inst.type, inst.slots, now - run.sinceS),
+  };
 }
 
 /** The latency a request is judged against: its service class's, else the scenario's. */
