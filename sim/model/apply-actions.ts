@@ -40,6 +40,7 @@ export function applyOne(m: ClusterState, a: Action): void {
       return;
     case "route":
     case "place":
+    case "split":
       throw new Error(`policy ${m.opts.policyName} returned a ${a.kind} outside onArrival`);
   }
 }

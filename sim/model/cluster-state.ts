@@ -107,6 +107,8 @@ export interface ClusterState {
   awaitingArrival: boolean;
   /** The request whose onArrival actions are being applied, and the instance started for it. */
   arriving: WorkRequest | null;
+  /** Tasks in flight beyond one per split request still running (see task-split.ts). */
+  extraTasks: number;
   /** Seconds between a request's usage samples (Infinity: none), and intervals set per request. */
   readonly usageS: number;
   readonly usageEvery: Map<number, number>;

@@ -87,6 +87,7 @@ export class Cluster {
       arriving: null,
       usageS: usageIntervalS(opts),
       usageEvery: new Map(),
+      extraTasks: 0,
       sampling: null,
       startedFor: null,
       readAheadS: -1,
@@ -134,7 +135,8 @@ export class Cluster {
       waiting += pool.queueLength;
       for (const inst of pool.instances) settleInstance(m, inst, end);
     }
-    const inFlight = waiting + m.running + m.inTransit;
+    // A split request in flight counts once, however many of its tasks are.
+    const inFlight = waiting + m.running + m.inTransit - m.extraTasks;
     const summary = this.metrics.summarize(m.opts.policyName, inFlight, end);
     checkConservation(summary);
     checkLedger(m, summary);

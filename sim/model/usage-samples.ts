@@ -39,8 +39,10 @@ export function usageOf(m: ClusterState, run: Running): UsageSample {
   const frac = run.doneAt(now, fullSeconds(run));
   // Profiles never shrink, so the use now is the peak so far.
   const memMiB = memoryAtMiB(d, frac);
+  const task = run.request.task;
   return {
     request: requestView(run.request),
+    ...(task ? { task: { index: task.index, count: task.group.count } } : {}),
     instanceId: inst.id,
     instanceType: inst.type.name,
     elapsedS: now - run.startS,

@@ -180,6 +180,14 @@ export type Action =
    * (onIdle) when next idle. Ignored for an instance that is not idle.
    */
   | { readonly kind: "release"; readonly instanceId: number; readonly afterIdleS?: number }
+  /**
+   * Run the arriving request as `tasks` tasks (only from onArrival, with a
+   * route, not a place or a provision for it): its parallel work shared
+   * among them, its serial part in the first, each through the pool's line
+   * to whichever instance the pool's routing picks. It ends when its last
+   * task does; a task out of memory fails it (no retry).
+   */
+  | { readonly kind: "split"; readonly tasks: number }
   /** Send the arriving request to a pool's line (only from onArrival). */
   | { readonly kind: "route"; readonly pool: string }
   /**
@@ -219,6 +227,8 @@ export interface UsageSample {
   readonly request: RequestView;
   readonly instanceId: number;
   readonly instanceType: string;
+  /** Which task of a split request this is. */
+  readonly task?: { readonly index: number; readonly count: number };
   /** Since its first start, on any instance. */
   readonly elapsedS: number;
   /** CPU-seconds used so far, at the reference speed. */
