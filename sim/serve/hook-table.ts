@@ -11,6 +11,7 @@ import {
   instanceViewSchema,
   noticeViewSchema,
   requestViewSchema,
+  usageSampleSchema,
 } from "./wire-views.js";
 import { z } from "zod";
 
@@ -60,6 +61,13 @@ export const HOOKS: readonly HookEntry[] = [
     observation: z.string(),
     route: "decide",
     summary: "a timer the policy set is due (the observation is its key)",
+  },
+  {
+    hook: "usage",
+    method: "onUsage",
+    observation: usageSampleSchema,
+    route: "decide",
+    summary: "a running request's usage so far (every usageS of its execution)",
   },
   {
     hook: "completion",

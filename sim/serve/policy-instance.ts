@@ -77,6 +77,11 @@ export class PolicyInstance {
     return this.spec.policy.tickS?.(this.spec.config) ?? null;
   }
 
+  /** Seconds of execution between the usage samples the policy wants. */
+  get usageS(): number | null {
+    return this.spec.policy.usageS?.(this.spec.config) ?? null;
+  }
+
   /** Whether the policy defines the hook and its config does not ignore it. */
   answers(hook: Hook, method: keyof Policy): boolean {
     return this.spec.policy[method] !== undefined && !this.ignored.has(hook);

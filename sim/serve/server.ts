@@ -102,6 +102,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       name: i.spec.name,
       policy: i.spec.policy.name,
       tickS: i.tickS,
+      usageS: i.usageS,
       hooks: HOOKS.filter((h) => i.answers(h.hook, h.method)).map((h) => h.hook),
     })),
   }));

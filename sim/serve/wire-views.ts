@@ -14,6 +14,7 @@ import type {
   PoolView,
   RequestView,
   TypeView,
+  UsageSample,
 } from "../policies/types.js";
 import type { FleetData, PoolData } from "../policies/fleet-data.js";
 
@@ -138,6 +139,24 @@ export const completionFeedbackSchema = z.strictObject({
   instanceType: z.string(),
   cpuSeconds: finite(),
   peakMemMiB: finite(),
+  memLimitMiB: finite(),
+  ioReadBytes: finite(),
+  ioWriteBytes: finite(),
+  costUsd: finite(),
+});
+
+export const usageSampleSchema = z.strictObject({
+  request: requestViewSchema,
+  instanceId: id(),
+  instanceType: z.string(),
+  task: z.strictObject({ index: z.int(), count: z.int() }).optional(),
+  elapsedS: finite(),
+  cpuSeconds: finite(),
+  memMiB: finite(),
+  peakMemMiB: finite(),
+  memLimitMiB: finite(),
+  ioReadBytes: finite(),
+  ioWriteBytes: finite(),
 });
 
 const poolSettings = {
@@ -161,11 +180,17 @@ export const actionSchema = z.discriminatedUnion("kind", [
     instanceId: id(),
     afterIdleS: finite().optional(),
   }),
+  z.strictObject({ kind: z.literal("split"), tasks: z.int() }),
   z.strictObject({ kind: z.literal("route"), pool: z.string() }),
   z.strictObject({ kind: z.literal("place"), instanceId: id() }),
   z.strictObject({ kind: z.literal("resize"), instanceId: id(), type: z.string() }),
   z.strictObject({ kind: z.literal("migrate"), requestId: id(), pool: z.string() }),
   z.strictObject({ kind: z.literal("timer"), key: z.string(), atS: finite().nullable() }),
+  z.strictObject({
+    kind: z.literal("usage"),
+    requestId: id(),
+    everyS: finite().nullable(),
+  }),
 ]);
 
 // Compile-time: each schema and its interface accept the same values.
@@ -180,5 +205,6 @@ const checks: [
   Same<z.output<typeof fleetDataSchema>, FleetData>,
   Same<z.output<typeof actionSchema>, Action>,
   Same<keyof z.output<typeof completionFeedbackSchema>, keyof CompletionFeedback>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Same<keyof z.output<typeof usageSampleSchema>, keyof UsageSample>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
 void checks;

@@ -86,9 +86,15 @@ describe("routes", () => {
   test("the instances list says which hooks each answers and its tick", async () => {
     const got = await s.call("/policies");
     expect(got.body.instances).toEqual([
-      { name: "warm", policy: "hybrid-histogram", tickS: null, hooks: expect.any(Array) },
-      { name: "hpa", policy: "reactive", tickS: 15, hooks: ["tick"] },
-      { name: "fixed", policy: "static", tickS: null, hooks: [] },
+      {
+        name: "warm",
+        policy: "hybrid-histogram",
+        tickS: null,
+        usageS: null,
+        hooks: expect.any(Array),
+      },
+      { name: "hpa", policy: "reactive", tickS: 15, usageS: null, hooks: ["tick"] },
+      { name: "fixed", policy: "static", tickS: null, usageS: null, hooks: [] },
     ]);
     expect(got.body.instances[0].hooks).toContain("arrival");
   });
@@ -96,7 +102,7 @@ describe("routes", () => {
   test("the OpenAPI document lists every route with its body schema", async () => {
     const doc = (await s.call("/openapi.json")).body;
     expect(doc.openapi).toBe("3.1.0");
-    for (const p of ["arrival", "notice", "tick", "idle", "timer"])
+    for (const p of ["arrival", "notice", "tick", "idle", "timer", "usage"])
       expect(doc.paths).toHaveProperty([`/policies/{instance}/decide/${p}`]);
     const arrival = doc.paths["/policies/{instance}/decide/arrival"].post;
     const body = arrival.requestBody.content["application/json"].schema;
