@@ -102,7 +102,7 @@ const LAYERS = [
       "predict",
       "policies",
     ],
-    packages: ["fastify", "zod"],
+    packages: ["fastify", "prom-client", "zod"],
     io: true,
   },
   { name: "cli", paths: ["sim/cli/"], uses: "all below", packages: ["yargs"], io: true },

@@ -66,6 +66,12 @@ export function openApiDocument(instances: readonly string[]): object {
       ),
     },
     "/health": { get: operation("the server is up", null, null) },
+    "/metrics": {
+      get: {
+        summary: "Prometheus metrics: decisions, their latency, desired pool sizes",
+        responses: { "200": { description: "done", content: { "text/plain": { schema: {} } } } },
+      },
+    },
   };
   for (const entry of HOOKS)
     paths[`/policies/{instance}/${entry.route}/${entry.hook}`] = {

@@ -9,8 +9,10 @@ import type { WasmBinaries } from "../analysis/analyze.js";
 import { analyzeSource } from "../analysis/analyze.js";
 import { languageNamed } from "../analysis/languages.js";
 import type { FleetData } from "../policies/fleet-data.js";
+import type { Action } from "../policies/types.js";
 import { bearerCheck } from "./bearer.js";
 import { callHook, HOOKS } from "./hook-table.js";
+import { ServeMetrics } from "./metrics.js";
 import { openApiDocument } from "./openapi.js";
 import { CallError, PolicyInstance, type InstanceSpec } from "./policy-instance.js";
 import {
@@ -93,10 +95,28 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     return reply.code(500).send(errorOf(500, "internal error"));
   });
 
+  const metrics = new ServeMetrics();
+  /** Runs one decision of `inst`, counted and timed for /metrics. */
+  const decide = async (
+    inst: PolicyInstance,
+    hook: string,
+    fleet: FleetData,
+    run: () => Promise<readonly Action[]>,
+  ) => {
+    const started = process.hrtime.bigint();
+    const actions = await run();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    metrics.decided(inst.spec.name, inst.spec.policy.name, hook, seconds, fleet, actions);
+    return { actions };
+  };
   const params = jsonSchema(instanceParams);
   const doc = openApiDocument(names);
   app.get("/openapi.json", async () => doc);
   app.get("/health", async () => ({ ok: true }));
+  app.get("/metrics", async (_req, reply) => {
+    reply.header("content-type", metrics.contentType);
+    return metrics.text();
+  });
   app.get("/policies", async () => ({
     instances: [...instances.values()].map((i) => ({
       name: i.spec.name,
@@ -109,7 +129,10 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   app.post<{ Params: Params; Body: CallBody }>(
     "/policies/:instance/init",
     { schema: { params, body: jsonSchema(initBody) } },
-    async (req) => ({ actions: await instanceOf(req).init(req.body) }),
+    async (req) => {
+      const inst = instanceOf(req);
+      return decide(inst, "init", req.body.fleet, () => inst.init(req.body));
+    },
   );
   for (const entry of HOOKS) {
     app.post<{ Params: Params; Body: CallBody }>(
@@ -119,12 +142,13 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
         const inst = instanceOf(req);
         const { policy, config } = inst.spec;
         const answers = inst.answers(entry.hook, entry.method);
-        const actions = await inst.call(req.body, (state, fleet, ctx) =>
-          answers
-            ? callHook(entry, policy, state, config, req.body.observation, fleet, ctx)
-            : undefined,
+        return decide(inst, entry.hook, req.body.fleet, () =>
+          inst.call(req.body, (state, fleet, ctx) =>
+            answers
+              ? callHook(entry, policy, state, config, req.body.observation, fleet, ctx)
+              : undefined,
+          ),
         );
-        return { actions };
       },
     );
   }
