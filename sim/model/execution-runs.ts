@@ -9,6 +9,7 @@ import type { ClusterState } from "./cluster-state.js";
 import { memPerSlotMiB, serviceSeconds } from "./execution.js";
 import type { Instance } from "./instance.js";
 import { billExecution } from "./ledger.js";
+import { outOfMemoryFrac } from "./memory-profile.js";
 import { setBusy, settleIfFree } from "./lifecycle.js";
 import { adopt, policyContext } from "./policy-calls.js";
 import { pullWork } from "./queueing.js";
@@ -30,8 +31,8 @@ export function startOn(
 ): void {
   const now = m.scheduler.now;
   const fresh = Number.isNaN(firstStartS);
-  const outOfMemory = request.demand.memMiB > memPerSlotMiB(inst.type, inst.slots);
-  const run = new Running(request, inst, fresh ? now : firstStartS, outOfMemory, cold);
+  const oomFrac = outOfMemoryFrac(request.demand, memPerSlotMiB(inst.type, inst.slots));
+  const run = new Running(request, inst, fresh ? now : firstStartS, oomFrac, cold);
   if (!fresh) run.progress = { doneFrac, sinceS: now };
   setBusy(m, inst, +1, now);
   m.running++;
