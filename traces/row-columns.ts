@@ -12,7 +12,7 @@ const MAX_NAMES = 1 << 16;
 
 export interface RowColumns {
   readonly count: number;
-  /** The seven number columns of TraceBatch, in NUMBER_COLUMNS order, one after another. */
+  /** The eight number columns of TraceBatch, in NUMBER_COLUMNS order, one after another. */
   readonly numbers: Float64Array<ArrayBuffer>;
   /** Per row: function, code, noticed function, as dictionary numbers. */
   readonly names: Int32Array<ArrayBuffer>;
@@ -31,6 +31,7 @@ const NUMBER_COLUMNS = [
   "ioReadMiB",
   "ioWriteMiB",
   "noticeLeadS",
+  "inputBytes",
 ] as const;
 
 /** The sending side's dictionary of names. */
