@@ -57,7 +57,13 @@ export class TraceBatch {
   }
 
   /** A row of a public trace: an arrival, its function, what was measured of its run. */
-  pushMeasured(arrivalS: number, functionId: string, durationS: number, memoryMiB: number): void {
+  pushMeasured(
+    arrivalS: number,
+    functionId: string,
+    durationS: number,
+    memoryMiB: number,
+    paramsHash = "",
+  ): void {
     const i = this.slot();
     this.arrivalS[i] = arrivalS;
     this.durationS[i] = durationS;
@@ -69,7 +75,7 @@ export class TraceBatch {
     this.inputBytes[i] = NaN;
     this.functionId[i] = functionId;
     this.codeId[i] = "";
-    this.paramsHash[i] = "";
+    this.paramsHash[i] = paramsHash;
     this.noticeFunctionId[i] = "";
   }
 

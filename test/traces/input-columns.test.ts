@@ -9,6 +9,7 @@ import { columnIndex, parseTraceRow, type TraceRow } from "../../traces/format.j
 import { isParamsHash, paramsHash } from "../../traces/params-hash.js";
 import { fromColumns, NameNumbers, toColumns } from "../../traces/row-columns.js";
 import { requestInputs } from "../../traces/synth/inputs.js";
+import { DurationBands } from "../../traces/import/duration-band.js";
 import { TraceBatch } from "../../traces/trace-batch.js";
 import { TraceStatsBuilder } from "../../traces/trace-stats.js";
 import { RandomStreams } from "../../sim/random/streams.js";
@@ -40,6 +41,22 @@ describe("parameters hash", () => {
       { numRuns: 400, seed: 7 },
     );
   });
+});
+
+/** A row arriving at `i` with nothing measured. */
+const plainRow = (i: number): TraceRow => ({
+  arrivalS: i,
+  functionId: "f",
+  codeId: "",
+  paramsHash: "",
+  inputBytes: NaN,
+  durationS: NaN,
+  cpuS: 0.1,
+  memoryMiB: NaN,
+  ioReadMiB: NaN,
+  ioWriteMiB: NaN,
+  noticeLeadS: NaN,
+  noticeFunctionId: "",
 });
 
 describe("input_bytes column", () => {
@@ -76,18 +93,10 @@ describe("input_bytes column", () => {
 
   test("rows with inputs cross threads as columns unchanged", () => {
     const rows: TraceRow[] = Array.from({ length: 50 }, (_, i) => ({
-      arrivalS: i,
+      ...plainRow(i),
       functionId: `f${i % 3}`,
-      codeId: "",
       paramsHash: i % 4 === 0 ? "" : paramsHash(String(i % 5)),
       inputBytes: i % 3 === 0 ? NaN : 1000 * i,
-      durationS: NaN,
-      cpuS: 0.1,
-      memoryMiB: NaN,
-      ioReadMiB: NaN,
-      ioWriteMiB: NaN,
-      noticeLeadS: NaN,
-      noticeFunctionId: "",
     }));
     const batch = TraceBatch.of(rows);
     expect(fromColumns(toColumns(batch, new NameNumbers()), []).rows()).toEqual(rows);
@@ -97,13 +106,9 @@ describe("input_bytes column", () => {
     const b = new TraceStatsBuilder();
     for (let i = 0; i < 100; i++)
       b.add({
-        ...TraceBatch.of([]).row(0),
-        arrivalS: i,
-        functionId: "f",
-        codeId: "",
+        ...plainRow(i),
         paramsHash: paramsHash(String(i % 7)),
         inputBytes: 1024 * 1024 * (1 + (i % 2)),
-        noticeFunctionId: "",
       });
     const s = b.stats();
     expect(s.paramsHashes).toEqual({ distinct: 7, atLeast: false });
@@ -142,4 +147,17 @@ describe("synthetic inputs", () => {
     const first = requestInputs(spec, 5, [], new RandomStreams(3));
     for (let i = 0; i < 50; i++) expect(again(i % 5)).toEqual(first(i % 5));
   });
+});
+
+test("the Azure stand-in hash: one per function and factor-of-two band of duration", () => {
+  const bands = new DurationBands();
+  const h = (f: string, d: number) => bands.hashOf(f, d);
+  expect(h("a", 0.0011)).toBe(h("a", 0.0019));
+  expect(h("a", 0.0011)).not.toBe(h("a", 0.0021));
+  expect(h("a", 0.0011)).not.toBe(h("b", 0.0011));
+  expect(isParamsHash(h("a", 0))).toBe(true);
+  expect(h("a", 1e9)).toBe(h("a", 1e12));
+  expect(h("a", NaN)).toBe("");
+  // The same on any import: a fresh instance gives the same hashes.
+  expect(new DurationBands().hashOf("a", 0.5)).toBe(h("a", 0.5));
 });

@@ -15,6 +15,7 @@ import type { RandomStreams } from "../../sim/random/streams.js";
 import { csvRecords } from "../csv-records.js";
 import { TraceBatch } from "../trace-batch.js";
 import { TraceError } from "../reader.js";
+import { DurationBands } from "./duration-band.js";
 
 export interface Azure2019Files {
   /** invocations_per_function_md.anon.dNN.csv */
@@ -159,6 +160,7 @@ async function* importDay(
     );
   }
   const functions: FunctionCounts[] = [];
+  const bands = new DurationBands();
   for await (const { fields, line } of csvRecords(files.invocations, [
     "HashOwner",
     "HashApp",
@@ -213,11 +215,13 @@ async function* importDay(
       for (let n = from; n < to; n++) {
         const f = functions[order.owner[n]!]!;
         // Microsecond resolution is plenty, and short numbers print fast.
+        const durationS = f.duration ? Math.round(f.duration() * 1000) / 1e6 : NaN;
         batch.pushMeasured(
           Math.round((day * MINUTES + minute + order.instant[n]!) * 60e6) / 1e6,
           f.key,
-          f.duration ? Math.round(f.duration() * 1000) / 1e6 : NaN,
+          durationS,
           f.memory ? Math.round(f.memory() * 100) / 100 : NaN,
+          bands.hashOf(f.key, durationS),
         );
       }
       yield batch;
