@@ -10,7 +10,9 @@ import { DEFAULT_CATALOG } from "../../sim/model/catalog/default-catalog.js";
 import { Cluster } from "../../sim/model/cluster.js";
 import { outOfMemoryFrac, type MemoryProfile } from "../../sim/model/memory-profile.js";
 import type { Demand, RequestSource, WorkRequest } from "../../sim/model/request.js";
-import type { CompletionFeedback, Policy } from "../../sim/policies/types.js";
+import type { CompletionFeedback, Policy, UsageSample } from "../../sim/policies/types.js";
+import { readManifest } from "../../traces/code-manifest.js";
+import { readFileSync } from "node:fs";
 import { RandomStreams } from "../../sim/random/streams.js";
 
 const CPU_S = 10;
@@ -27,7 +29,7 @@ function source(demands: readonly Demand[]): RequestSource {
   };
 }
 
-function run(demands: readonly Demand[]): CompletionFeedback[] {
+function run(demands: readonly Demand[], samples: UsageSample[] = []): CompletionFeedback[] {
   const feedback: CompletionFeedback[] = [];
   const policy: Policy = {
     name: "one-instance",
@@ -42,6 +44,11 @@ function run(demands: readonly Demand[]): CompletionFeedback[] {
       ],
     }),
     onArrival: (state) => ({ state, actions: [{ kind: "route", pool: "p" }] }),
+    usageS: () => 0.5,
+    onUsage: (state, _c, sample) => {
+      samples.push(sample);
+      return { state, actions: [] };
+    },
     onCompletion: (state, _c, f) => {
       feedback.push(f);
       return { state, actions: [] };
@@ -106,4 +113,39 @@ test("an out-of-memory request ends where its use crosses the limit, with the CP
   expect(fracs[1]).toBeCloseTo(0.6 / 3.6, 12);
   expect(fracs[2]).toBe(0.8);
   expect(fracs[3]).toBe(0);
+});
+
+test("usage samples show seed 000's triggers: memory that grows with the data or the recursion, up to the crossing", () => {
+  const file = new URL("../../traces/code/manifest.json", import.meta.url).pathname;
+  const manifest = readManifest(file, readFileSync(file, "utf8"));
+  const limit = DEFAULT_CATALOG.get("c5.large")!.memMiB;
+  // Word counts (data growth) and N-queens (deep recursion) grow linearly;
+  // an ETL's final join spikes late. Each peaks just past the slot.
+  const paths = ["parse/word_freq.rb", "search/nqueens.js", "io/etl.py"];
+  const demands = paths.map((p) => demand(1.05 * limit, manifest.get(p)!.demand.memory));
+  const samples: UsageSample[] = [];
+  const feedback = run(demands, samples);
+  expect(feedback.map((f) => f.outcome)).toEqual(["failed", "failed", "failed"]);
+  paths.forEach((path, i) => {
+    const mine = samples.filter((s) => s.request.id === i);
+    const frac = outOfMemoryFrac(demands[i]!, limit)!;
+    // Samples every 0.5 s until the crossing, none after it.
+    expect(mine.length, path).toBeGreaterThan(3);
+    expect(mine.at(-1)!.elapsedS).toBeLessThan(feedback[i]!.serviceS);
+    for (const s of mine) {
+      expect(s.memMiB).toBeLessThanOrEqual(limit);
+      expect(s.memLimitMiB).toBe(limit);
+    }
+    const mem = mine.map((s) => s.memMiB);
+    if (path === "io/etl.py") {
+      // Flat below the limit, then the spike crosses it at once.
+      expect(new Set(mem).size).toBe(1);
+      expect(frac).toBe(0.85);
+    } else {
+      for (let k = 1; k < mem.length; k++) expect(mem[k]!, path).toBeGreaterThan(mem[k - 1]!);
+      // Up to the crossing: the last sample is within a sample's growth of the limit.
+      const step = (mem.at(-1)! - mem[0]!) / (mem.length - 1);
+      expect(mem.at(-1)!, path).toBeGreaterThan(limit - 1.01 * step);
+    }
+  });
 });
