@@ -15,7 +15,7 @@ import type { RandomStreams } from "../../sim/random/streams.js";
 import { csvRecords } from "../csv-records.js";
 import { TraceBatch } from "../trace-batch.js";
 import { TraceError } from "../reader.js";
-import { DurationBands } from "./duration-band.js";
+import { bandHash, functionBands } from "./duration-band.js";
 
 export interface Azure2019Files {
   /** invocations_per_function_md.anon.dNN.csv */
@@ -108,6 +108,8 @@ interface FunctionCounts {
   /** Non-zero minutes (0-based) and their counts, in minute order. */
   readonly minutes: Int32Array;
   readonly counts: Int32Array;
+  /** Its stand-in parameters hashes, by duration band (duration-band.ts). */
+  readonly bands: string[];
 }
 
 /**
@@ -160,7 +162,6 @@ async function* importDay(
     );
   }
   const functions: FunctionCounts[] = [];
-  const bands = new DurationBands();
   for await (const { fields, line } of csvRecords(files.invocations, [
     "HashOwner",
     "HashApp",
@@ -193,6 +194,7 @@ async function* importDay(
       memory: memoryOf.get(`${fields.HashOwner}/${fields.HashApp}`),
       minutes: Int32Array.from(minutes),
       counts: Int32Array.from(counts),
+      bands: functionBands(),
     });
   }
   const minuteRows = new MinuteRows(streams);
@@ -221,7 +223,7 @@ async function* importDay(
           f.key,
           durationS,
           f.memory ? Math.round(f.memory() * 100) / 100 : NaN,
-          bands.hashOf(f.key, durationS),
+          bandHash(f.bands, f.key, durationS),
         );
       }
       yield batch;

@@ -16,11 +16,22 @@ export class DurationBands {
   /** The hash of `functionId`'s band for `durationS`; "" without a duration. */
   hashOf(functionId: string, durationS: number): string {
     if (Number.isNaN(durationS)) return "";
-    // Band 32 holds 1-2 ms; a zero duration goes in the lowest.
-    const log = durationS > 0 ? Math.floor(Math.log2(durationS * 1000)) : -Infinity;
-    const band = Math.min(BANDS - 1, Math.max(0, log + 32));
     let bands = this.byFunction.get(functionId);
-    if (!bands) this.byFunction.set(functionId, (bands = new Array<string>(BANDS)));
-    return (bands[band] ??= paramsHash(`${functionId}/duration-band/${band}`));
+    if (!bands) this.byFunction.set(functionId, (bands = functionBands()));
+    return bandHash(bands, functionId, durationS);
   }
+}
+
+/** One function's hashes by band, made as they are first needed: for an importer that keeps them with the function. */
+export function functionBands(): string[] {
+  return new Array<string>(BANDS);
+}
+
+/** The hash of the band of `durationS` in one function's `bands`; "" without a duration. */
+export function bandHash(bands: string[], functionId: string, durationS: number): string {
+  if (Number.isNaN(durationS)) return "";
+  // Band 32 holds 1-2 ms; a zero duration goes in the lowest.
+  const log = durationS > 0 ? Math.floor(Math.log2(durationS * 1000)) : -Infinity;
+  const band = Math.min(BANDS - 1, Math.max(0, log + 32));
+  return (bands[band] ??= paramsHash(`${functionId}/duration-band/${band}`));
 }
