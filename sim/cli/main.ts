@@ -14,6 +14,7 @@ import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { commandName, TRACE_COMMANDS, traceCommand } from "./commands/trace.js";
 import { validateCommand } from "./commands/validate.js";
+import { viewCommand } from "./commands/view.js";
 import { Interrupted } from "./interrupt.js";
 import { showsProgress } from "./progress.js";
 
@@ -26,6 +27,7 @@ const commands = [
   compareCommand,
   checkCommand,
   boundsCommand,
+  viewCommand,
 ];
 
 /** Commands by name, with the names of their subcommands, as deep as they go. */
