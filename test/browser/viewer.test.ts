@@ -27,7 +27,14 @@ const SCENARIO = `name: viewer-small
 duration: 10m
 sla: { latency: 500ms }
 workload:
-  synth: { rate: 4/s, functions: 6, zipf: 1, cpu: { lognormal: { median: 40ms, p95: 200ms } } }
+  synth:
+    rate: 4/s
+    functions: 6
+    zipf: 1
+    cpu: { lognormal: { median: 40ms, p95: 200ms } }
+    classes:
+      - { name: interactive, share: 1, priority: 1, sla: 300ms }
+      - { name: batch, share: 1 }
 replications: 2
 policies:
   - name: keepalive-10s
@@ -51,6 +58,7 @@ interface Summary {
     meanInstances: number;
     latencyS: { p50: number; p99: number };
     ci95: { costUsd: number; slaAttainment: number } | null;
+    byClass: Record<string, { requests: number; completed: number; slaAttainment: number }>;
   }[];
 }
 
@@ -289,6 +297,27 @@ describe.skipIf(!hasBrowser)("sim view in a browser", () => {
       ),
     );
     await page.screenshot({ path: join(ARTIFACTS, `viewer-function-${fn}.png`), fullPage: true });
+
+    // One SLA class: the summaries' byClass figures; the function filter is reset.
+    expect(
+      await page.locator("#class-filter option").evaluateAll((os) => os.map((o) => o.textContent)),
+    ).toEqual(["all classes", "batch", "interactive"]);
+    await page.selectOption("#class-filter", "interactive");
+    await drawn(page, 3);
+    await expectChartsDrawn(page);
+    expect(await page.locator("#function-filter").inputValue()).toBe("");
+    expect(await page.locator("#view-compare h2").innerText()).toContain("SLA class interactive");
+    const byClass = await tableRows(page);
+    for (const r of runs)
+      for (const p of summaryOf(r.dir).policies) {
+        const c = byClass.find((x) => x.run === r.label && x.policy === p.policy)!.cells;
+        const want = p.byClass.interactive!;
+        expect(Number(c.requests)).toBe(want.requests);
+        expect(Number(c.completed)).toBe(want.completed);
+        expect(Number(c.slaAttainment)).toBe(want.slaAttainment);
+        expect(c.costUsd).toBeUndefined();
+      }
+    expectCsvIsTable(await downloadedCsv(page, "#download-comparison"), byClass);
 
     expect(offHost).toEqual([]);
     expect(problems).toEqual([]);

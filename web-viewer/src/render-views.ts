@@ -51,6 +51,17 @@ function section(id: string, title: string): HTMLElement {
   return s;
 }
 
+/** A link to each view drawn. */
+function fillNav(views: readonly HTMLElement[]): void {
+  document.getElementById("nav")!.replaceChildren(
+    ...views.map((v) => {
+      const a = element("a", v.querySelector("h2")!.textContent!.replace(/:.*/, ""));
+      a.href = `#${v.id}`;
+      return a;
+    }),
+  );
+}
+
 export async function renderViews(runs: readonly LoadedRun[], filter: Filter): Promise<void> {
   const root = document.documentElement;
   delete root.dataset.rendered;
@@ -70,7 +81,7 @@ export async function renderViews(runs: readonly LoadedRun[], filter: Filter): P
     element(
       "p",
       filter.kind === "function"
-        ? "Figures from requests.csv for this function: counts are means per replication, latencies of all replications pooled. Cost and instances are not split by function (–)."
+        ? "Figures from requests.csv for this function: counts are means per replication, latencies of all replications pooled, SLA attainment against the scenario's SLA latency (requests.csv does not give a request's class). Cost and instances are not split by function (–)."
         : filter.kind === "class"
           ? "The summary's figures for this SLA class, with attainment against the class's own latency objective."
           : "Each run's summary.json: means over replications, ± the 95% interval where there are replications.",
@@ -94,6 +105,7 @@ export async function renderViews(runs: readonly LoadedRun[], filter: Filter): P
     }
     targets.push([target, c]);
   }
+  fillNav([...main.querySelectorAll<HTMLElement>("section.view")]);
   shown = await Promise.all(
     targets.map(([target, c]) =>
       embed(target, c.spec as never, { mode: "vega-lite", renderer: "svg", actions: false }),
