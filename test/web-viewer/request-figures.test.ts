@@ -77,6 +77,22 @@ test("each function's rows in the comparison add up to the whole", () => {
   }
 });
 
+test("quoted cells (a policy name with a comma) read as the plain ones do", () => {
+  const head = "policy,function_id,arrival_s,end_s,outcome,cold_start\n";
+  const plain = parseRequests(
+    "p.csv",
+    `${head.replace("\n", "\r\n")}ab,1,0.5,1,completed,false\r\n`,
+  );
+  const quoted = parseRequests("q.csv", `${head}"a,b",1,0.5,1,completed,true\n`);
+  expect(plain).toEqual([
+    { policy: "ab", functionId: 1, arrivalS: 0.5, endS: 1, outcome: "completed", cold: false },
+  ]);
+  expect(quoted).toEqual([{ ...plain[0], policy: "a,b", cold: true }]);
+  expect(() => parseRequests("q.csv", `${head}"a,b",1,0.5,1,lost,true\n`)).toThrow(
+    'q.csv, line 2, column outcome: unknown outcome "lost"',
+  );
+});
+
 test("a bad cell names the file, line and column", () => {
   const text =
     "policy,function_id,arrival_s,end_s,outcome,cold_start\na,1,0.5,1,completed,false\na,x,1,2,completed,true\n";

@@ -1,6 +1,6 @@
 /** summary.json, timeseries.csv and requests.csv of a run directory, checked and typed. */
 import type { RequestRecord, TimeseriesRow } from "../../sim/model/summary.js";
-import { csvTable, numberCell, RunFileError, textCell } from "./csv-rows.js";
+import { eachCsvRow, RunFileError } from "./csv-rows.js";
 import type { RequestRow, RunSummaryFile } from "./run-data.js";
 
 const NUMBERS = ["horizonS", "slaLatencyS", "replications"] as const;
@@ -31,19 +31,22 @@ export function parseSummary(file: string, text: string): RunSummaryFile {
 const STATES = ["booting", "idle", "busy", "draining"] as const;
 
 export function parseTimeseries(file: string, text: string): TimeseriesRow[] {
-  const t = csvTable(file, text, ["policy", "time_s", "instance_type", ...STATES]);
-  return t.rows.map((_, i) => ({
-    policy: textCell(t, i, "policy"),
-    timeS: numberCell(t, i, "time_s"),
-    type: textCell(t, i, "instance_type"),
-    booting: numberCell(t, i, "booting"),
-    idle: numberCell(t, i, "idle"),
-    busy: numberCell(t, i, "busy"),
-    draining: numberCell(t, i, "draining"),
-    // Not drawn by the viewer.
-    queueLength: 0,
-    costUsdPerHour: 0,
-  }));
+  const out: TimeseriesRow[] = [];
+  eachCsvRow(file, text, ["policy", "time_s", "instance_type", ...STATES], (r) =>
+    out.push({
+      policy: r.text("policy"),
+      timeS: r.number("time_s"),
+      type: r.text("instance_type"),
+      booting: r.number("booting"),
+      idle: r.number("idle"),
+      busy: r.number("busy"),
+      draining: r.number("draining"),
+      // Not drawn by the viewer.
+      queueLength: 0,
+      costUsdPerHour: 0,
+    }),
+  );
+  return out;
 }
 
 const OUTCOMES = new Set<RequestRecord["outcome"]>([
@@ -53,28 +56,24 @@ const OUTCOMES = new Set<RequestRecord["outcome"]>([
   "rejected",
 ]);
 
+const REQUEST_COLUMNS = ["policy", "function_id", "arrival_s", "end_s", "outcome", "cold_start"];
+
 export function parseRequests(file: string, text: string): RequestRow[] {
-  const t = csvTable(file, text, [
-    "policy",
-    "function_id",
-    "arrival_s",
-    "end_s",
-    "outcome",
-    "cold_start",
-  ]);
-  return t.rows.map((_, i) => {
-    const outcome = textCell(t, i, "outcome") as RequestRecord["outcome"];
+  const out: RequestRow[] = [];
+  eachCsvRow(file, text, REQUEST_COLUMNS, (r) => {
+    const outcome = r.text("outcome") as RequestRecord["outcome"];
     if (!OUTCOMES.has(outcome))
       throw new RunFileError(
-        `${file}, line ${i + 2}, column outcome: unknown outcome "${outcome}"`,
+        `${file}, line ${r.line}, column outcome: unknown outcome "${outcome}"`,
       );
-    return {
-      policy: textCell(t, i, "policy"),
-      functionId: numberCell(t, i, "function_id"),
-      arrivalS: numberCell(t, i, "arrival_s"),
-      endS: numberCell(t, i, "end_s"),
+    out.push({
+      policy: r.text("policy"),
+      functionId: r.number("function_id"),
+      arrivalS: r.number("arrival_s"),
+      endS: r.number("end_s"),
       outcome,
-      cold: textCell(t, i, "cold_start") === "true",
-    };
+      cold: r.text("cold_start") === "true",
+    });
   });
+  return out;
 }

@@ -2,7 +2,8 @@
  * Draws every view for a filter: the comparison (table and cost against
  * SLA), then a view per other chart, each with a CSV download of what it
  * shows. When all are drawn, the root element's data-rendered says how many
- * charts and data-render-count how many times the page has been drawn.
+ * charts, data-render-count how many times the page has been drawn and
+ * data-rendered-ms when (since navigation began), for tests and benchmarks.
  */
 import embed, { type Result } from "vega-embed";
 import { chartDataCsv, downloadCsv } from "./csv-download.js";
@@ -111,6 +112,7 @@ export async function renderViews(runs: readonly LoadedRun[], filter: Filter): P
       embed(target, c.spec as never, { mode: "vega-lite", renderer: "svg", actions: false }),
     ),
   );
+  root.dataset.renderedMs = String(Math.round(performance.now()));
   root.dataset.rendered = String(shown.length);
   root.dataset.renderCount = String(++renders);
 }
