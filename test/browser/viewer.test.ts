@@ -215,6 +215,7 @@ describe.skipIf(!hasBrowser)("sim view in a browser", () => {
 
     await page.goto(url);
     await drawn(page, 1);
+    expect(await page.locator("#status").isHidden()).toBe(true);
     const charts = await expectChartsDrawn(page);
     expect(charts).toEqual([
       "chart-cost-vs-sla",

@@ -1,7 +1,7 @@
 /** The viewer's page: loads the opened runs, sets up the filters and draws the views. */
 import { fetchRuns } from "./fetch-runs.js";
 import { setUpFilters } from "./filter-controls.js";
-import { NO_FILTER } from "./filter.js";
+import { NO_FILTER, type Filter } from "./filter.js";
 import { renderViews } from "./render-views.js";
 import type { LoadedRun } from "./run-data.js";
 
@@ -15,7 +15,14 @@ function describeRuns(runs: readonly LoadedRun[]): void {
   }
 }
 
+function status(text: string | null): void {
+  const line = document.getElementById("status")!;
+  line.textContent = text;
+  line.hidden = text === null;
+}
+
 function fail(e: unknown): void {
+  status(null);
   const message = e instanceof Error ? e.message : String(e);
   const box = document.getElementById("error")!;
   box.textContent = `Cannot show the runs: ${message}`;
@@ -26,11 +33,16 @@ function fail(e: unknown): void {
 async function start(): Promise<void> {
   const runs = await fetchRuns();
   describeRuns(runs);
+  const draw = async (filter: Filter) => {
+    status("Drawing…");
+    await renderViews(runs, filter);
+    status(null);
+  };
   let drawing = Promise.resolve();
   setUpFilters(runs, (filter) => {
-    drawing = drawing.then(() => renderViews(runs, filter)).catch(fail);
+    drawing = drawing.then(() => draw(filter)).catch(fail);
   });
-  drawing = renderViews(runs, NO_FILTER);
+  drawing = draw(NO_FILTER);
   await drawing;
 }
 
