@@ -15,6 +15,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { serveCommand } from "./commands/serve.js";
 import { commandName, TRACE_COMMANDS, traceCommand } from "./commands/trace.js";
 import { validateCommand } from "./commands/validate.js";
+import { viewCommand } from "./commands/view.js";
 import { Interrupted } from "./interrupt.js";
 import { showsProgress } from "./progress.js";
 
@@ -28,6 +29,7 @@ const commands = [
   checkCommand,
   boundsCommand,
   serveCommand,
+  viewCommand,
 ];
 
 /** Commands by name, with the names of their subcommands, as deep as they go. */
