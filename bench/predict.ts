@@ -81,9 +81,9 @@ const ms = (fn: () => void) => {
 
 export async function predictBenchmark(quick: boolean) {
   const programs = await loadCodeCorpus("traces/code", () => {});
-  const nTrain = quick ? 2000 : 10_000;
+  const nTrain = quick ? 2000 : 4000;
   const train = samples(programs, nTrain, 1);
-  const test = samples(programs, quick ? 1000 : 5000, 2);
+  const test = samples(programs, quick ? 1000 : 2000, 2);
   const logCpu = train.map((s) => Math.log(s.cpu));
   const actual = test.map((s) => s.cpu);
   const medians = test.map((s) => s.cpuMedian);
