@@ -38,7 +38,13 @@ const LAYERS = [
       { file: "sim/analysis/parser.ts", builtins: ["module"] },
     ],
   },
-  { name: "predict", paths: ["sim/predict/"], uses: ["units", "policies/types", "analysis"] },
+  {
+    name: "predict",
+    paths: ["sim/predict/"],
+    uses: ["units", "policies/types", "analysis"],
+    // R's ARIMA estimator compiled to WebAssembly (ctsa), pure computation.
+    packages: ["arima"],
+  },
   // Pure decision pieces over plain views (routing, keep-alive, windows): policies
   // compose them, and the model runs a pool's routing piece.
   {

@@ -17,6 +17,7 @@ import { viewerBenchmark } from "./viewer.js";
 import { longImport, longImportInput, traceBenchmarks, type LongFormat } from "./traces.js";
 import { analyzeOnce, analyzerBenchmarks } from "./analyzer.js";
 import { serveBenchmark, serveChild } from "./serve.js";
+import { predictBenchmark } from "./predict.js";
 import type { Names } from "./azure-inputs.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
 
@@ -63,7 +64,9 @@ const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 1 : 5;
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const suites =
-  chosen.length > 0 ? chosen : ["engine", "traces", "report", "viewer", "analyzer", "serve"];
+  chosen.length > 0
+    ? chosen
+    : ["engine", "traces", "report", "viewer", "analyzer", "serve", "predict"];
 const self = new URL(import.meta.url).pathname;
 const machine = {
   cpus: os.cpus().length,
@@ -88,9 +91,11 @@ for (const suite of suites) {
               ? analyzerSuite()
               : suite === "serve"
                 ? { serve: await serveBenchmark(self, quick ? 3 : 10, 5000) }
-                : fail(
-                    `unknown suite ${suite}; known: engine, traces, report, viewer, analyzer, serve`,
-                  );
+                : suite === "predict"
+                  ? await predictSuite()
+                  : fail(
+                      `unknown suite ${suite}; known: engine, traces, report, viewer, analyzer, serve, predict`,
+                    );
   mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
   const file = new URL(
     `../../bench/results/${suite}${quick ? "-quick" : ""}.json`,
@@ -104,6 +109,17 @@ for (const suite of suites) {
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
+}
+
+async function predictSuite() {
+  const r = await predictBenchmark(quick);
+  const { ours, mlRandomForest: rf } = r.cpuSecondsRegression;
+  console.error(
+    `CPU-seconds MAPE: ours ${ours.mapeVsMeasured.toFixed(1)}%, ml-random-forest ${rf.mapeVsMeasured.toFixed(1)}%; ` +
+      `predict p99: ours ${ours.predict.p99Us.toFixed(1)} us, ml-random-forest ${rf.predict.p99Us.toFixed(1)} us; ` +
+      `model JSON: ours ${(ours.jsonBytes / 1024).toFixed(0)} KiB, ml-random-forest ${(rf.jsonBytes / 1024).toFixed(0)} KiB`,
+  );
+  return r;
 }
 
 async function reportSuite() {
