@@ -82,6 +82,12 @@ const LAYERS = [
     paths: ["sim/run/"],
     // File names only: path does no I/O.
     builtins: ["path"],
+    // The worker pool of sweeps.
+    packages: ["piscina"],
+    exceptions: [
+      // Finds the worker entry beside itself: module resolution, not data I/O.
+      { file: "sim/run/job-pool.ts", builtins: ["url"] },
+    ],
     uses: [
       ...["random", "units", "csv", "engine", "policies/types", "analysis", "predict"],
       ...["policies", "model", "traces", "reports", "scenario"],
