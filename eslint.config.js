@@ -101,7 +101,8 @@ const LAYERS = [
     uses: ["units", "policies/types", "analysis", "predict", "policies"],
     io: true,
   },
-  { name: "cli", paths: ["sim/cli/"], uses: "all below", packages: ["yargs"], io: true },
+  // yaml: `sim deploy k8s` prints Kubernetes objects.
+  { name: "cli", paths: ["sim/cli/"], uses: "all below", packages: ["yargs", "yaml"], io: true },
 ];
 
 /** Not part of any layer: they may import anything, and nothing may import them. */

@@ -8,8 +8,9 @@
  *   policies[0].config.fleet                 a list entry by position
  *   catalog.types[m5.xlarge].usdPerHour      a key with dots in it, verbatim
  *
- * Every step must exist in the file: a sweep changes values a scenario
- * states, it adds no keys (state a default to sweep it).
+ * Every step but the last must exist in the file; the last may be a key
+ * the file leaves at its default (the validator then checks that such a
+ * key exists there).
  */
 import { formatPath, type PathKey } from "./issues.js";
 import { isPlainObject } from "./zod-issues.js";
@@ -62,7 +63,7 @@ function entryLabel(v: unknown): string | undefined {
 export function resolveSweepPath(
   doc: unknown,
   steps: readonly SweepStep[],
-): { readonly path: PathKey[] } | { readonly missing: string } {
+): { readonly path: PathKey[]; readonly added?: true } | { readonly missing: string } {
   const path: PathKey[] = [];
   let node = doc;
   for (const step of steps) {
@@ -87,6 +88,8 @@ export function resolveSweepPath(
     }
     if (isPlainObject(node)) {
       const key = step.kind === "key" ? step.key : step.text;
+      if (!Object.hasOwn(node, key) && step === steps[steps.length - 1])
+        return { path: [...path, key], added: true };
       if (!Object.hasOwn(node, key))
         return { missing: `${here} has no "${key}" (it has ${listNames(Object.keys(node))})` };
       path.push(key);

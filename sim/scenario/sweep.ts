@@ -5,7 +5,13 @@
  * pass the validator like any scenario (an error naming the point
  * otherwise). A scenario without the block has no points.
  */
-import { formatPath, ScenarioError, type PathKey, type ScenarioIssue } from "./issues.js";
+import {
+  formatIssue,
+  formatPath,
+  ScenarioError,
+  type PathKey,
+  type ScenarioIssue,
+} from "./issues.js";
 import type { LoadedScenario } from "./load.js";
 import { sweepSchema } from "./schema.js";
 import { parseSweepPath, resolveSweepPath, assignAt } from "./sweep-path.js";
@@ -62,6 +68,8 @@ function draftsOf(sweep: ReturnType<typeof sweepSchema.parse>): PointDraft[] {
 /** Each path of the block as steps in the document, or an issue at its key. */
 function resolvePaths(loaded: LoadedScenario, drafts: readonly PointDraft[]) {
   const resolved = new Map<string, PathKey[]>();
+  /** Paths whose last key the file does not state. */
+  const added = new Set<string>();
   const issues: ScenarioIssue[] = [];
   const failed = new Set<string>();
   for (const d of drafts) {
@@ -72,6 +80,7 @@ function resolvePaths(loaded: LoadedScenario, drafts: readonly PointDraft[]) {
         typeof steps === "string" ? { missing: steps } : resolveSweepPath(loaded.data, steps);
       if ("path" in found) {
         resolved.set(v.path, found.path);
+        if (found.added) added.add(v.path);
         continue;
       }
       failed.add(formatPath(v.key));
@@ -84,7 +93,7 @@ function resolvePaths(loaded: LoadedScenario, drafts: readonly PointDraft[]) {
       });
     }
   }
-  return { resolved, issues };
+  return { resolved, added, issues };
 }
 
 const valueText = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
@@ -102,9 +111,10 @@ export function sweepPoints(loaded: LoadedScenario): SweepPoint[] {
   const data = loaded.data as Record<string, unknown>;
   if (data.sweep === undefined) return [];
   const drafts = draftsOf(sweepSchema.parse(data.sweep));
-  const { resolved, issues } = resolvePaths(loaded, drafts);
+  const { resolved, added, issues } = resolvePaths(loaded, drafts);
   if (issues.length > 0) throw new ScenarioError(issues);
   const points: SweepPoint[] = [];
+  const seen = new Set<string>();
   drafts.forEach((d, index) => {
     const values = d.values.map(({ path, value }) => ({ path, value }));
     try {
@@ -112,7 +122,12 @@ export function sweepPoints(loaded: LoadedScenario): SweepPoint[] {
       points.push({ index, values, scenario });
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
-      for (const issue of e.issues) issues.push(blamePoint(loaded, index, d, resolved, issue));
+      for (const issue of e.issues) {
+        const blamed = blamePoint(loaded, index, d, resolved, added, issue);
+        const id = formatIssue(blamed);
+        if (!seen.has(id)) issues.push(blamed);
+        seen.add(id);
+      }
     }
   });
   if (issues.length > 0) throw new ScenarioError(issues);
@@ -152,6 +167,7 @@ function blamePoint(
   index: number,
   draft: PointDraft,
   resolved: ReadonlyMap<string, PathKey[]>,
+  added: ReadonlySet<string>,
   issue: ScenarioIssue,
 ): ScenarioIssue {
   const values = draft.values.map(({ path, value }) => ({ path, value }));
@@ -161,6 +177,20 @@ function blamePoint(
   });
   const message = `sweep ${pointName(index, values)}: ${issue.path}: ${issue.message}`;
   if (!cause) return { ...issue, message };
+  // A key the file leaves out that is no key there: the path is wrong, whatever the value.
+  if (
+    added.has(cause.path) &&
+    issue.path === formatPath(resolved.get(cause.path)!) &&
+    /^unknown key/.test(issue.message)
+  ) {
+    const pos = loaded.map.locate(cause.key.slice(0, -1), String(cause.key[cause.key.length - 1]));
+    return {
+      file: issue.file,
+      path: formatPath(cause.key),
+      ...pos,
+      message: `no such parameter "${cause.path}": ${issue.message}`,
+    };
+  }
   const pos = loaded.map.locate(cause.at);
   return { file: issue.file, path: formatPath(cause.at), ...pos, message };
 }
