@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each contestant in the same run as its
  * peers (this machine is shared, so only ratios measured together mean
- * anything). `node --expose-gc dist/bench/run.js [engine] [traces] [analyzer] [--quick]`
+ * anything). `node --expose-gc dist/bench/run.js [engine] [traces] [analyzer] [sweep] [--quick]`
  * runs some suites; each writes bench/results/<suite>.json.
  */
 import { execFileSync } from "node:child_process";
@@ -17,6 +17,7 @@ import { longImport, longImportInput, traceBenchmarks, type LongFormat } from ".
 import { analyzeOnce, analyzerBenchmarks } from "./analyzer.js";
 import type { Names } from "./azure-inputs.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
+import { sweepBenchmark } from "./sweep.js";
 
 // A long model run in a fresh process, for its peak resident memory.
 if (process.argv[2] === "--model-memory") {
@@ -74,7 +75,9 @@ for (const suite of suites) {
           ? await reportSuite()
           : suite === "analyzer"
             ? analyzerSuite()
-            : fail(`unknown suite ${suite}; known: engine, traces, report, analyzer`);
+            : suite === "sweep"
+              ? await sweepSuite()
+              : fail(`unknown suite ${suite}; known: engine, traces, report, analyzer, sweep`);
   mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
   const file = new URL(
     `../../bench/results/${suite}${quick ? "-quick" : ""}.json`,
@@ -88,6 +91,20 @@ for (const suite of suites) {
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
+}
+
+async function sweepSuite() {
+  const r = await sweepBenchmark(quick ? 1 : 3, quick ? "5m" : "2h");
+  const load = os.loadavg().map((x) => x.toFixed(2));
+  console.error(
+    `sweep of ${r.jobs} jobs: ${r.jobsPerSecond.oneWorker.toFixed(2)} jobs/s on 1 worker, ${r.jobsPerSecond.twoWorkers.toFixed(2)} on 2 (x${r.speedupTwoVsOne.toFixed(2)}); overhead ${r.overheadMsPerJob.twoWorkers.toFixed(1)} ms per job on 2 workers (pool start ${r.overheadMsPerJob.poolStartMs.toFixed(0)} ms per sweep), ${r.overheadMsPerJob.oneWorker.toFixed(1)} on 1; load average ${load.join(" ")}`,
+  );
+  return {
+    unit: { times: "milliseconds (median of the rounds)", jobsPerSecond: "jobs per second" },
+    floors: { speedupTwoVsOne: 1.7, overheadMsPerJob: 50 },
+    loadAverageAfter: os.loadavg(),
+    ...r,
+  };
 }
 
 async function reportSuite() {
