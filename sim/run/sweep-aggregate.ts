@@ -17,8 +17,10 @@ import type { SweepFrame } from "./sweep-frame.js";
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
-function estimate(xs: readonly number[]): MetricEstimate {
-  if (xs.length === 0) return { mean: null, ci95: null };
+/** Of a metric some run could not give (NaN, null once through JSON), there is no estimate. */
+function estimate(values: readonly (number | null)[]): MetricEstimate {
+  const xs = values.filter((x): x is number => typeof x === "number" && Number.isFinite(x));
+  if (xs.length === 0 || xs.length < values.length) return { mean: null, ci95: null };
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   return { mean: finite(mean), ci95: xs.length < 2 ? null : finite(halfWidth95(xs)) };
 }

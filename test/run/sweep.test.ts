@@ -95,6 +95,19 @@ describe("aggregateSweep", () => {
   });
 });
 
+test("a metric one replication could not give has no estimate", () => {
+  const outcomes = [0, 1, 2, 3, 4, 5].map((i) => {
+    const s = summary(i, i);
+    // As JSON gives back the NaN of a run where no request completed.
+    if (i === 1) s.latencyS.p99 = null as unknown as number;
+    return ok(s);
+  });
+  const r = aggregateSweep(frame, outcomes);
+  expect(r.points[0]!.policies[0]!.metrics.latencyP99S).toEqual({ mean: null, ci95: null });
+  expect(r.points[0]!.policies[0]!.metrics.costUsd.mean).toBe(1);
+  expect(r.points[1]!.policies[0]!.metrics.latencyP99S.mean).toBe(4);
+});
+
 describe("shards", () => {
   test("the shards of a split partition the jobs", () => {
     fc.assert(
