@@ -14,8 +14,10 @@ import { deployCommand } from "./commands/deploy.js";
 import { mergeCommand } from "./commands/merge.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
+import { serveCommand } from "./commands/serve.js";
 import { commandName, TRACE_COMMANDS, traceCommand } from "./commands/trace.js";
 import { validateCommand } from "./commands/validate.js";
+import { viewCommand } from "./commands/view.js";
 import { Interrupted } from "./interrupt.js";
 import { showsProgress } from "./progress.js";
 
@@ -28,6 +30,8 @@ const commands = [
   compareCommand,
   checkCommand,
   boundsCommand,
+  serveCommand,
+  viewCommand,
   mergeCommand,
   deployCommand,
 ];
@@ -40,7 +44,7 @@ const COMMAND_TREE: Readonly<Record<string, Readonly<Record<string, readonly str
 
 /**
  * A command word that names no command, checked before yargs sees it: with
- * `--help`, yargs would print the global help and exit 0 for `sim serve`.
+ * `--help`, yargs would print the global help and exit 0 for `sim nonsense`.
  */
 function unknownCommand(argv: readonly string[]): string | undefined {
   const words: string[] = [];
