@@ -98,6 +98,12 @@ const LAYERS = [
     paths: ["sim/run/"],
     // File names only: path does no I/O.
     builtins: ["path"],
+    // The worker pool of sweeps.
+    packages: ["piscina"],
+    exceptions: [
+      // Finds the worker entry beside itself: module resolution, not data I/O.
+      { file: "sim/run/job-pool.ts", builtins: ["url"] },
+    ],
     uses: [
       ...["random", "units", "csv", "engine", "policies/types", "analysis", "predict"],
       ...["policies", "model", "traces", "reports", "scenario"],
@@ -123,7 +129,8 @@ const LAYERS = [
     packages: ["fastify", "prom-client", "zod"],
     io: true,
   },
-  { name: "cli", paths: ["sim/cli/"], uses: "all below", packages: ["yargs"], io: true },
+  // yaml: `sim deploy k8s` prints Kubernetes objects.
+  { name: "cli", paths: ["sim/cli/"], uses: "all below", packages: ["yargs", "yaml"], io: true },
 ];
 
 /** Not part of any layer: they may import anything, and nothing may import them. */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each contestant in the same run as its
  * peers (this machine is shared, so only ratios measured together mean
- * anything). `node --expose-gc dist/bench/run.js [engine] [traces] [report] [viewer] [analyzer] [--quick]`
+ * anything). `node --expose-gc dist/bench/run.js [engine] [traces] [report] [viewer] [analyzer] [serve] [sweep] [--quick]`
  * runs some suites; each writes bench/results/<suite>.json.
  */
 import { execFileSync } from "node:child_process";
@@ -20,6 +20,7 @@ import { serveBenchmark, serveChild } from "./serve.js";
 import { predictBenchmark } from "./predict.js";
 import type { Names } from "./azure-inputs.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
+import { sweepBenchmark } from "./sweep.js";
 
 // A long model run in a fresh process, for its peak resident memory.
 if (process.argv[2] === "--model-memory") {
@@ -63,10 +64,6 @@ if (process.argv[2] === "--memory") {
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 1 : 5;
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const suites =
-  chosen.length > 0
-    ? chosen
-    : ["engine", "traces", "report", "viewer", "analyzer", "serve", "predict"];
 const self = new URL(import.meta.url).pathname;
 const machine = {
   cpus: os.cpus().length,
@@ -77,25 +74,24 @@ const machine = {
 
 type Row = Record<string, number>;
 
+/** Every suite by name, in the order a bare `npm run bench` runs them. */
+const SUITES: Record<string, () => unknown> = {
+  engine: engineSuite,
+  traces: tracesSuite,
+  report: reportSuite,
+  viewer: viewerSuite,
+  analyzer: analyzerSuite,
+  serve: async () => ({ serve: await serveBenchmark(self, quick ? 3 : 10, 5000) }),
+  predict: predictSuite,
+  sweep: sweepSuite,
+};
+
+const suites = chosen.length > 0 ? chosen : Object.keys(SUITES);
+
 for (const suite of suites) {
-  const result =
-    suite === "engine"
-      ? await engineSuite()
-      : suite === "traces"
-        ? await tracesSuite()
-        : suite === "report"
-          ? await reportSuite()
-          : suite === "viewer"
-            ? await viewerSuite()
-            : suite === "analyzer"
-              ? analyzerSuite()
-              : suite === "serve"
-                ? { serve: await serveBenchmark(self, quick ? 3 : 10, 5000) }
-                : suite === "predict"
-                  ? await predictSuite()
-                  : fail(
-                      `unknown suite ${suite}; known: engine, traces, report, viewer, analyzer, serve, predict`,
-                    );
+  const run = SUITES[suite];
+  if (!run) fail(`unknown suite ${suite}; known: ${Object.keys(SUITES).join(", ")}`);
+  const result = (await run()) as Record<string, unknown>;
   mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
   const file = new URL(
     `../../bench/results/${suite}${quick ? "-quick" : ""}.json`,
@@ -120,6 +116,20 @@ async function predictSuite() {
       `model JSON: ours ${(ours.jsonBytes / 1024).toFixed(0)} KiB, ml-random-forest ${(rf.jsonBytes / 1024).toFixed(0)} KiB`,
   );
   return r;
+}
+
+async function sweepSuite() {
+  const r = await sweepBenchmark(quick ? 1 : 3, quick ? "5m" : "2h");
+  const load = os.loadavg().map((x) => x.toFixed(2));
+  console.error(
+    `sweep of ${r.jobs} jobs: ${r.jobsPerSecond.oneWorker.toFixed(2)} jobs/s on 1 worker, ${r.jobsPerSecond.twoWorkers.toFixed(2)} on 2 (x${r.speedupTwoVsOne.toFixed(2)}); overhead ${r.overheadMsPerJob.twoWorkers.toFixed(1)} ms per job on 2 workers (pool start ${r.overheadMsPerJob.poolStartMs.toFixed(0)} ms per sweep), ${r.overheadMsPerJob.oneWorker.toFixed(1)} on 1; load average ${load.join(" ")}`,
+  );
+  return {
+    unit: { times: "milliseconds (median of the rounds)", jobsPerSecond: "jobs per second" },
+    floors: { speedupTwoVsOne: 1.7, overheadMsPerJob: 50 },
+    loadAverageAfter: os.loadavg(),
+    ...r,
+  };
 }
 
 async function reportSuite() {

@@ -17,6 +17,9 @@ export const RUN_FILES = [
   "timeseries.csv",
   "requests.csv",
   "report.html",
+  "sweep.json",
+  "sweep.csv",
+  "shard.json",
 ] as const;
 
 function entriesOf(dir: string): string[] | undefined {

@@ -10,6 +10,8 @@ import { analyzeCommand } from "./commands/analyze.js";
 import { boundsCommand } from "./commands/bounds.js";
 import { checkCommand } from "./commands/check.js";
 import { compareCommand } from "./commands/compare.js";
+import { deployCommand } from "./commands/deploy.js";
+import { mergeCommand } from "./commands/merge.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { serveCommand } from "./commands/serve.js";
@@ -30,6 +32,8 @@ const commands = [
   boundsCommand,
   serveCommand,
   viewCommand,
+  mergeCommand,
+  deployCommand,
 ];
 
 /** Commands by name, with the names of their subcommands, as deep as they go. */

@@ -16,6 +16,7 @@
  */
 import { loadScenarioFile } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/issues.js";
+import { sweepPoints } from "../scenario/sweep.js";
 import { validateScenario, type NormalizedScenario } from "../scenario/validate.js";
 import type { RequestRecord, TimeseriesRow } from "../model/summary.js";
 import { RequestDigest } from "../../reports/html/request-digest.js";
@@ -50,11 +51,16 @@ export interface PipelineResult {
   readonly skippedRows: number;
 }
 
-/** Stages load, validate and normalize, with `options` part of the scenario. */
+/**
+ * Stages load, validate and normalize, with `options` part of the scenario;
+ * a sweep block's points are checked too (sweep-pipeline.ts runs them).
+ */
 export function loadAndValidate(file: string, options: ScenarioOptions = {}): NormalizedScenario {
   const loaded = withOptions(loadScenarioFile(file), options);
   try {
-    return validateScenario(loaded);
+    const scenario = validateScenario(loaded);
+    sweepPoints(loaded);
+    return scenario;
   } catch (e) {
     throw e instanceof ScenarioError ? blameOptions(e, options) : e;
   }

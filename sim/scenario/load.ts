@@ -11,6 +11,8 @@ export interface LoadedScenario {
   /** The document's top level: always a mapping. */
   readonly data: unknown;
   readonly map: SourceMap;
+  /** The file's text, as read. */
+  readonly text: string;
 }
 
 /** A problem with the file as a whole: one line, no position. */
@@ -95,5 +97,5 @@ export function parseScenarioText(file: string, text: string): LoadedScenario {
     // The yaml package refuses aliases that would expand without bound.
     throw fileError(file, `not a usable scenario: ${(e as Error).message}`);
   }
-  return { file, data, map: new SourceMap(doc, lines) };
+  return { file, data, map: new SourceMap(doc, lines), text };
 }

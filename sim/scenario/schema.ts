@@ -206,6 +206,29 @@ const importSpec = z.strictObject({
   code: z.string().min(1).optional(),
 });
 
+/**
+ * Parameters to sweep (paths as in sweep-path.ts): a grid, every
+ * combination of its values (the last path varying fastest), then the
+ * points listed, each a map of path to value. Each value replaces the
+ * scenario's own, as the file would write it ("20/s", 0.6).
+ */
+export const sweepSchema = z
+  .strictObject({
+    grid: z
+      .record(z.string().min(1), z.array(z.unknown()).min(1, "list at least one value"))
+      .refine((g) => Object.keys(g).length > 0, "name at least one path")
+      .optional(),
+    points: z
+      .array(
+        z
+          .record(z.string().min(1), z.unknown())
+          .refine((p) => Object.keys(p).length > 0, "a point sets at least one path"),
+      )
+      .min(1, "list at least one point")
+      .optional(),
+  })
+  .refine((s) => s.grid !== undefined || s.points !== undefined, "give a grid, points, or both");
+
 export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1),
@@ -239,6 +262,8 @@ export const scenarioSchema = z
     execution: execution.prefault({}),
     policies: z.array(policyEntriesSchema()).min(1, "name at least one policy"),
     replications: z.int().positive().default(1),
+    /** Run every policy at each point of a parameter grid or list, each with its replications. */
+    sweep: sweepSchema.optional(),
     /** How a run is made; `sim run --policy` and `--max-requests` set these too. */
     run: z
       .strictObject({

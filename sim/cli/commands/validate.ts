@@ -1,6 +1,6 @@
 import type { CommandModule } from "yargs";
 import { beyondLimit, describeExpected, expectedRequests } from "../../run/expected-requests.js";
-import { loadAndValidate } from "../../run/pipeline.js";
+import { loadSweep } from "../../run/sweep-pipeline.js";
 
 export const validateCommand: CommandModule<object, { scenario: string }> = {
   command: "validate <scenario>",
@@ -12,10 +12,11 @@ export const validateCommand: CommandModule<object, { scenario: string }> = {
       describe: "scenario YAML file",
     }),
   handler: (args) => {
-    const s = loadAndValidate(args.scenario);
+    const { base: s, points } = loadSweep(args.scenario);
     const expected = expectedRequests(s);
+    const sweep = points.length === 0 ? "" : `, a sweep of ${points.length} points`;
     process.stdout.write(
-      `${args.scenario}: valid (${s.policies.length} ${s.policies.length === 1 ? "policy" : "policies"}, ${s.replications} replication${s.replications === 1 ? "" : "s"})\n${describeExpected(expected)}\n`,
+      `${args.scenario}: valid (${s.policies.length} ${s.policies.length === 1 ? "policy" : "policies"}, ${s.replications} replication${s.replications === 1 ? "" : "s"}${sweep})\n${describeExpected(expected)}\n`,
     );
     const beyond = beyondLimit(s, expected);
     if (beyond !== undefined) process.stderr.write(`sim run would refuse it: ${beyond}\n`);
