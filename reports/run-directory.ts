@@ -17,6 +17,9 @@ export const RUN_FILES = [
   "timeseries.csv",
   "requests.csv",
   "report.html",
+  // What `sim plan --out` writes.
+  "plan.json",
+  "plan.html",
 ] as const;
 
 function entriesOf(dir: string): string[] | undefined {

@@ -10,6 +10,7 @@ import { analyzeCommand } from "./commands/analyze.js";
 import { boundsCommand } from "./commands/bounds.js";
 import { checkCommand } from "./commands/check.js";
 import { compareCommand } from "./commands/compare.js";
+import { planCommand } from "./commands/plan.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { commandName, TRACE_COMMANDS, traceCommand } from "./commands/trace.js";
@@ -19,6 +20,7 @@ import { showsProgress } from "./progress.js";
 
 const commands = [
   runCommand,
+  planCommand,
   validateCommand,
   schemaCommand,
   traceCommand,

@@ -1,0 +1,64 @@
+/**
+ * `sim plan`, stage by stage:
+ *
+ *   load -> validate -> normalize -> expand -> search -> report
+ *
+ * load and validate as for a run (the plan section is checked with the
+ * rest); expand writes every combination of the plan's dimensions into the
+ * configured policy entry and validates each as a scenario (candidates.ts);
+ * search runs replications of candidates through a job runner until the
+ * cheapest that meets the SLA with 95% confidence is known (search.ts);
+ * report gives the plain data every output is drawn from.
+ */
+import type { PlanReport } from "../../../reports/plan/plan-report.js";
+import { ScenarioError } from "../../scenario/issues.js";
+import { loadScenarioFile, type LoadedScenario } from "../../scenario/load.js";
+import { validateScenario, type NormalizedScenario } from "../../scenario/validate.js";
+import { blameOptions, withOptions, type ScenarioOptions } from "../scenario-options.js";
+import { UsageError } from "../usage-error.js";
+import { workloadPrograms } from "../workload-source.js";
+import { planCandidates } from "./candidates.js";
+import { planReport } from "./plan-report-data.js";
+import { sequentialRunner, type PlanJob, type PlanJobRunner } from "./run-jobs.js";
+import { searchPlan, type SearchResult } from "./search.js";
+
+export interface PlanRequest {
+  readonly file: string;
+  readonly options?: ScenarioOptions;
+  /** After each run: runs done, the budget, and what ran. */
+  readonly onRun?: (done: number, budget: number, job: PlanJob) => void;
+  readonly signal?: AbortSignal;
+  /** Runs the jobs; in order, in this process, when absent. */
+  readonly runner?: PlanJobRunner;
+}
+
+export interface PlanRun {
+  readonly scenario: NormalizedScenario;
+  readonly result: SearchResult;
+  readonly report: PlanReport;
+}
+
+function loadPlan(file: string, options: ScenarioOptions) {
+  const loaded: LoadedScenario = withOptions(loadScenarioFile(file), options);
+  let scenario: NormalizedScenario;
+  try {
+    scenario = validateScenario(loaded);
+  } catch (e) {
+    throw e instanceof ScenarioError ? blameOptions(e, options) : e;
+  }
+  if (!scenario.plan)
+    throw new UsageError(
+      `${file}: has no plan: section, so there is nothing to search (see scenarios/plan-fleet.yaml)`,
+    );
+  return { loaded, scenario };
+}
+
+export async function planPipeline(req: PlanRequest): Promise<PlanRun> {
+  const { loaded, scenario } = loadPlan(req.file, req.options ?? {});
+  const candidates = planCandidates(loaded, scenario);
+  const runner = req.runner ?? sequentialRunner(await workloadPrograms(scenario), req.signal);
+  const result = await searchPlan(scenario.plan!, candidates, runner, {
+    ...(req.onRun ? { onRun: req.onRun } : {}),
+  });
+  return { scenario, result, report: planReport(scenario, result) };
+}
