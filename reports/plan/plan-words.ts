@@ -50,8 +50,17 @@ export function costText(x: PlanInterval): string {
 export function outcomeText(r: PlanReport): string {
   const winner = r.winner === null ? undefined : r.candidates[r.winner];
   const spent = `${r.runsSpent} runs of a budget of ${r.budget}`;
-  if (r.outcome === "found")
-    return `cheapest configuration meeting the SLA with 95% confidence: ${winner!.label}, ${costText(winner!.costUsd)} (${winner!.replications} replications); ${spent}`;
+  if (r.outcome === "found") {
+    const cost = winner!.costUsd.mean ?? 0;
+    const cheaper = r.candidates.filter(
+      (c) => c.status === "undecided" && (c.costUsd.mean ?? Infinity) < cost,
+    ).length;
+    const doubt =
+      cheaper > 0
+        ? `; ${cheaper} cheaper still undecided at ${r.replications.max} replications`
+        : "";
+    return `cheapest configuration meeting the SLA with 95% confidence: ${winner!.label}, ${costText(winner!.costUsd)} (${winner!.replications} replications)${doubt}; ${spent}`;
+  }
   if (r.outcome === "none")
     return `no configuration meets the SLA with 95% confidence (${undecidedCount(r)} undecided at ${r.replications.max} replications); ${spent}`;
   const best = winner

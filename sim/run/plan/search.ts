@@ -62,7 +62,10 @@ export async function searchPlan(
   let spent = 0;
   const execute = async (jobs: PlanJob[]) => {
     const batch = jobs.slice(0, plan.budget - spent);
-    const summaries = await run(batch, (job) => progress.onRun?.(++spent, plan.budget, job));
+    const summaries = await run(batch, (job) => {
+      spent++;
+      progress.onRun?.(spent, plan.budget, job);
+    });
     batch.forEach((job, i) => runs[job.candidate.index]!.push(summaries[i]!));
   };
   const results = (): CandidateResult[] =>
