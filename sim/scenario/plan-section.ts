@@ -27,6 +27,8 @@ export interface PlanDimension {
   /** Keys inside the entry's config (for a parameter). */
   readonly keys: readonly string[];
   readonly values: readonly unknown[];
+  /** Whether the plan lists the values (true) or gives a range (false). */
+  readonly listed: boolean;
 }
 
 export interface NormalizedPlan {
@@ -122,7 +124,8 @@ export function resolvePlan(
   const hasFleet = isPlainObject(config.fleet);
   let ok = true;
   const dimensions: PlanDimension[] = [];
-  if (plan.types) dimensions.push({ name: "type", kind: "type", keys: [], values: plan.types });
+  if (plan.types)
+    dimensions.push({ name: "type", kind: "type", keys: [], values: plan.types, listed: true });
   if (plan.instances) {
     if (!hasFleet) {
       report.at(
@@ -142,6 +145,7 @@ export function resolvePlan(
       kind: "instances",
       keys: [],
       values: listOf(plan.instances),
+      listed: Array.isArray(plan.instances),
     });
   }
   for (const [path, vals] of Object.entries(plan.parameters)) {
@@ -156,7 +160,13 @@ export function resolvePlan(
       report.at(at, `"${path}": the fleet is set by plan.types and plan.instances here`, path);
       ok = false;
     }
-    dimensions.push({ name: path, kind: "parameter", keys, values: listOf(vals) });
+    dimensions.push({
+      name: path,
+      kind: "parameter",
+      keys,
+      values: listOf(vals),
+      listed: Array.isArray(vals),
+    });
   }
   if (dimensions.length === 0) {
     report.at(["plan"], "name something to search: types, instances or parameters");

@@ -1,6 +1,7 @@
 import type { CommandModule } from "yargs";
 import { beyondLimit, describeExpected, expectedRequests } from "../../run/expected-requests.js";
 import { loadAndValidate } from "../../run/pipeline.js";
+import { expandPlan } from "../../run/plan/plan-pipeline.js";
 
 export const validateCommand: CommandModule<object, { scenario: string }> = {
   command: "validate <scenario>",
@@ -13,10 +14,14 @@ export const validateCommand: CommandModule<object, { scenario: string }> = {
     }),
   handler: (args) => {
     const s = loadAndValidate(args.scenario);
+    // A plan's candidates are scenarios too: each is checked as `sim plan` would.
+    const candidates = s.plan ? expandPlan(args.scenario).candidates.length : 0;
     const expected = expectedRequests(s);
     process.stdout.write(
       `${args.scenario}: valid (${s.policies.length} ${s.policies.length === 1 ? "policy" : "policies"}, ${s.replications} replication${s.replications === 1 ? "" : "s"})\n${describeExpected(expected)}\n`,
     );
+    if (s.plan)
+      process.stdout.write(`plan: ${candidates} candidates, a budget of ${s.plan.budget} runs\n`);
     const beyond = beyondLimit(s, expected);
     if (beyond !== undefined) process.stderr.write(`sim run would refuse it: ${beyond}\n`);
   },

@@ -5,9 +5,10 @@
  * normalized exactly as a file saying it would be. A value the policy or
  * the catalog refuses is reported at the plan, naming the candidate.
  */
-import { ScenarioError, type ScenarioIssue } from "../../scenario/issues.js";
+import { ScenarioError, type PathKey, type ScenarioIssue } from "../../scenario/issues.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import type { NormalizedPlan, PlanDimension } from "../../scenario/plan-section.js";
+import { Reporter } from "../../scenario/reporter.js";
 import { validateScenario, type NormalizedScenario } from "../../scenario/validate.js";
 import { isPlainObject } from "../../scenario/zod-issues.js";
 
@@ -28,10 +29,10 @@ type Doc = Record<string, unknown>;
 
 const valueText = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 
-/** Every combination, the first dimension varying slowest. */
-function combinations(dims: readonly PlanDimension[]): unknown[][] {
-  let out: unknown[][] = [[]];
-  for (const d of dims) out = out.flatMap((prefix) => d.values.map((v) => [...prefix, v]));
+/** Every combination, as indices into each dimension's values, the first varying slowest. */
+function combinations(dims: readonly PlanDimension[]): number[][] {
+  let out: number[][] = [[]];
+  for (const d of dims) out = out.flatMap((prefix) => d.values.map((_, k) => [...prefix, k]));
   return out;
 }
 
@@ -67,6 +68,43 @@ function configWith(
   return { config: out, settings };
 }
 
+/**
+ * Where in the plan a candidate's problem comes from: the value of the
+ * dimension that sets the config path the problem is at, or the plan as a
+ * whole (naming the candidate) when none does.
+ */
+function blame(
+  issue: ScenarioIssue,
+  plan: NormalizedPlan,
+  combo: readonly number[],
+  label: string,
+): { path: PathKey[]; message: string } {
+  const under = (keys: readonly string[]) => {
+    const p = `policies[0].config.${keys.join(".")}`;
+    return issue.path === p || issue.path.startsWith(`${p}.`) || issue.path.startsWith(`${p}[`);
+  };
+  const at = (d: PlanDimension) => {
+    const k = combo[plan.dimensions.indexOf(d)]!;
+    const value = valueText(d.values[k]);
+    if (d.kind === "type") return { path: ["plan", "types", k], value };
+    if (d.kind === "instances")
+      return { path: d.listed ? ["plan", "instances", k] : ["plan", "instances"], value };
+    return {
+      path: d.listed ? ["plan", "parameters", d.name, k] : ["plan", "parameters", d.name],
+      value,
+    };
+  };
+  const fleetKeys = plan.hasFleet ? ["fleet"] : ["type"];
+  const dim =
+    plan.dimensions.find((d) => d.kind === "parameter" && under(d.keys)) ??
+    plan.dimensions.find((d) => d.kind === "type" && under(fleetKeys)) ??
+    plan.dimensions.find((d) => d.kind === "instances" && under(["fleet"]));
+  const relative = issue.path.replace(/^policies\[0\]\.config\.?/, "config.");
+  if (!dim) return { path: ["plan"], message: `candidate ${label}: ${relative}: ${issue.message}` };
+  const { path, value } = at(dim);
+  return { path, message: `${value}: ${relative}: ${issue.message}` };
+}
+
 export function planCandidates(loaded: LoadedScenario, base: NormalizedScenario): Candidate[] {
   const plan = base.plan;
   if (!plan) throw new Error("planCandidates needs a scenario with a plan section");
@@ -74,11 +112,10 @@ export function planCandidates(loaded: LoadedScenario, base: NormalizedScenario)
   const entry = (doc.policies as unknown[])[plan.entryIndex] as Doc;
   const config = isPlainObject(entry.config) ? entry.config : {};
   const run = isPlainObject(doc.run) ? doc.run : {};
-  const where = loaded.map.locate([], "plan");
-  const issues: ScenarioIssue[] = [];
-  let unreported = 0;
+  const report = new Reporter(loaded.file, loaded.map);
   const candidates: Candidate[] = [];
-  for (const values of combinations(plan.dimensions)) {
+  for (const combo of combinations(plan.dimensions)) {
+    const values = combo.map((k, i) => plan.dimensions[i]!.values[k]);
     const { config: c, settings } = configWith(config, plan, values);
     const label = plan.dimensions.map((d) => `${d.name}=${valueText(settings[d.name])}`).join(", ");
     const data: Doc = {
@@ -93,27 +130,20 @@ export function planCandidates(loaded: LoadedScenario, base: NormalizedScenario)
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       for (const i of e.issues) {
-        if (issues.length >= MAX_ISSUES) {
-          unreported++;
-          continue;
-        }
-        const path = i.path.replace(/^policies\[0\]/, `policies[${plan.entryIndex}]`);
-        issues.push({
-          file: loaded.file,
-          path: "plan",
-          ...where,
-          message: `candidate ${label}: ${path}: ${i.message}`,
-        });
+        const { path, message } = blame(i, plan, combo, label);
+        report.at(path, message);
       }
     }
   }
-  if (unreported > 0)
-    issues.push({
-      file: loaded.file,
-      path: "plan",
-      ...where,
-      message: `and ${unreported} more problems of candidates`,
-    });
+  const issues = report.issues();
+  if (issues.length > MAX_ISSUES) {
+    const more = issues.length - MAX_ISSUES;
+    const last = issues[MAX_ISSUES - 1]!;
+    throw new ScenarioError([
+      ...issues.slice(0, MAX_ISSUES - 1),
+      { ...last, message: `${last.message} (and ${more} more problems of candidates)` },
+    ]);
+  }
   if (issues.length > 0) throw new ScenarioError(issues);
   return candidates;
 }

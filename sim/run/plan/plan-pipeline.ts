@@ -17,7 +17,7 @@ import { validateScenario, type NormalizedScenario } from "../../scenario/valida
 import { blameOptions, withOptions, type ScenarioOptions } from "../scenario-options.js";
 import { UsageError } from "../usage-error.js";
 import { workloadPrograms } from "../workload-source.js";
-import { planCandidates } from "./candidates.js";
+import { planCandidates, type Candidate } from "./candidates.js";
 import { planReport } from "./plan-report-data.js";
 import { sequentialRunner, type PlanJob, type PlanJobRunner } from "./run-jobs.js";
 import { searchPlan, type SearchResult } from "./search.js";
@@ -53,9 +53,17 @@ function loadPlan(file: string, options: ScenarioOptions) {
   return { loaded, scenario };
 }
 
+/** Stages load to expand: the scenario and every candidate of its plan, each validated. */
+export function expandPlan(
+  file: string,
+  options: ScenarioOptions = {},
+): { scenario: NormalizedScenario; candidates: Candidate[] } {
+  const { loaded, scenario } = loadPlan(file, options);
+  return { scenario, candidates: planCandidates(loaded, scenario) };
+}
+
 export async function planPipeline(req: PlanRequest): Promise<PlanRun> {
-  const { loaded, scenario } = loadPlan(req.file, req.options ?? {});
-  const candidates = planCandidates(loaded, scenario);
+  const { scenario, candidates } = expandPlan(req.file, req.options);
   const runner = req.runner ?? sequentialRunner(await workloadPrograms(scenario), req.signal);
   const result = await searchPlan(scenario.plan!, candidates, runner, {
     ...(req.onRun ? { onRun: req.onRun } : {}),
