@@ -64,5 +64,9 @@ describe("sim plan", () => {
     expect(noPlan.status).toBe(2);
     expect(noPlan.stderr).toMatch(/quickstart\.yaml: has no plan: section/);
     expect(sim("plan", file, "--seed", "x").status).toBe(2);
+    // The whole budget counts against the request limit: 200 runs of 6,000 requests.
+    const big = sim("plan", file, "--max-requests", "1e6");
+    expect(big.status).toBe(2);
+    expect(big.stderr).toMatch(/about 1,200,000 requests expected .* each of 200 jobs/);
   });
 });

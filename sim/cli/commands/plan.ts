@@ -10,7 +10,7 @@ import { planPipeline } from "../../run/plan/plan-pipeline.js";
 import type { ScenarioOptions } from "../../run/pipeline.js";
 import { ScenarioOptionError } from "../../run/scenario-options.js";
 import { UsageError } from "../../run/usage-error.js";
-import { parseSeed } from "../arguments.js";
+import { parseCount, parseSeed } from "../arguments.js";
 import { abortOnSignals } from "../interrupt.js";
 import { progressBar } from "../progress.js";
 
@@ -19,7 +19,13 @@ interface Args {
   out?: string;
   seed?: number;
   format: "text" | "json";
+  "max-requests"?: number;
 }
+
+const FLAGS: Partial<Record<keyof ScenarioOptions, string>> = {
+  seed: "--seed",
+  maxRequests: "--max-requests",
+};
 
 export const planCommand: CommandModule<object, Args> = {
   command: "plan <scenario>",
@@ -45,9 +51,18 @@ export const planCommand: CommandModule<object, Args> = {
         type: "string",
         coerce: parseSeed,
         describe: "override the scenario's seed",
+      })
+      .option("max-requests", {
+        type: "string",
+        coerce: (v: unknown) => parseCount("--max-requests", v),
+        describe:
+          "refuse a plan whose budget of runs would simulate more requests (run.maxRequests)",
       }),
   handler: async (args) => {
-    const options: ScenarioOptions = args.seed !== undefined ? { seed: args.seed } : {};
+    const options: ScenarioOptions = {
+      ...(args.seed !== undefined ? { seed: args.seed } : {}),
+      ...(args["max-requests"] !== undefined ? { maxRequests: args["max-requests"] } : {}),
+    };
     const dir = args.out === undefined ? undefined : new RunDirectory(args.out);
     const bar = progressBar(process.stderr);
     try {
@@ -58,7 +73,9 @@ export const planCommand: CommandModule<object, Args> = {
         onRun: (done, budget, job) =>
           bar.update(done / budget, `run ${done}/${budget}: ${job.candidate.label}`),
       }).catch((e: unknown) => {
-        throw e instanceof ScenarioOptionError ? new UsageError(`--seed: ${e.reason}`) : e;
+        throw e instanceof ScenarioOptionError
+          ? new UsageError(`${FLAGS[e.option]}: ${e.reason}`)
+          : e;
       });
       bar.done(`${report.runsSpent} runs`);
       process.stdout.write(args.format === "json" ? planJson(report) : planText(report));

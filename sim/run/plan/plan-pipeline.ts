@@ -14,6 +14,7 @@ import type { PlanReport } from "../../../reports/plan/plan-report.js";
 import { ScenarioError } from "../../scenario/issues.js";
 import { loadScenarioFile, type LoadedScenario } from "../../scenario/load.js";
 import { validateScenario, type NormalizedScenario } from "../../scenario/validate.js";
+import { checkRequestLimit, expectedRequests } from "../expected-requests.js";
 import { blameOptions, withOptions, type ScenarioOptions } from "../scenario-options.js";
 import { UsageError } from "../usage-error.js";
 import { workloadPrograms } from "../workload-source.js";
@@ -64,6 +65,9 @@ export function expandPlan(
 
 export async function planPipeline(req: PlanRequest): Promise<PlanRun> {
   const { scenario, candidates } = expandPlan(req.file, req.options);
+  // Every run simulates the same workload: the budget is the number of jobs at most.
+  const perRun = expectedRequests(scenario);
+  checkRequestLimit(scenario, { ...perRun, policies: 1, replications: scenario.plan!.budget });
   const runner = req.runner ?? sequentialRunner(await workloadPrograms(scenario), req.signal);
   const result = await searchPlan(scenario.plan!, candidates, runner, {
     ...(req.onRun ? { onRun: req.onRun } : {}),
