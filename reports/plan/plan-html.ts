@@ -19,9 +19,9 @@ import {
   roleOf,
 } from "./plan-words.js";
 
-const STATUS_COLORS = {
-  domain: ["meets", "misses", "undecided", "unscreened"],
-  range: ["#2e7d32", "#c62828", "#f0b400", "#9e9e9e"],
+const VERDICT_COLORS = {
+  domain: ["meets", "misses", "undecided"],
+  range: ["#2e7d32", "#c62828", "#f0b400"],
 };
 
 /** Cost against one criterion's figure, a point and two interval rules per candidate. */
@@ -34,7 +34,7 @@ function criterionChart(r: PlanReport, k: number, c: PlanCriterion): ChartSectio
     return [
       {
         candidate: cand.label,
-        status: cand.status,
+        verdict: m.verdict,
         value: m.mean,
         lo: m.mean - h,
         hi: m.mean + h,
@@ -61,11 +61,16 @@ function criterionChart(r: PlanReport, k: number, c: PlanCriterion): ChartSectio
     axis: { format },
     scale: { zero: false, padding: 16 },
   };
-  const color = { field: "status", type: "nominal", title: "SLA", scale: STATUS_COLORS };
+  const color = {
+    field: "verdict",
+    type: "nominal",
+    title: "this criterion",
+    scale: VERDICT_COLORS,
+  };
   return {
     id: `criterion-${k}`,
     title: `${metricName(c.metric)} against cost`,
-    caption: `A point per candidate, with its 95% intervals; the line is the limit (${criterionText(c, r.slaLatencyS)}). A candidate meets the criterion when its whole interval is on the good side.`,
+    caption: `A point per candidate, with its 95% intervals, coloured by its verdict on this criterion; the line is the limit (${criterionText(c, r.slaLatencyS)}). A candidate meets the criterion when its whole interval is on the good side, and the SLA when it meets every criterion.`,
     spec: {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
       width: 640,
@@ -94,7 +99,7 @@ function criterionChart(r: PlanReport, k: number, c: PlanCriterion): ChartSectio
               { field: "value", title: metricName(c.metric), format },
               { field: "lo", title: "95% low", format },
               { field: "hi", title: "95% high", format },
-              { field: "status", title: "SLA" },
+              { field: "verdict", title: "this criterion" },
             ],
           },
         },
