@@ -11,7 +11,9 @@ import { startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
 import { adopt, policyContext } from "./policy-calls.js";
 import { enqueue } from "./queueing.js";
+import type { Pool } from "./pool.js";
 import { requestView, type WorkRequest } from "./request.js";
+import { MAX_TASKS, splitInto } from "./task-split.js";
 
 /** Schedules the next arrival, or reads ahead when notices are delivered. */
 export function readArrivals(m: ClusterState): void {
@@ -86,6 +88,7 @@ export function arrive(m: ClusterState, request: WorkRequest): void {
 export function route(m: ClusterState, request: WorkRequest): void {
   let target = DEFAULT_POOL;
   let placed: Instance | undefined;
+  let tasks = 1;
   const { policy } = m.opts;
   if (m.hooks.arrival) {
     const d = policy.onArrival!(
@@ -99,6 +102,7 @@ export function route(m: ClusterState, request: WorkRequest): void {
     for (const a of adopt(m, d)) {
       if (a.kind === "route") target = a.pool;
       else if (a.kind === "place") placed = placedOn(m, a.instanceId);
+      else if (a.kind === "split") tasks = taskCount(m, a.tasks);
       else applyOne(m, a);
     }
     m.arriving = null;
@@ -107,6 +111,14 @@ export function route(m: ClusterState, request: WorkRequest): void {
   const pool = m.pools.get(target);
   if (!pool) throw new Error(`policy ${m.opts.policyName} routed to unknown pool "${target}"`);
   const own = m.startedFor;
+  if (tasks > 1) {
+    if (own || placed)
+      throw new Error(
+        `policy ${m.opts.policyName} split request ${request.id} and also ${own ? "started an instance for it" : "placed it"}: a split request's tasks go through its pool's line`,
+      );
+    dispatchTasks(m, request, tasks, pool);
+    return;
+  }
   if (own) {
     // Held for its own instance since the provision (see provision).
     m.startedFor = null;
@@ -119,6 +131,27 @@ export function route(m: ClusterState, request: WorkRequest): void {
   const inst = placed ? (placed.freeSlots > 0 ? placed : undefined) : pool.pick();
   if (inst) startOn(m, request, inst, 0, NaN, false);
   else enqueue(m, request, pool, 0, NaN, false);
+}
+
+/** A split's task count, checked. */
+function taskCount(m: ClusterState, tasks: number): number {
+  if (!Number.isInteger(tasks) || tasks < 1 || tasks > MAX_TASKS)
+    throw new Error(
+      `policy ${m.opts.policyName} split a request into ${tasks} tasks: a whole number from 1 to ${MAX_TASKS}`,
+    );
+  return tasks;
+}
+
+/** Each task of a split request starts on a free slot its pool's routing picks, or waits in its line. */
+function dispatchTasks(m: ClusterState, request: WorkRequest, count: number, pool: Pool): void {
+  m.extraTasks += count - 1;
+  m.metrics.splitRequests++;
+  m.metrics.tasks += count;
+  for (const task of splitInto(request, count)) {
+    const inst = pool.pick();
+    if (inst) startOn(m, task, inst, 0, NaN, false);
+    else enqueue(m, task, pool, 0, NaN, false);
+  }
 }
 
 /** The instance a place action names: one that is not ending. */

@@ -24,10 +24,17 @@ import type { RequestSource } from "./request.js";
 import { applyResize, landMigration } from "./resize-migrate.js";
 import { RunMetrics } from "./run-metrics.js";
 import { sample } from "./sampling.js";
+import { deliverUsage } from "./usage-samples.js";
 import { typeViewOf } from "./type-view.js";
 import type { RunSummary } from "./summary.js";
 
 export type { ClusterOptions } from "./cluster-state.js";
+
+/** The policy's usage sampling interval, when it has onUsage and this config uses it. */
+function usageIntervalS(opts: ClusterOptions): number {
+  if (!hooksOf(opts.policy, opts.policyConfig).usage) return Infinity;
+  return opts.policy.usageS?.(opts.policyConfig) ?? Infinity;
+}
 
 export class Cluster {
   readonly metrics = new RunMetrics();
@@ -63,6 +70,7 @@ export class Cluster {
         tick: () => tick(m),
         timer: (key) => fireTimer(m, key),
         sampleTick: () => sample(m),
+        usage: (run) => deliverUsage(m, run),
       },
       bootSamplers: new Map(),
       resizeSamplers: new Map(),
@@ -77,6 +85,10 @@ export class Cluster {
       source: undefined,
       awaitingArrival: false,
       arriving: null,
+      usageS: usageIntervalS(opts),
+      usageEvery: new Map(),
+      extraTasks: 0,
+      sampling: null,
       startedFor: null,
       readAheadS: -1,
     };
@@ -123,7 +135,8 @@ export class Cluster {
       waiting += pool.queueLength;
       for (const inst of pool.instances) settleInstance(m, inst, end);
     }
-    const inFlight = waiting + m.running + m.inTransit;
+    // A split request in flight counts once, however many of its tasks are.
+    const inFlight = waiting + m.running + m.inTransit - m.extraTasks;
     const summary = this.metrics.summarize(m.opts.policyName, inFlight, end);
     checkConservation(summary);
     checkLedger(m, summary);

@@ -1,4 +1,6 @@
 import type { CodeFeatures, RequestView } from "../policies/types.js";
+import type { MemoryProfile } from "./memory-profile.js";
+import type { TaskOf } from "./task-split.js";
 
 /** What a request truly needs: hidden from policies, used to execute it. */
 export interface Demand {
@@ -12,6 +14,11 @@ export interface Demand {
   readonly gpuSpeedup: number;
   /** Seconds a cold start adds to this request's execution (runtime and code initialization). */
   readonly coldExtraS?: number;
+  /** How memory grows with the work done, up to `memMiB` (memory-profile.ts); absent: linear from 0. */
+  readonly memory?: MemoryProfile;
+  /** Bytes read and written over the whole execution (storage and network); absent: none. */
+  readonly ioReadBytes?: number;
+  readonly ioWriteBytes?: number;
 }
 
 /** The service class a request belongs to: its queue priority and latency objective. */
@@ -30,6 +37,12 @@ export interface WorkRequest {
   readonly functionId: number;
   readonly features: CodeFeatures | null;
   readonly demand: Demand;
+  /** Size of the request's input, and a hash of its parameters (16 hex digits). */
+  readonly inputBytes?: number;
+  readonly inputHash?: string;
+  /** The program the request runs (its path in the code corpus), and that program's version. */
+  readonly codeId?: string;
+  readonly codeVersion?: string;
   /** A pre-trigger notification announced this request this long before it arrived. */
   readonly noticeLeadS?: number;
   /** The function that notification named, when it named another one (it was wrong). */
@@ -42,6 +55,8 @@ export interface WorkRequest {
   readonly outOfMemoryAtMiB?: number;
   /** Its service class, when the workload names classes. */
   readonly serviceClass?: ServiceClass;
+  /** One task of a split request (task-split.ts): its group and index. */
+  readonly task?: TaskOf;
 }
 
 /** Requests in arrival order, drawn one at a time so no trace is held whole. */
@@ -61,7 +76,7 @@ export interface RequestSource {
  */
 export function requestView(r: WorkRequest): RequestView {
   const c = r.serviceClass;
-  const seen: RequestView = c
+  let seen: RequestView = c
     ? {
         id: r.id,
         functionId: r.functionId,
@@ -72,8 +87,19 @@ export function requestView(r: WorkRequest): RequestView {
         ...(c.slaLatencyS === undefined ? {} : { slaLatencyS: c.slaLatencyS }),
       }
     : { id: r.id, functionId: r.functionId, arrivalS: r.arrivalS, features: r.features };
+  if (r.inputBytes !== undefined || r.codeId !== undefined) seen = { ...seen, ...codeAndInput(r) };
   if (r.attempt === undefined) return seen;
   return r.outOfMemoryAtMiB === undefined
     ? { ...seen, attempt: r.attempt }
     : { ...seen, attempt: r.attempt, outOfMemoryAtMiB: r.outOfMemoryAtMiB };
+}
+
+/** The input and code identity fields a request has (absent ones stay absent, as JSON would). */
+function codeAndInput(r: WorkRequest): Partial<RequestView> {
+  const out: { -readonly [K in keyof RequestView]?: RequestView[K] } = {};
+  if (r.inputBytes !== undefined) out.inputBytes = r.inputBytes;
+  if (r.inputHash !== undefined) out.inputHash = r.inputHash;
+  if (r.codeId !== undefined) out.codeId = r.codeId;
+  if (r.codeVersion !== undefined) out.codeVersion = r.codeVersion;
+  return out;
 }

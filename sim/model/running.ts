@@ -17,6 +17,8 @@ export interface Progress {
 export class Running {
   stale = false;
   progress: Progress | null = null;
+  /** Its pending usage sample, or -1. */
+  usageHandle = -1;
 
   constructor(
     readonly request: WorkRequest,
