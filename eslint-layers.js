@@ -336,6 +336,23 @@ function layerFiles(layer, layers) {
   return { files: layer.paths.map(glob), ...(nested.length ? { ignores: nested.map(glob) } : {}) };
 }
 
+/**
+ * Rules for a browser layer: it may use the browser's globals (document,
+ * fetch) and imports no node builtin; Node's own globals (process, Buffer,
+ * require) are not there when it runs.
+ */
+const BROWSER_RULES = {
+  "no-restricted-globals": [
+    "error",
+    ...Object.keys(globals.node)
+      .filter((name) => !(name in globals.browser))
+      .map((name) => ({
+        name,
+        message: "This layer runs in a browser: Node's globals are not there.",
+      })),
+  ],
+};
+
 /** The flat-config blocks of the layers: the import rule everywhere, purity where it belongs. */
 export function layerConfigs(order, { root, outside }) {
   const layers = orderLayers(order);
@@ -346,7 +363,14 @@ export function layerConfigs(order, { root, outside }) {
       rules: { "layers/imports": "error" },
     },
     ...layers
-      .filter((l) => pure.has(l.name) || !l.io)
+      .filter((l) => l.browser)
+      .map((l) => ({
+        ...layerFiles(l, layers),
+        languageOptions: { globals: globals.browser },
+        rules: BROWSER_RULES,
+      })),
+    ...layers
+      .filter((l) => !l.browser && (pure.has(l.name) || !l.io))
       .map((l) => ({
         ...layerFiles(l, layers),
         rules: pure.has(l.name) ? PURE_RULES : NO_IO_RULES,

@@ -13,6 +13,8 @@ import { layerConfigs } from "./eslint-layers.js";
  * I/O: it imports only the builtins it lists, and uses ECMAScript's globals
  * and the host's that stay inside the process (Buffer, timers). One file
  * may import a builtin its layer does not, in `exceptions`, with why.
+ * `browser: true` marks code bundled for the browser (web-viewer/): it
+ * imports no node builtin and uses the browser's globals, not Node's.
  * `pure: true` (policies) also keeps out clocks, Math.random, timers and
  * console, in the policy and in every layer it uses, since a policy reaches
  * them through its imports too.
@@ -70,6 +72,14 @@ const LAYERS = [
     uses: ["units", "csv", "policies/types", "analysis", "model", "traces"],
     io: true,
   },
+  // The viewer's browser code: the report's chart specifications, drawn in a page.
+  {
+    name: "web-viewer",
+    paths: ["web-viewer/"],
+    uses: ["model", "reports"],
+    packages: ["vega-embed", "papaparse"],
+    browser: true,
+  },
   {
     name: "scenario",
     paths: ["sim/scenario/"],
@@ -87,12 +97,24 @@ const LAYERS = [
       ...["policies", "model", "traces", "reports", "scenario"],
     ],
   },
+  // The web viewer's read-only server (`sim view`).
+  { name: "view", paths: ["sim/view/"], uses: ["run"], io: true },
   // The library's entry (package.json "."): a policy must not reach the engine through it.
   { name: "sim/index", paths: ["sim/index.ts"], uses: "all below" },
   {
     name: "serve",
     paths: ["sim/serve/"],
-    uses: ["units", "policies/types", "analysis", "predict", "policies"],
+    // random: each instance's own seeded stream for policies that draw.
+    uses: [
+      "random",
+      "units",
+      "policies/types",
+      "policies/pieces",
+      "analysis",
+      "predict",
+      "policies",
+    ],
+    packages: ["fastify", "prom-client", "zod"],
     io: true,
   },
   { name: "cli", paths: ["sim/cli/"], uses: "all below", packages: ["yargs"], io: true },
@@ -103,6 +125,8 @@ const OUTSIDE = [
   "test/",
   "bench/",
   "bin/",
+  // Bundles web-viewer/ with esbuild at build time: a Node script, not browser code.
+  "web-viewer/build.js",
   // Sample programs the analyzer reads as data.
   "traces/code/",
   "eslint.config.js",

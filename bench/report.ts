@@ -17,45 +17,50 @@ import { validateScenario } from "../sim/scenario/validate.js";
 import { openBrowser } from "../test/browser/chromium.js";
 
 /** Three policies, each given `requests` Poisson requests over 1,000 functions, sampled every 10 s. */
-function scenarioOf(requests: number) {
+export function benchScenarioDoc(requests: number) {
   const rate = 250;
-  return validateScenario(
-    parseScenarioText(
-      "bench-report.yaml",
-      stringify({
-        name: "bench-report",
-        seed: 1,
-        duration: requests / rate,
-        sla: { latency: "500ms" },
-        output: { interval: "10s" },
-        workload: {
-          synth: { rate, functions: 1000, cpu: { lognormal: { median: "50ms", p95: "300ms" } } },
+  return {
+    name: "bench-report",
+    seed: 1,
+    duration: `${requests / rate}s`,
+    sla: { latency: "500ms" },
+    output: { interval: "10s" },
+    workload: {
+      synth: {
+        rate: `${rate}/s`,
+        functions: 1000,
+        cpu: { lognormal: { median: "50ms", p95: "300ms" } },
+      },
+    },
+    policies: [
+      {
+        name: "static",
+        policy: "static",
+        config: { fleet: { "m5.xlarge": 12 }, concurrency: 4 },
+      },
+      {
+        name: "hpa",
+        policy: "reactive",
+        config: {
+          mode: "hpa",
+          type: "m5.xlarge",
+          concurrency: 4,
+          minInstances: 2,
+          maxInstances: 40,
         },
-        policies: [
-          {
-            name: "static",
-            policy: "static",
-            config: { fleet: { "m5.xlarge": 12 }, concurrency: 4 },
-          },
-          {
-            name: "hpa",
-            policy: "reactive",
-            config: {
-              mode: "hpa",
-              type: "m5.xlarge",
-              concurrency: 4,
-              minInstances: 2,
-              maxInstances: 40,
-            },
-          },
-          {
-            name: "faas",
-            policy: "reactive",
-            config: { mode: "faas", type: "lambda-1769", keepAlive: "10m" },
-          },
-        ],
-      }),
-    ),
+      },
+      {
+        name: "faas",
+        policy: "reactive",
+        config: { mode: "faas", type: "lambda-1769", keepAlive: "10m" },
+      },
+    ],
+  };
+}
+
+function scenarioOf(requests: number) {
+  return validateScenario(
+    parseScenarioText("bench-report.yaml", stringify(benchScenarioDoc(requests))),
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each contestant in the same run as its
  * peers (this machine is shared, so only ratios measured together mean
- * anything). `node --expose-gc dist/bench/run.js [engine] [traces] [analyzer] [--quick]`
+ * anything). `node --expose-gc dist/bench/run.js [engine] [traces] [report] [viewer] [analyzer] [--quick]`
  * runs some suites; each writes bench/results/<suite>.json.
  */
 import { execFileSync } from "node:child_process";
@@ -13,8 +13,10 @@ import { coreMemory, PENDING, simjsMemory } from "./engine-memory.js";
 import { coreMm1, simjsMm1 } from "./engine-mm1.js";
 import { modelThroughput } from "./model.js";
 import { reportBenchmark } from "./report.js";
+import { viewerBenchmark } from "./viewer.js";
 import { longImport, longImportInput, traceBenchmarks, type LongFormat } from "./traces.js";
 import { analyzeOnce, analyzerBenchmarks } from "./analyzer.js";
+import { serveBenchmark, serveChild } from "./serve.js";
 import type { Names } from "./azure-inputs.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
 
@@ -39,6 +41,13 @@ if (process.argv[2] === "--analyze-file") {
   process.exit(0);
 }
 
+// The policy server of the serve suite, in its own process.
+if (process.argv[2] === "--serve-child") {
+  await serveChild();
+  // It serves until the parent ends it.
+  await new Promise(() => {});
+}
+
 // Memory is measured in a fresh process with --expose-gc, away from JIT state.
 if (process.argv[2] === "--memory") {
   const S = loadSimJs();
@@ -53,7 +62,8 @@ if (process.argv[2] === "--memory") {
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 1 : 5;
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const suites = chosen.length > 0 ? chosen : ["engine", "traces", "report", "analyzer"];
+const suites =
+  chosen.length > 0 ? chosen : ["engine", "traces", "report", "viewer", "analyzer", "serve"];
 const self = new URL(import.meta.url).pathname;
 const machine = {
   cpus: os.cpus().length,
@@ -72,9 +82,15 @@ for (const suite of suites) {
         ? await tracesSuite()
         : suite === "report"
           ? await reportSuite()
-          : suite === "analyzer"
-            ? analyzerSuite()
-            : fail(`unknown suite ${suite}; known: engine, traces, report, analyzer`);
+          : suite === "viewer"
+            ? await viewerSuite()
+            : suite === "analyzer"
+              ? analyzerSuite()
+              : suite === "serve"
+                ? { serve: await serveBenchmark(self, quick ? 3 : 10, 5000) }
+                : fail(
+                    `unknown suite ${suite}; known: engine, traces, report, viewer, analyzer, serve`,
+                  );
   mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
   const file = new URL(
     `../../bench/results/${suite}${quick ? "-quick" : ""}.json`,
@@ -98,6 +114,18 @@ async function reportSuite() {
   );
   return {
     unit: { bytes: "bytes", times: "milliseconds; render: navigation start to every chart drawn" },
+    ...r,
+  };
+}
+
+async function viewerSuite() {
+  const requests = quick ? 100_000 : 1_000_000;
+  const r = await viewerBenchmark(requests, quick ? 2 : 5);
+  console.error(
+    `${r.requestRows} requests: the viewer drawn in ${r.viewer.medianMs} ms (first load ${r.viewer.firstLoadMs} ms), report.html in ${r.report.medianMs} ms (first ${r.report.firstLoadMs} ms): ${r.viewerVsReport.toFixed(2)}x`,
+  );
+  return {
+    unit: { bytes: "bytes", times: "milliseconds: navigation start to every chart drawn" },
     ...r,
   };
 }

@@ -55,12 +55,12 @@ function row(m: MetricComparison): string {
   return `<tr class="${rowClass(m)}"><th scope="row" title="${escapeHtml(m.metric.means)}">${escapeHtml(m.metric.id)}</th>${cells}<td class="verdict">${escapeHtml(verdictText(m))}</td></tr>`;
 }
 
-function policySection(p: PolicyComparison & { in: "both" }): string {
+function policySection(p: PolicyComparison & { in: "both" }, level: number): string {
   const head = ["metric", "better", "A", "B", "change", "relative", "verdict"]
     .map((h) => `<th scope="col">${h}</th>`)
     .join("");
   return `<section>
-<h2>${escapeHtml(p.policy)}</h2>
+<h${level}>${escapeHtml(p.policy)}</h${level}>
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>
@@ -70,15 +70,21 @@ ${p.metrics.map(row).join("\n")}
 </section>`;
 }
 
-export function comparisonHtml(c: Comparison): string {
+/** The notes and a table per policy, under headings of `level`: a page's body, or a part of one. */
+export function comparisonBodyHtml(c: Comparison, level = 2): string {
   const paragraphs = [...oneSidedPolicies(c), tallyText(c), cannotJudgeNote(c)]
     .filter((t) => t !== undefined)
     .map((t) => `<p class="note">${escapeHtml(t)}</p>`)
     .join("\n");
   const sections = c.policies
     .filter((p): p is PolicyComparison & { in: "both" } => p.in === "both")
-    .map(policySection)
+    .map((p) => policySection(p, level))
     .join("\n");
+  return `${paragraphs}\n${sections}`;
+}
+
+/** The page around a body: its title, a line per source, the footer. */
+export function comparisonPage(title: string, meta: readonly string[], body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -90,13 +96,20 @@ export function comparisonHtml(c: Comparison): string {
 </head>
 <body>
 <header>
-<h1>B against A</h1>
-<p class="meta">A: ${escapeHtml(sourceText(c.a))}<br>B: ${escapeHtml(sourceText(c.b))}</p>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${meta.map(escapeHtml).join("<br>")}</p>
 </header>
-${paragraphs}
-${sections}
+${body}
 <footer><p class="note">Made by provisim. A figure is better or worse only when the 95% intervals of A and B do not overlap.</p></footer>
 </body>
 </html>
 `;
+}
+
+export function comparisonHtml(c: Comparison): string {
+  return comparisonPage(
+    "B against A",
+    [`A: ${sourceText(c.a)}`, `B: ${sourceText(c.b)}`],
+    comparisonBodyHtml(c),
+  );
 }

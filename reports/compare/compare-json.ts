@@ -43,12 +43,16 @@ function policy(p: PolicyComparison) {
     : { policy: p.policy, in: p.in };
 }
 
-export function comparisonJson(c: Comparison): string {
-  const out = {
+/** The comparison as a JSON value: also one scenario's part of a golden comparison. */
+export function comparisonJsonValue(c: Comparison) {
+  return {
     a: source(c.a),
     b: source(c.b),
     policies: c.policies.map(policy),
     verdicts: c.verdicts,
   };
-  return JSON.stringify(out, null, 2) + "\n";
+}
+
+export function comparisonJson(c: Comparison): string {
+  return JSON.stringify(comparisonJsonValue(c), null, 2) + "\n";
 }

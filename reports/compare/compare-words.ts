@@ -32,7 +32,7 @@ const TALLY: readonly [Verdict, string][] = [
 ];
 
 /** `B against A: 1 significantly worse, ...` over every policy in both. */
-export function tallyText(c: Comparison): string {
+export function tallyText(c: Pick<Comparison, "verdicts">): string {
   const parts = TALLY.filter(([v]) => c.verdicts[v] > 0).map(([v, t]) => `${c.verdicts[v]} ${t}`);
   return `B against A: ${parts.length === 0 ? "no figure in common" : parts.join(", ")}.`;
 }

@@ -219,7 +219,7 @@ describe("every layer has an allow-list", () => {
     expect(await ruleIds(`${dir}/x.ts`, importOf("left-pad"))).toContain(IMPORTS);
   });
 
-  test.each(["sim/x.ts", "sim/newlayer/x.ts", "web-viewer/x.ts"])(
+  test.each(["sim/x.ts", "sim/newlayer/x.ts", "newtop/x.ts"])(
     "%s, in no layer, is reported",
     async (file) => {
       const [message] = await lint(file, "export const b = 1;\n");
@@ -227,6 +227,29 @@ describe("every layer has an allow-list", () => {
       expect(message?.message).toContain(`${file} is in no layer`);
     },
   );
+});
+
+describe("the viewer's browser code", () => {
+  test("uses the browser's globals and the report's charts", async () => {
+    const code = [
+      'import { costVsSlaChart } from "../../reports/html/charts/cost-vs-sla.js";',
+      "export const x = () => [document.title, fetch, costVsSlaChart];",
+    ].join("\n");
+    expect(await ruleIds("web-viewer/src/x.ts", code)).toEqual([]);
+  });
+
+  test.each([
+    [
+      "node:fs",
+      'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n',
+      IMPORTS,
+    ],
+    ["process", "export const x = () => process.env.HOME;\n", "no-restricted-globals"],
+    ["Buffer", "export const x = () => Buffer.from([]);\n", "no-restricted-globals"],
+    ["the CLI", 'import { x as y } from "../../sim/cli/main.js";\nexport const x = y;\n', IMPORTS],
+  ])("is refused %s", async (_, code, rule) => {
+    expect(await ruleIds("web-viewer/src/x.ts", code)).toContain(rule);
+  });
 });
 
 describe("policies, and what they import, are pure", () => {

@@ -8,12 +8,20 @@ import { comparisonTable } from "../../../reports/compare/compare-text.js";
 import { CompareInputError } from "../../../reports/compare/input-error.js";
 import { parseJsonText } from "../../../reports/compare/json-text.js";
 import { parseSummary } from "../../../reports/compare/parse-summary.js";
+import { compareGoldens } from "../../../reports/compare/compare-goldens.js";
+import {
+  goldenComparisonHtml,
+  goldenComparisonJson,
+  goldenComparisonTable,
+} from "../../../reports/compare/compare-goldens-text.js";
 import { writeFileWhole } from "../../../traces/partial-file.js";
 import { UsageError } from "../../run/usage-error.js";
+import { goldensAtRevision, goldensInWorkingTree, repositoryRoot } from "../golden-revisions.js";
 
 interface Args {
-  a: string;
-  b: string;
+  a?: string;
+  b?: string;
+  golden: boolean;
   format: "table" | "json";
   html?: string;
   "fail-on-worse": boolean;
@@ -63,20 +71,56 @@ function writeHtml(file: string, html: string): void {
   }
 }
 
+/** `--golden REV1 [REV2]`: every golden of the two revisions (REV2: the working tree). */
+function compareGoldenRevisions(args: Args): void {
+  const root = repositoryRoot(process.cwd());
+  let comparison;
+  try {
+    comparison = compareGoldens(
+      goldensAtRevision(root, args.a!),
+      args.b === undefined ? goldensInWorkingTree(root) : goldensAtRevision(root, args.b),
+    );
+  } catch (e) {
+    if (e instanceof CompareInputError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (comparison.scenarios.length === 0)
+    throw new UsageError(`--golden: neither side has a scenarios/golden/*.json in ${root}`);
+  if (args.html !== undefined) writeHtml(args.html, goldenComparisonHtml(comparison));
+  process.stdout.write(
+    args.format === "json" ? goldenComparisonJson(comparison) : goldenComparisonTable(comparison),
+  );
+  if (args["fail-on-worse"] && comparison.verdicts.worse > 0) process.exitCode = 1;
+}
+
 export const compareCommand: CommandModule<object, Args> = {
-  command: "compare <a> <b>",
+  command: "compare [a] [b]",
   describe: "changes per policy and metric from run A to run B (run directories or summaries)",
   builder: (y) =>
     y
       .positional("a", {
         type: "string",
-        demandOption: true,
-        describe: "the baseline: a `sim run --out` directory, or a summary.json or golden file",
+        describe:
+          "the baseline: a `sim run --out` directory, or a summary.json or golden file; with --golden, a revision",
       })
       .positional("b", {
         type: "string",
-        demandOption: true,
-        describe: "what is compared with it, likewise",
+        describe:
+          "what is compared with it, likewise; with --golden, a revision (default: the working tree)",
+      })
+      .option("golden", {
+        type: "boolean",
+        default: false,
+        describe: "compare every scenarios/golden/*.json between revision A and B (git show)",
+      })
+      .check((a) => {
+        if (a.a === undefined)
+          throw new UsageError(
+            a.golden ? "--golden needs a revision A" : "name two runs or summaries, A and B",
+          );
+        if (!a.golden && a.b === undefined)
+          throw new UsageError("name what is compared with A, B (or use --golden REV1 [REV2])");
+        return true;
       })
       .option("format", { choices: ["table", "json"] as const, default: "table" as const })
       .option("html", { type: "string", describe: "also write the comparison as an HTML page" })
@@ -86,15 +130,21 @@ export const compareCommand: CommandModule<object, Args> = {
         describe: "exit 1 when any figure of B is significantly worse than A's",
       })
       .epilog(
-        "Policies are matched by label. A change is better or worse only when the 95% " +
+        "With --golden, scenarios are matched by file name and read with git show from the " +
+          "repository holding the current directory. " +
+          "Policies are matched by label. A change is better or worse only when the 95% " +
           "intervals of A and B do not overlap; figures without an interval on both sides " +
           "(runs without replications) are shown but cannot be judged. Exit codes: 0 whatever " +
           "the changes; 1 with --fail-on-worse when a figure is significantly worse; 2 on bad input.",
       ),
   handler: (args) => {
+    if (args.golden) {
+      compareGoldenRevisions(args);
+      return;
+    }
     let comparison;
     try {
-      comparison = compareSummaries(readSource(args.a), readSource(args.b));
+      comparison = compareSummaries(readSource(args.a!), readSource(args.b!));
     } catch (e) {
       if (e instanceof CompareInputError) throw new UsageError(e.message);
       throw e;
