@@ -20,6 +20,9 @@ export const RUN_FILES = [
   "sweep.json",
   "sweep.csv",
   "shard.json",
+  // What `sim plan --out` writes.
+  "plan.json",
+  "plan.html",
 ] as const;
 
 function entriesOf(dir: string): string[] | undefined {

@@ -47,7 +47,7 @@ function notes(input: HtmlReportInput): string[] {
   return out;
 }
 
-const CSP = [
+export const CSP = [
   "default-src 'none'",
   // Vega compiles its expressions with Function(): that needs unsafe-eval.
   "script-src 'unsafe-inline' 'unsafe-eval'",
@@ -55,7 +55,7 @@ const CSP = [
   "img-src data: blob:",
 ].join("; ");
 
-const STYLE = `
+export const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; }
 h1 { font-size: 1.5rem; margin-bottom: .2rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .3rem; }
@@ -75,7 +75,7 @@ thead th { text-align: right; border-bottom: 2px solid #999; }
  * Renders every chart; the root element's data-rendered then says how many
  * and data-rendered-ms when (since navigation began), for tests and benchmarks.
  */
-const BOOT = `
+export const BOOT = `
 (function () {
   var charts = JSON.parse(document.getElementById("report-charts").textContent);
   var options = {

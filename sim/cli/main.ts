@@ -12,6 +12,7 @@ import { checkCommand } from "./commands/check.js";
 import { compareCommand } from "./commands/compare.js";
 import { deployCommand } from "./commands/deploy.js";
 import { mergeCommand } from "./commands/merge.js";
+import { planCommand } from "./commands/plan.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { serveCommand } from "./commands/serve.js";
@@ -23,6 +24,7 @@ import { showsProgress } from "./progress.js";
 
 const commands = [
   runCommand,
+  planCommand,
   validateCommand,
   schemaCommand,
   traceCommand,

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { distribution, duration, factorDistribution, rate, size, usd } from "../units/fields.js";
+import { planSchema } from "./plan-schema.js";
 import { policyEntriesSchema } from "./policy-entry.js";
 
 const billing = z.discriminatedUnion("kind", [
@@ -276,6 +277,8 @@ export const scenarioSchema = z
     output: z
       .strictObject({ interval: duration().pipe(z.number().positive()).prefault("1m") })
       .prefault({}),
+    /** What `sim plan` searches for the cheapest configuration meeting the SLA. */
+    plan: planSchema.optional(),
   })
   .meta({
     title: "provisim scenario",

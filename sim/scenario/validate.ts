@@ -15,6 +15,7 @@ import type { ReplayOptions } from "../../traces/trace-source.js";
 import { buildCatalog } from "./catalog-types.js";
 import { ScenarioError } from "./issues.js";
 import type { LoadedScenario } from "./load.js";
+import { resolvePlan, type NormalizedPlan } from "./plan-section.js";
 import { resolvePolicies } from "./policy-runs.js";
 import { Reporter } from "./reporter.js";
 import type { Scenario } from "./schema.js";
@@ -70,6 +71,8 @@ export interface NormalizedScenario {
   readonly sampleIntervalS: number;
   /** A run expected to simulate more requests than this is refused. */
   readonly maxRequests: number;
+  /** What `sim plan` searches; null without a `plan:` section. */
+  readonly plan: NormalizedPlan | null;
 }
 
 export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
@@ -82,10 +85,19 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
   const policies = resolvePolicies(doc, catalog, report);
   checkRunPolicies(sections.run as Scenario["run"] | undefined, policies, report);
   checkWorkloadPaths(doc.workload, baseDir, report);
+  const planSection = sections.plan as Scenario["plan"];
+  const sla = sections.sla as Scenario["sla"] | undefined;
+  const plan = planSection ? resolvePlan(doc, planSection, sla, report) : null;
   const issues = report.issues();
   if (issues.length > 0) throw new ScenarioError(issues);
   // Every section parsed and every policy resolved, or there would be issues.
-  return normalize(sections as Scenario, catalog.catalog, policies as PolicyRun[], baseDir);
+  const normalized = normalize(
+    sections as Scenario,
+    catalog.catalog,
+    policies as PolicyRun[],
+    baseDir,
+  );
+  return { ...normalized, plan: plan ?? null };
 }
 
 /** Each policy `run.policies` names (or `sim run --policy`) must be in the scenario. */
@@ -217,7 +229,7 @@ function normalize(
   catalog: Catalog,
   policies: PolicyRun[],
   baseDir: string,
-): NormalizedScenario {
+): Omit<NormalizedScenario, "plan"> {
   return {
     name: s.name,
     description: s.description ?? "",
