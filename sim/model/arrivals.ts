@@ -4,13 +4,15 @@
  * arrivals, and routed by the policy to a pool.
  */
 import { PRIORITY_LATE } from "../engine/scheduler.js";
-import type { NoticeView } from "../policies/types.js";
+import type { Allocation, NoticeView } from "../policies/types.js";
+import { canTake, capacityOf, malformed, shortOf } from "./allocation.js";
 import { applyAll, applyOne } from "./apply-actions.js";
 import { DEFAULT_POOL, type ClusterState } from "./cluster-state.js";
 import { startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
 import { adopt, policyContext } from "./policy-calls.js";
 import { enqueue } from "./queueing.js";
+import { reject } from "./rejections.js";
 import { requestView, type WorkRequest } from "./request.js";
 
 /** Schedules the next arrival, or reads ahead when notices are delivered. */
@@ -86,6 +88,7 @@ export function arrive(m: ClusterState, request: WorkRequest): void {
 export function route(m: ClusterState, request: WorkRequest): void {
   let target = DEFAULT_POOL;
   let placed: Instance | undefined;
+  let alloc: Allocation | null = null;
   const { policy } = m.opts;
   if (m.hooks.arrival) {
     const d = policy.onArrival!(
@@ -98,8 +101,10 @@ export function route(m: ClusterState, request: WorkRequest): void {
     m.arriving = request;
     for (const a of adopt(m, d)) {
       if (a.kind === "route") target = a.pool;
-      else if (a.kind === "place") placed = placedOn(m, a.instanceId);
-      else applyOne(m, a);
+      else if (a.kind === "place") {
+        const p = placement(m, a.instanceId, a.allocation);
+        if (p) [placed, alloc] = p;
+      } else applyOne(m, a);
     }
     m.arriving = null;
   }
@@ -116,17 +121,38 @@ export function route(m: ClusterState, request: WorkRequest): void {
       );
     return;
   }
-  const inst = placed ? (placed.freeSlots > 0 ? placed : undefined) : pool.pick();
-  if (inst) startOn(m, request, inst, 0, NaN, false);
-  else enqueue(m, request, pool, 0, NaN, false);
+  const inst = placed ?? pool.pick();
+  // Behind others waiting in allocations, it waits its turn.
+  const first = !pool.packing || pool.lineLength === 0;
+  if (inst && first && canTake(inst, alloc)) startOn(m, request, inst, 0, NaN, false, alloc);
+  else enqueue(m, request, pool, 0, NaN, false, alloc);
 }
 
-/** The instance a place action names: one that is not ending. */
-function placedOn(m: ClusterState, instanceId: number): Instance {
+/**
+ * The instance a place action names and the allocation to run in there;
+ * undefined (rejected) for an instance not in service or an allocation it
+ * could never hold.
+ */
+function placement(
+  m: ClusterState,
+  instanceId: number,
+  alloc: Allocation | undefined,
+): [Instance, Allocation | null] | undefined {
   const inst = m.instancesById.get(instanceId);
-  if (!inst || inst.state === "draining")
-    throw new Error(
-      `policy ${m.opts.policyName} placed a request on instance ${instanceId}, which is not in service`,
-    );
-  return inst;
+  if (!inst || inst.state === "draining") {
+    reject(m, "place", `instance ${instanceId} is not in service`);
+    return undefined;
+  }
+  if (!alloc) return [inst, null];
+  const why =
+    malformed(alloc) ??
+    (inst.type.kind === "faas"
+      ? `a FaaS sandbox (${inst.type.name}) runs one request at its configured size`
+      : null) ??
+    shortOf(alloc, capacityOf(inst.type));
+  if (why) {
+    reject(m, "place", `allocation on instance ${instanceId} (${inst.type.name}): ${why}`);
+    return undefined;
+  }
+  return [inst, alloc];
 }

@@ -6,7 +6,9 @@
 import { applyAll } from "./apply-actions.js";
 import { route } from "./arrivals.js";
 import type { ClusterState } from "./cluster-state.js";
-import { memPerSlotMiB, serviceSeconds } from "./execution.js";
+import type { Allocation } from "../policies/types.js";
+import { allocatedSeconds, memLimitMiB, serviceSeconds } from "./execution.js";
+import { checkPacking } from "./invariants.js";
 import type { Instance } from "./instance.js";
 import { billExecution } from "./ledger.js";
 import { setBusy, settleIfFree } from "./lifecycle.js";
@@ -18,7 +20,8 @@ import type { RequestRecord } from "./summary.js";
 
 /**
  * Starts a request on a free slot of `inst`: a fresh one (`firstStartS`
- * NaN), or one resuming `doneFrac` of its work after a migration.
+ * NaN), or one resuming `doneFrac` of its work after a migration; in its
+ * own allocation, or (null) in the slot's share.
  */
 export function startOn(
   m: ClusterState,
@@ -27,16 +30,23 @@ export function startOn(
   doneFrac: number,
   firstStartS: number,
   cold: boolean,
+  alloc: Allocation | null = null,
 ): void {
   const now = m.scheduler.now;
   const fresh = Number.isNaN(firstStartS);
-  const outOfMemory = request.demand.memMiB > memPerSlotMiB(inst.type, inst.slots);
+  const outOfMemory = request.demand.memMiB > memLimitMiB(alloc, inst.type, inst.slots);
   const run = new Running(request, inst, fresh ? now : firstStartS, outOfMemory, cold);
   if (!fresh) run.progress = { doneFrac, sinceS: now };
+  if (alloc) {
+    run.alloc = alloc;
+    inst.allocatedRuns++;
+    if (fresh) m.metrics.allocs().allocations++;
+  }
   setBusy(m, inst, +1, now);
   m.running++;
   if (fresh) m.metrics.queueWait.record(now - request.arrivalS);
   inst.running.push(run);
+  if (inst.allocatedRuns > 0) checkPacking(inst);
   scheduleCompletion(m, run, doneFrac);
 }
 
@@ -48,7 +58,9 @@ export function scheduleCompletion(m: ClusterState, run: Running, doneFrac: numb
 /** A run's whole execution at its instance's current speed; a cold one takes its extra too. */
 export function fullSeconds(run: Running): number {
   const inst = run.instance;
-  const s = serviceSeconds(run.request.demand, inst.type, inst.slots);
+  const s = run.alloc
+    ? allocatedSeconds(run.request.demand, run.alloc, inst.type)
+    : serviceSeconds(run.request.demand, inst.type, inst.slots);
   return run.cold ? s + (run.request.demand.coldExtraS ?? 0) : s;
 }
 
@@ -57,6 +69,7 @@ export function detach(m: ClusterState, run: Running, now: number): void {
   const inst = run.instance;
   run.stale = true;
   inst.running.splice(inst.running.indexOf(run), 1);
+  if (run.alloc) inst.allocatedRuns--;
   m.running--;
   if (inst.type.billing.kind === "per-request") billExecution(m, inst.type, now - run.sinceS);
 }
@@ -91,7 +104,7 @@ export function complete(m: ClusterState, run: Running): void {
   // Feedback before the instance's idle call, so a keep-alive decision sees it.
   const { policy } = m.opts;
   if (m.hooks.completion) {
-    const slotMiB = memPerSlotMiB(inst.type, inst.slots);
+    const slotMiB = memLimitMiB(run.alloc, inst.type, inst.slots);
     const feedback = {
       request: requestView(request),
       outcome: run.outOfMemory ? ("failed" as const) : ("completed" as const),
@@ -113,7 +126,7 @@ export function complete(m: ClusterState, run: Running): void {
   }
   settleIfFree(m, inst);
   if (retry) {
-    const slotMiB = memPerSlotMiB(inst.type, inst.slots);
+    const slotMiB = memLimitMiB(run.alloc, inst.type, inst.slots);
     route(m, { ...request, attempt: 2, outOfMemoryAtMiB: slotMiB });
   }
 }

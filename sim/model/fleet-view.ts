@@ -4,11 +4,19 @@
  * never holds a model object and the same answers come from JSON in
  * production (policies/fleet-data.ts).
  */
-import type { FleetView, InstanceView, PoolView, TypeView } from "../policies/types.js";
+import type {
+  AllocationView,
+  FleetView,
+  InstanceView,
+  PoolView,
+  TypeView,
+} from "../policies/types.js";
+import { allocationViews, freeOf } from "./allocation.js";
 import type { Instance } from "./instance.js";
 import type { Pool } from "./pool.js";
 
 const NONE: readonly number[] = Object.freeze([]);
+const NO_ALLOCATIONS: readonly AllocationView[] = Object.freeze([]);
 
 export function instanceView(inst: Instance): InstanceView {
   return {
@@ -23,6 +31,8 @@ export function instanceView(inst: Instance): InstanceView {
     requestedAtS: inst.requestedAtS,
     readyAtS: Number.isNaN(inst.readyAtS) ? null : inst.readyAtS,
     idleSinceS: Number.isNaN(inst.idleSinceS) ? null : inst.idleSinceS,
+    free: freeOf(inst),
+    allocations: inst.running.length ? allocationViews(inst) : NO_ALLOCATIONS,
   };
 }
 

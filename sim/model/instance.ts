@@ -11,6 +11,8 @@ export class Instance {
   /** The type a pending in-place resize will give it, if any. */
   resizingTo: InstanceType | null = null;
   busySlots = 0;
+  /** Running requests with an allocation of their own (the others hold a slot's share). */
+  allocatedRuns = 0;
   readyAtS = NaN;
   terminatedAtS = NaN;
   idleSinceS = NaN;

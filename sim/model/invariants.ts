@@ -2,8 +2,10 @@
  * What must hold at the end of every run, checked independently of how the
  * run counted and billed as it went. A violation means the model is wrong.
  */
+import { freeOf } from "./allocation.js";
 import { instanceCostUsd } from "./billing.js";
 import type { Catalog, InstanceType } from "./catalog/types.js";
+import type { Instance } from "./instance.js";
 import type { RunSummary } from "./summary.js";
 
 export class InvariantError extends Error {
@@ -61,6 +63,24 @@ export function checkBill(
     if (Math.abs(usd - want) > 1e-9 * Math.max(1, want)) {
       throw new InvariantError(
         `cost of ${name} is ${usd} USD, but its billed intervals sum to ${want}`,
+      );
+    }
+  }
+}
+
+/** The allocations on an instance never exceed its capacity: checked at each change to them. */
+export function checkPacking(inst: Instance): void {
+  const free = freeOf(inst);
+  const t = inst.type;
+  for (const [what, left, cap] of [
+    ["vCPU", free.vcpu, t.vcpu],
+    ["memory MiB", free.memMiB, t.memMiB],
+    ["GPUs", free.gpus, t.gpus],
+    ["bandwidth Mbps", free.networkMbps, t.networkMbps],
+  ] as const) {
+    if (left < -1e-9 * Math.max(1, cap)) {
+      throw new InvariantError(
+        `instance ${inst.id} (${t.name}) holds allocations of ${cap - left} ${what}, over its ${cap}`,
       );
     }
   }

@@ -3,12 +3,14 @@
  * place (a new billing segment, its running work re-timed at the new
  * speed), and a running request moved to another pool with its work kept.
  */
+import { overflowOn } from "./allocation.js";
 import type { ClusterState, Migration } from "./cluster-state.js";
 import { detach, fullSeconds, scheduleCompletion, startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
 import { openSegment, settleInstance } from "./ledger.js";
 import { sampler, setBusy, settleIfFree } from "./lifecycle.js";
 import { enqueue, pullWork } from "./queueing.js";
+import { reject } from "./rejections.js";
 import { Running } from "./running.js";
 
 export function resize(m: ClusterState, instanceId: number, typeName: string): void {
@@ -20,6 +22,11 @@ export function resize(m: ClusterState, instanceId: number, typeName: string): v
     throw new Error(
       `cannot resize a ${inst.type.kind} instance to ${type.kind} type "${typeName}"`,
     );
+  const over = overflowOn(inst, type);
+  if (over) {
+    reject(m, "resize", `instance ${instanceId} holds more than ${typeName} has: ${over}`);
+    return;
+  }
   inst.resizingTo = type;
   m.scheduler.after(sampler(m, m.resizeSamplers, type, "resize")(), m.on.resized, inst);
 }
@@ -40,6 +47,7 @@ export function applyResize(m: ClusterState, inst: Instance): void {
     old.stale = true;
     const run = new Running(old.request, inst, old.startS, old.outOfMemory, old.cold);
     run.progress = { doneFrac: progress[i]!, sinceS: now };
+    run.alloc = old.alloc;
     inst.running[i] = run;
     scheduleCompletion(m, run, progress[i]!);
   });

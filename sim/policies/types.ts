@@ -53,6 +53,31 @@ export interface NoticeView {
 
 export type InstanceState = "booting" | "idle" | "busy" | "draining" | "terminated";
 
+/**
+ * The limits of one container: what a request running in it may use of its
+ * instance. Absent GPUs are none; an absent bandwidth is no limit of its own
+ * (its IO uses the instance's bandwidth) and takes none of it when packing.
+ */
+export interface Allocation {
+  readonly vcpu: number;
+  readonly memMiB: number;
+  readonly gpus?: number;
+  readonly networkMbps?: number;
+}
+
+/** Amounts of each resource of an instance (its capacity, or what is free of it). */
+export interface Resources {
+  readonly vcpu: number;
+  readonly memMiB: number;
+  readonly gpus: number;
+  readonly networkMbps: number;
+}
+
+/** A running request's allocation on an instance (a slot's is the instance's equal share). */
+export interface AllocationView extends Resources {
+  readonly requestId: number;
+}
+
 /** One instance as a policy sees it at the moment of a call: plain data, a copy. */
 export interface InstanceView {
   readonly id: number;
@@ -70,6 +95,10 @@ export interface InstanceView {
   readonly readyAtS: number | null;
   /** When it last became idle (null while busy or booting). */
   readonly idleSinceS: number | null;
+  /** Its capacity less every running request's allocation: what a packing policy may still place. */
+  readonly free: Resources;
+  /** The allocation of each running request, in the order of `runningRequestIds`. */
+  readonly allocations: readonly AllocationView[];
 }
 
 /** The rule a pool uses to choose one of its instances for a request (a piece in pieces/routing). */
@@ -141,6 +170,8 @@ export interface TypeView {
   readonly vcpu: number;
   readonly memMiB: number;
   readonly gpus: number;
+  /** Baseline network bandwidth, shared by what runs on it. */
+  readonly networkMbps: number;
   /** On-demand price while alive (0 for FaaS: see `billing`). */
   readonly usdPerHour: number;
   readonly billing: BillingRule;
@@ -185,8 +216,13 @@ export type Action =
   /**
    * Send the arriving request to this instance (only from onArrival): it
    * starts there if a slot is free, else waits in the instance's pool.
+   * With an allocation, it runs in a container of those limits: it starts
+   * once a slot and that much capacity are free, waiting in the pool's line
+   * meanwhile (any instance of the pool with room takes it); one larger
+   * than the instance, or on an instance not in service, is rejected and
+   * the request is routed as if not placed.
    */
-  | { readonly kind: "place"; readonly instanceId: number }
+  | { readonly kind: "place"; readonly instanceId: number; readonly allocation?: Allocation }
   /** Change an instance's type in place; it keeps serving, at the new size after the type's resize latency. */
   | { readonly kind: "resize"; readonly instanceId: number; readonly type: string }
   /** Move a running request to another pool; it resumes there, after the migration latency, with its work kept. */

@@ -13,6 +13,9 @@ import { isPlainObject } from "./zod-issues.js";
 
 type TypeInput = z.output<typeof instanceTypeSchema>;
 
+/** The bandwidth of a scenario's new type that names none: 1 Gbps, our assumption. */
+const DEFAULT_NETWORK_MBPS = 1000;
+
 export interface ScenarioCatalog {
   readonly catalog: Catalog;
   /** The catalog's names and those of the scenario's types that are wrong. */
@@ -70,6 +73,7 @@ function resolveType(
     memMiB: o.memory ?? base!.memMiB,
     gpus: o.gpus ?? base?.gpus ?? 0,
     ...((o.gpuModel ?? base?.gpuModel) ? { gpuModel: o.gpuModel ?? base?.gpuModel } : {}),
+    networkMbps: o.networkMbps ?? base?.networkMbps ?? DEFAULT_NETWORK_MBPS,
     usdPerHour: o.usdPerHour ?? base!.usdPerHour,
     billing: billing ?? base!.billing,
     boot: o.boot ?? base!.boot,

@@ -24,6 +24,8 @@ export const instanceTypeSchema = z.strictObject({
   memory: size().optional(),
   gpus: z.int().nonnegative().optional(),
   gpuModel: z.string().optional(),
+  /** Baseline network bandwidth in Mbps (a new type without one gets 1000). */
+  networkMbps: z.number().positive().optional(),
   usdPerHour: usd().optional(),
   billing: billing.optional(),
   boot: distribution(duration).optional(),

@@ -9,6 +9,11 @@ import type { BillingRule, Catalog, InstanceType } from "./types.js";
 const EC2_BILLING: BillingRule = { kind: "per-second", minimumS: 60 };
 const EC2_PRICES = "AWS EC2 on-demand pricing, us-east-1, Linux";
 const ASOF = "2025-06";
+// Baseline (not burst) network bandwidth per type, from the EC2 User Guide's
+// "Amazon EC2 instance network bandwidth" and `aws ec2 describe-instance-types`
+// (NetworkInfo BaselineBandwidthInGbps), read 2025-06. "Up to 10 Gigabit"
+// types sustain only their baseline, so the baseline is what IO is timed by.
+const EC2_NETWORK = "; baseline network bandwidth from the EC2 User Guide";
 
 // EC2 to a ready service: about 25-40 s (pending -> running 5-16 s, then OS,
 // user data and health checks). GPU nodes with drivers and large images:
@@ -25,6 +30,7 @@ function vm(
   vcpu: number,
   memGiB: number,
   usdPerHour: number,
+  networkGbps: number,
   gpu?: { count: number; model: string },
 ): InstanceType {
   return {
@@ -34,11 +40,12 @@ function vm(
     memMiB: memGiB * 1024,
     gpus: gpu?.count ?? 0,
     ...(gpu ? { gpuModel: gpu.model } : {}),
+    networkMbps: networkGbps * 1000,
     usdPerHour,
     billing: EC2_BILLING,
     boot: gpu ? (gpu.count > 1 ? BIG_GPU_BOOT : GPU_BOOT) : VM_BOOT,
     resize: VM_RESIZE,
-    source: EC2_PRICES,
+    source: EC2_PRICES + EC2_NETWORK,
     asOf: ASOF,
   };
 }
@@ -50,6 +57,9 @@ const LAMBDA: InstanceType = {
   vcpu: 1,
   memMiB: 1769,
   gpus: 0,
+  // Lambda publishes no bandwidth figure; 600 Mbps is our assumption, near
+  // what throughput tests of 1,769 MB functions report. Override it per scenario.
+  networkMbps: 600,
   usdPerHour: 0,
   billing: {
     kind: "per-request",
@@ -65,19 +75,19 @@ const LAMBDA: InstanceType = {
 };
 
 const TYPES: InstanceType[] = [
-  vm("t3.micro", 2, 1, 0.0104),
-  vm("t3.medium", 2, 4, 0.0416),
-  vm("m5.large", 2, 8, 0.096),
-  vm("m5.xlarge", 4, 16, 0.192),
-  vm("m5.2xlarge", 8, 32, 0.384),
-  vm("c5.large", 2, 4, 0.085),
-  vm("c5.2xlarge", 8, 16, 0.34),
-  vm("r5.large", 2, 16, 0.126),
-  vm("g4dn.xlarge", 4, 16, 0.526, { count: 1, model: "T4" }),
-  vm("g5.xlarge", 4, 16, 1.006, { count: 1, model: "A10G" }),
-  vm("p4d.24xlarge", 96, 1152, 32.77, { count: 8, model: "A100 40GB" }),
+  vm("t3.micro", 2, 1, 0.0104, 0.064),
+  vm("t3.medium", 2, 4, 0.0416, 0.256),
+  vm("m5.large", 2, 8, 0.096, 0.75),
+  vm("m5.xlarge", 4, 16, 0.192, 1.25),
+  vm("m5.2xlarge", 8, 32, 0.384, 2.5),
+  vm("c5.large", 2, 4, 0.085, 0.75),
+  vm("c5.2xlarge", 8, 16, 0.34, 2.5),
+  vm("r5.large", 2, 16, 0.126, 0.75),
+  vm("g4dn.xlarge", 4, 16, 0.526, 5, { count: 1, model: "T4" }),
+  vm("g5.xlarge", 4, 16, 1.006, 2.5, { count: 1, model: "A10G" }),
+  vm("p4d.24xlarge", 96, 1152, 32.77, 400, { count: 8, model: "A100 40GB" }),
   // List price before the 2025 price cut.
-  vm("p5.48xlarge", 192, 2048, 98.32, { count: 8, model: "H100" }),
+  vm("p5.48xlarge", 192, 2048, 98.32, 3200, { count: 8, model: "H100" }),
   LAMBDA,
 ];
 

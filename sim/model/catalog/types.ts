@@ -10,6 +10,8 @@ export interface InstanceType {
   readonly memMiB: number;
   readonly gpus: number;
   readonly gpuModel?: string;
+  /** Baseline network bandwidth (what IO of the requests on it is timed by). */
+  readonly networkMbps: number;
   /** On-demand price while alive (VMs; 0 for FaaS, billed per request). */
   readonly usdPerHour: number;
   readonly billing: BillingRule;

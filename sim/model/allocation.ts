@@ -1,0 +1,111 @@
+/**
+ * Packing of allocations (containers with limits) on an instance: the
+ * instance's capacity (its type's vCPU, memory, GPUs and bandwidth) less
+ * what its running requests hold. A request started without an allocation
+ * holds the instance's equal share (type / slots): slots are the special
+ * case of equal allocations.
+ */
+import type { Allocation, AllocationView, Resources } from "../policies/types.js";
+import type { InstanceType } from "./catalog/types.js";
+import type { Instance } from "./instance.js";
+import type { Running } from "./running.js";
+
+/** Relative slack of the capacity checks: shares summed back may exceed the whole by rounding. */
+const SLACK = 1e-9;
+
+export function capacityOf(type: InstanceType): Resources {
+  return { vcpu: type.vcpu, memMiB: type.memMiB, gpus: type.gpus, networkMbps: type.networkMbps };
+}
+
+/** One slot's equal share of an instance. */
+export function shareOf(type: InstanceType, slots: number): Resources {
+  return {
+    vcpu: type.vcpu / slots,
+    memMiB: type.memMiB / slots,
+    gpus: type.gpus / slots,
+    networkMbps: type.networkMbps / slots,
+  };
+}
+
+/** What a run holds: its allocation, or its slot's share. */
+export function heldBy(run: Running): Resources {
+  const a = run.alloc;
+  if (!a) return shareOf(run.instance.type, run.instance.slots);
+  return { vcpu: a.vcpu, memMiB: a.memMiB, gpus: a.gpus ?? 0, networkMbps: a.networkMbps ?? 0 };
+}
+
+/** Capacity less what the running requests hold (never below 0 in a checked run). */
+export function freeOf(inst: Instance): Resources {
+  const t = inst.type;
+  let vcpu = t.vcpu;
+  let memMiB = t.memMiB;
+  let gpus = t.gpus;
+  let networkMbps = t.networkMbps;
+  for (const run of inst.running) {
+    const h = heldBy(run);
+    vcpu -= h.vcpu;
+    memMiB -= h.memMiB;
+    gpus -= h.gpus;
+    networkMbps -= h.networkMbps;
+  }
+  return { vcpu, memMiB, gpus, networkMbps };
+}
+
+/** The first resource `want` needs more of than `have` gives, or null when it fits. */
+export function shortOf(want: Allocation | Resources, have: Resources): string | null {
+  const over = (need: number, got: number) => need > got + SLACK * Math.max(1, Math.abs(got));
+  if (over(want.vcpu, have.vcpu)) return `vCPU (${want.vcpu} asked, ${round(have.vcpu)} there)`;
+  if (over(want.memMiB, have.memMiB))
+    return `memory (${want.memMiB} MiB asked, ${round(have.memMiB)} MiB there)`;
+  if (over(want.gpus ?? 0, have.gpus))
+    return `GPUs (${want.gpus} asked, ${round(have.gpus)} there)`;
+  if (over(want.networkMbps ?? 0, have.networkMbps))
+    return `bandwidth (${want.networkMbps} Mbps asked, ${round(have.networkMbps)} Mbps there)`;
+  return null;
+}
+
+/** Whether an instance in service has a free slot and room for `alloc` (null: a slot's share). */
+export function canTake(inst: Instance, alloc: Allocation | null): boolean {
+  if (inst.freeSlots <= 0) return false;
+  // With only equal shares on it, a free slot has its share free.
+  if (alloc === null && inst.allocatedRuns === 0) return true;
+  return shortOf(alloc ?? shareOf(inst.type, inst.slots), freeOf(inst)) === null;
+}
+
+/** Checks that an allocation is well formed; the reason it is not, or null. */
+export function malformed(a: Allocation): string | null {
+  const bad = (x: number | undefined, positive: boolean) =>
+    x !== undefined && (!Number.isFinite(x) || x < 0 || (positive && x === 0));
+  if (bad(a.vcpu, true) || a.vcpu === undefined) return "its vCPU must be a positive number";
+  if (bad(a.memMiB, true) || a.memMiB === undefined) return "its memory must be a positive number";
+  if (bad(a.gpus, false)) return "its GPUs must be a number of at least 0";
+  if (bad(a.networkMbps, false)) return "its bandwidth must be a number of at least 0";
+  return null;
+}
+
+/** The allocation of each running request, as a policy sees it. */
+export function allocationViews(inst: Instance): AllocationView[] {
+  return inst.running.map((run) => ({ requestId: run.request.id, ...heldBy(run) }));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Why the running requests of `inst` would not fit on `type` (an in-place resize), or null. */
+export function overflowOn(inst: Instance, type: InstanceType): string | null {
+  if (inst.allocatedRuns === 0) return null;
+  const share = shareOf(type, inst.slots);
+  let vcpu = 0;
+  let memMiB = 0;
+  let gpus = 0;
+  let networkMbps = 0;
+  for (const run of inst.running) {
+    const h = run.alloc ? heldBy(run) : share;
+    vcpu += h.vcpu;
+    memMiB += h.memMiB;
+    gpus += h.gpus;
+    networkMbps += h.networkMbps;
+  }
+  return shortOf({ vcpu, memMiB, gpus, networkMbps }, capacityOf(type));
+}
