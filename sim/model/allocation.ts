@@ -27,11 +27,15 @@ export function shareOf(type: InstanceType, slots: number): Resources {
   };
 }
 
+/** An allocation's amounts, absent ones 0. */
+export function resourcesOf(a: Allocation): Resources {
+  return { vcpu: a.vcpu, memMiB: a.memMiB, gpus: a.gpus ?? 0, networkMbps: a.networkMbps ?? 0 };
+}
+
 /** What a run holds: its allocation, or its slot's share. */
 export function heldBy(run: Running): Resources {
   const a = run.alloc;
-  if (!a) return shareOf(run.instance.type, run.instance.slots);
-  return { vcpu: a.vcpu, memMiB: a.memMiB, gpus: a.gpus ?? 0, networkMbps: a.networkMbps ?? 0 };
+  return a ? resourcesOf(a) : shareOf(run.instance.type, run.instance.slots);
 }
 
 /** Capacity less what the running requests hold (never below 0 in a checked run). */
@@ -108,4 +112,10 @@ export function overflowOn(inst: Instance, type: InstanceType): string | null {
     networkMbps += h.networkMbps;
   }
   return shortOf({ vcpu, memMiB, gpus, networkMbps }, capacityOf(type));
+}
+
+/** An upgrade's target, if it can take the request in its allocation on landing. */
+export function landingOn(target: Instance, alloc: Allocation | null): Instance | undefined {
+  if (target.state === "terminated" || target.state === "draining") return undefined;
+  return canTake(target, alloc) ? target : undefined;
 }

@@ -1,9 +1,11 @@
 /**
  * A policy's actions applied to the fleet: pools defined or reconfigured,
- * instances provisioned and released, resized, requests migrated, timers
- * set. Checks what names the model cannot honour.
+ * instances provisioned (or bound to a notice) and released, resized,
+ * requests migrated, allocations resized or upgraded, timers set. Checks what names the model cannot honour.
  */
 import type { Action, PoolSettings } from "../policies/types.js";
+import { resizeAllocation, upgrade } from "./allocation-actions.js";
+import { provisionForNotice } from "./binding.js";
 import type { ClusterState } from "./cluster-state.js";
 import { provision, release } from "./lifecycle.js";
 import { setTimer } from "./policy-calls.js";
@@ -20,7 +22,14 @@ export function applyOne(m: ClusterState, a: Action): void {
       definePool(m, a.pool, a);
       return;
     case "provision":
-      provision(m, a.pool, a.type, a.count, a.prewarmed ?? false, a.forRequestId);
+      if (a.forNotice) provisionForNotice(m, a.pool, a.type, a.count, a.allocation);
+      else provision(m, a.pool, a.type, a.count, a.prewarmed ?? false, a.forRequestId);
+      return;
+    case "resizeAllocation":
+      resizeAllocation(m, a.requestId, a.allocation);
+      return;
+    case "upgrade":
+      upgrade(m, a.requestId, a.instanceId, a.allocation, a.mode);
       return;
     case "release":
       release(m, a.instanceId, a.afterIdleS);

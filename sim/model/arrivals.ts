@@ -10,6 +10,7 @@ import { applyAll, applyOne } from "./apply-actions.js";
 import { DEFAULT_POOL, type ClusterState } from "./cluster-state.js";
 import { startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
+import { runBound, takeBinding } from "./binding.js";
 import { adopt, policyContext } from "./policy-calls.js";
 import { enqueue } from "./queueing.js";
 import { reject } from "./rejections.js";
@@ -61,7 +62,9 @@ export function notice(m: ClusterState, request: WorkRequest): void {
   };
   const { policy, policyConfig } = m.opts;
   const d = policy.onNotice!(m.policyState, policyConfig, view, m.fleet, policyContext(m));
+  m.noticing = request;
   applyAll(m, adopt(m, d));
+  m.noticing = null;
 }
 
 function scheduleNextArrival(m: ClusterState): void {
@@ -89,6 +92,7 @@ export function route(m: ClusterState, request: WorkRequest): void {
   let target = DEFAULT_POOL;
   let placed: Instance | undefined;
   let alloc: Allocation | null = null;
+  const bound = m.bindings.size > 0 ? takeBinding(m, request) : null;
   const { policy } = m.opts;
   if (m.hooks.arrival) {
     const d = policy.onArrival!(
@@ -107,6 +111,17 @@ export function route(m: ClusterState, request: WorkRequest): void {
       } else applyOne(m, a);
     }
     m.arriving = null;
+  }
+  if (bound) {
+    // Pre-instantiated for this request: it runs there, whatever the policy said.
+    const started = m.startedFor;
+    if (started) {
+      // An instance the policy also started for it serves the line instead.
+      started.pool.takeHeld(started);
+      m.startedFor = null;
+    }
+    runBound(m, request, bound);
+    return;
   }
   if (placed) target = placed.pool.id;
   const pool = m.pools.get(target);

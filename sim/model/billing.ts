@@ -2,7 +2,8 @@
  * The billing rules, as pure functions of what was used. Each is the
  * provider's published rule; see catalog/types.ts.
  */
-import type { BillingRule } from "./catalog/types.js";
+import type { Resources } from "../policies/types.js";
+import type { BillingRule, InstanceType } from "./catalog/types.js";
 
 /** Cost of one instance alive for `aliveS` seconds (VM rules). */
 export function instanceCostUsd(rule: BillingRule, usdPerHour: number, aliveS: number): number {
@@ -30,4 +31,18 @@ export function executionCostUsd(rule: BillingRule, memMiB: number, durationS: n
   return (
     billedExecutionS(rule, durationS) * (memMiB / 1024) * rule.usdPerGbSecond + rule.usdPerRequest
   );
+}
+
+/**
+ * What an allocation costs per hour on a VM: its share of the VM's price,
+ * by its dominant resource (the share of vCPU, memory or GPUs it holds,
+ * whichever is largest), since that much of the VM is not available to others.
+ */
+export function allocationUsdPerHour(type: InstanceType, held: Resources, _slots: number): number {
+  const share = Math.max(
+    held.vcpu / type.vcpu,
+    held.memMiB / type.memMiB,
+    type.gpus > 0 ? held.gpus / type.gpus : 0,
+  );
+  return type.usdPerHour * share;
 }

@@ -7,7 +7,7 @@
 import type { Scheduler } from "../engine/scheduler.js";
 import type { RandomStreams } from "../random/streams.js";
 import type { Sampler } from "../random/source.js";
-import type { FleetView, Policy, TypeView } from "../policies/types.js";
+import type { Allocation, FleetView, Policy, TypeView } from "../policies/types.js";
 import type { Catalog } from "./catalog/types.js";
 import type { Instance } from "./instance.js";
 import type { FaasUsage, LedgerEntry } from "./invariants.js";
@@ -51,6 +51,23 @@ export interface Migration {
   readonly doneFrac: number;
   readonly startS: number;
   readonly cold: boolean;
+  /** An upgrade's target instance and allocation (else any instance of the pool, a slot's share). */
+  readonly target?: Instance;
+  readonly alloc?: Allocation;
+}
+
+/** An allocation change waiting for its latency to pass. */
+export interface PendingResize {
+  readonly run: Running;
+  readonly alloc: Allocation;
+}
+
+/** An instance bound to an announced request, and the allocation that request is to run in. */
+export interface Binding {
+  readonly instance: Instance;
+  /** The function the notice named (the request may turn out to be another's). */
+  readonly functionId: number;
+  readonly alloc: Allocation | null;
 }
 
 /** The pool a request goes to when the policy routes it nowhere. */
@@ -67,6 +84,7 @@ export interface Handlers {
   readonly queueTimeout: (q: Queued) => void;
   readonly resized: (inst: Instance) => void;
   readonly migrated: (m: Migration) => void;
+  readonly allocationResized: (r: PendingResize) => void;
   readonly tick: () => void;
   readonly timer: (key: string) => void;
   readonly sampleTick: () => void;
@@ -90,6 +108,11 @@ export interface ClusterState {
   readonly on: Handlers;
   readonly bootSamplers: Map<string, Sampler>;
   readonly resizeSamplers: Map<string, Sampler>;
+  readonly allocationResizeSamplers: Map<string, Sampler>;
+  /** Instances bound to announced requests, by request id. */
+  readonly bindings: Map<number, Binding>;
+  /** The request whose notice is being handled (onNotice), else null. */
+  noticing: WorkRequest | null;
   readonly instancesById: Map<number, Instance>;
   /** Billing segments of VM instances, and the segment each instance is in. */
   readonly ledger: LedgerEntry[];

@@ -8,6 +8,7 @@
  */
 import { PRIORITY_LATE, type Scheduler } from "../engine/scheduler.js";
 import type { TypeView } from "../policies/types.js";
+import { applyAllocationResize } from "./allocation-actions.js";
 import { applyAll, definePool } from "./apply-actions.js";
 import { arrive, notice, readAhead, readArrivals } from "./arrivals.js";
 import { DEFAULT_POOL, type ClusterOptions, type ClusterState } from "./cluster-state.js";
@@ -60,12 +61,16 @@ export class Cluster {
         queueTimeout: (q) => timeOut(m, q),
         resized: (inst) => applyResize(m, inst),
         migrated: (moving) => landMigration(m, moving),
+        allocationResized: (r) => applyAllocationResize(m, r),
         tick: () => tick(m),
         timer: (key) => fireTimer(m, key),
         sampleTick: () => sample(m),
       },
       bootSamplers: new Map(),
       resizeSamplers: new Map(),
+      allocationResizeSamplers: new Map(),
+      bindings: new Map(),
+      noticing: null,
       instancesById: new Map(),
       ledger: [],
       ledgerOf: new Map(),

@@ -18,6 +18,8 @@ export class Instance {
   idleSinceS = NaN;
   /** The request this instance was started for, waiting for it to boot; else null. */
   held: Queued | null = null;
+  /** Bound to an announced request not yet arrived: takes no other work. */
+  bound = false;
   /** Handle of the pending keep-alive expiry, else -1. */
   idleHandle = -1;
   /** Integral of busy slots over time, for utilization and idle cost. */
@@ -42,6 +44,7 @@ export class Instance {
   }
 
   get freeSlots(): number {
+    if (this.bound) return 0;
     return this.state === "idle" || this.state === "busy" ? this.slots - this.busySlots : 0;
   }
 

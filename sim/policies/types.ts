@@ -203,6 +203,16 @@ export type Action =
        * during the boot. The request must be routed to the same pool.
        */
       readonly forRequestId?: number;
+      /**
+       * Bind the (first) instance to the request the notice announces (only
+       * from onNotice): it takes no other work, and when that request
+       * arrives it runs there (in `allocation`, if given) whatever onArrival
+       * says. If the notice named the wrong function, the instance is
+       * unbound when the request comes, joins its pool, and the bind counts
+       * as wasted.
+       */
+      readonly forNotice?: boolean;
+      readonly allocation?: Allocation;
     }
   /**
    * End an instance: at once if idle or booting, after its work if busy.
@@ -225,6 +235,31 @@ export type Action =
   | { readonly kind: "place"; readonly instanceId: number; readonly allocation?: Allocation }
   /** Change an instance's type in place; it keeps serving, at the new size after the type's resize latency. */
   | { readonly kind: "resize"; readonly instanceId: number; readonly type: string }
+  /**
+   * Change a running request's allocation in place, within its instance's
+   * free capacity: it keeps its progress and runs at the new size once the
+   * type's allocation-resize latency has passed (rejected if the room is
+   * not there then, or now).
+   */
+  | {
+      readonly kind: "resizeAllocation";
+      readonly requestId: number;
+      readonly allocation: Allocation;
+    }
+  /**
+   * Move a running request to a larger allocation on another instance:
+   * `migrate` keeps its work and pauses it for the migration latency
+   * (fixed part plus its memory over the migration bandwidth); `restart`
+   * loses its work and starts it again at once. It waits in the target's
+   * pool if the room is taken meanwhile.
+   */
+  | {
+      readonly kind: "upgrade";
+      readonly requestId: number;
+      readonly instanceId: number;
+      readonly allocation: Allocation;
+      readonly mode: "migrate" | "restart";
+    }
   /** Move a running request to another pool; it resumes there, after the migration latency, with its work kept. */
   | { readonly kind: "migrate"; readonly requestId: number; readonly pool: string }
   /**

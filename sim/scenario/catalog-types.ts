@@ -78,6 +78,8 @@ function resolveType(
     billing: billing ?? base!.billing,
     boot: o.boot ?? base!.boot,
     resize: o.resize ?? base?.resize ?? { kind: "constant", value: 60 },
+    allocationResize: o.allocationResize ??
+      base?.allocationResize ?? { kind: "lognormal", median: 2, p95: 10 },
     source: o.source ?? (base ? `${base.source}; overridden in the scenario` : "the scenario"),
     asOf: o.asOf ?? base?.asOf ?? "",
   };

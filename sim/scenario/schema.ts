@@ -31,6 +31,8 @@ export const instanceTypeSchema = z.strictObject({
   boot: distribution(duration).optional(),
   /** Time an in-place change to this type takes. */
   resize: distribution(duration).optional(),
+  /** Time an in-place change to an allocation on this type takes. */
+  allocationResize: distribution(duration).optional(),
   source: z.string().optional(),
   asOf: z.string().optional(),
 });

@@ -24,6 +24,10 @@ const BIG_GPU_BOOT = { kind: "lognormal", median: 600, p95: 900 } as const;
 // Changing an EC2 instance's type means stop, modify, start: about a minute
 // or two. A FaaS memory change applies to the next sandbox: no wait.
 const VM_RESIZE = { kind: "lognormal", median: 60, p95: 120 } as const;
+// A container's limits change in place by a cgroup update the node agent
+// applies on its next sync (Kubernetes in-place pod resize): seconds. Median
+// 2 s, p95 10 s is our assumption, not a published figure.
+const ALLOCATION_RESIZE = { kind: "lognormal", median: 2, p95: 10 } as const;
 
 function vm(
   name: string,
@@ -45,6 +49,7 @@ function vm(
     billing: EC2_BILLING,
     boot: gpu ? (gpu.count > 1 ? BIG_GPU_BOOT : GPU_BOOT) : VM_BOOT,
     resize: VM_RESIZE,
+    allocationResize: ALLOCATION_RESIZE,
     source: EC2_PRICES + EC2_NETWORK,
     asOf: ASOF,
   };
@@ -70,6 +75,7 @@ const LAMBDA: InstanceType = {
   // Lambda cold starts are usually under 1 s.
   boot: { kind: "lognormal", median: 0.25, p95: 0.9 },
   resize: { kind: "constant", value: 0 },
+  allocationResize: { kind: "constant", value: 0 },
   source: "AWS Lambda pricing (x86, us-east-1) and documentation: 1,769 MB = 1 vCPU",
   asOf: ASOF,
 };

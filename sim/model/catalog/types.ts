@@ -19,6 +19,8 @@ export interface InstanceType {
   readonly boot: DistSpec;
   /** Seconds an in-place change to this type takes to apply. */
   readonly resize: DistSpec;
+  /** Seconds an in-place change to an allocation (a container's limits) on it takes. */
+  readonly allocationResize: DistSpec;
   /** Where the figures come from, and when they were read. */
   readonly source: string;
   readonly asOf: string;
