@@ -10,7 +10,7 @@ import { capacityOf, freeOf, heldBy, malformed, resourcesOf, shortOf } from "./a
 import { allocationUsdPerHour } from "./billing.js";
 import type { ClusterState, Migration, PendingResize } from "./cluster-state.js";
 import { memLimitMiB, allocatedSeconds } from "./execution.js";
-import { detach, fullSeconds, scheduleCompletion } from "./execution-runs.js";
+import { billStretch, detach, fullSeconds, scheduleCompletion } from "./execution-runs.js";
 import { checkPacking } from "./invariants.js";
 import { sampler, setBusy, settleIfFree } from "./lifecycle.js";
 import { pullWork } from "./queueing.js";
@@ -59,9 +59,11 @@ export function applyAllocationResize(m: ClusterState, p: PendingResize): void {
   const done = run.doneAt(now, fullSeconds(run));
   const oom = run.request.demand.memMiB > memLimitMiB(p.alloc, inst.type, inst.slots);
   run.stale = true;
+  if (inst.type.billing.kind === "per-allocation") billStretch(m, run, now);
   const next = new Running(run.request, inst, run.startS, oom, run.cold);
   next.progress = { doneFrac: done, sinceS: now };
   next.alloc = p.alloc;
+  next.resized = true;
   if (!run.alloc) inst.allocatedRuns++;
   inst.running[inst.running.indexOf(run)] = next;
   checkPacking(inst);

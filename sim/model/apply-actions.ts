@@ -3,13 +3,15 @@
  * instances provisioned (or bound to a notice) and released, resized,
  * requests migrated, allocations resized or upgraded, timers set. Checks what names the model cannot honour.
  */
-import type { Action, PoolSettings } from "../policies/types.js";
+import type { Action, Allocation, PoolSettings } from "../policies/types.js";
 import { resizeAllocation, upgrade } from "./allocation-actions.js";
 import { provisionForNotice } from "./binding.js";
 import type { ClusterState } from "./cluster-state.js";
 import { provision, release } from "./lifecycle.js";
 import { setTimer } from "./policy-calls.js";
 import { Pool } from "./pool.js";
+import { namedAllocation } from "./profiles.js";
+import { reject } from "./rejections.js";
 import { migrate, resize } from "./resize-migrate.js";
 
 export function applyAll(m: ClusterState, actions: readonly Action[]): void {
@@ -22,15 +24,21 @@ export function applyOne(m: ClusterState, a: Action): void {
       definePool(m, a.pool, a);
       return;
     case "provision":
-      if (a.forNotice) provisionForNotice(m, a.pool, a.type, a.count, a.allocation);
+      if (a.forNotice) provisionForNotice(m, a.pool, a.type, a.count, named(m, a.kind, a));
       else provision(m, a.pool, a.type, a.count, a.prewarmed ?? false, a.forRequestId);
       return;
-    case "resizeAllocation":
-      resizeAllocation(m, a.requestId, a.allocation);
+    case "resizeAllocation": {
+      const alloc = named(m, a.kind, a);
+      if (alloc) resizeAllocation(m, a.requestId, alloc);
+      else if (alloc === undefined) reject(m, a.kind, "it names no allocation or profile");
       return;
-    case "upgrade":
-      upgrade(m, a.requestId, a.instanceId, a.allocation, a.mode);
+    }
+    case "upgrade": {
+      const alloc = named(m, a.kind, a);
+      if (alloc) upgrade(m, a.requestId, a.instanceId, alloc, a.mode);
+      else if (alloc === undefined) reject(m, a.kind, "it names no allocation or profile");
       return;
+    }
     case "release":
       release(m, a.instanceId, a.afterIdleS);
       return;
@@ -62,4 +70,16 @@ export function definePool(m: ClusterState, id: string, s: PoolSettings): void {
     id,
     new Pool(id, s.functionId ?? -1, s.routing ?? "least-loaded", s.concurrency ?? 1),
   );
+}
+
+/** The allocation an action names (its own or a profile's); null, rejected, if the profile is unknown. */
+export function named(
+  m: ClusterState,
+  kind: string,
+  a: { readonly allocation?: Allocation; readonly profile?: string },
+): Allocation | null | undefined {
+  const got = namedAllocation(m.profiles, a);
+  if (typeof got !== "string") return got;
+  reject(m, kind, got);
+  return null;
 }

@@ -6,7 +6,7 @@
 import { PRIORITY_LATE } from "../engine/scheduler.js";
 import type { Allocation, NoticeView } from "../policies/types.js";
 import { canTake, capacityOf, malformed, shortOf } from "./allocation.js";
-import { applyAll, applyOne } from "./apply-actions.js";
+import { applyAll, applyOne, named } from "./apply-actions.js";
 import { DEFAULT_POOL, type ClusterState } from "./cluster-state.js";
 import { startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
@@ -106,7 +106,8 @@ export function route(m: ClusterState, request: WorkRequest): void {
     for (const a of adopt(m, d)) {
       if (a.kind === "route") target = a.pool;
       else if (a.kind === "place") {
-        const p = placement(m, a.instanceId, a.allocation);
+        const wanted = named(m, a.kind, a);
+        const p = wanted === null ? undefined : placement(m, a.instanceId, wanted);
         if (p) [placed, alloc] = p;
       } else applyOne(m, a);
     }

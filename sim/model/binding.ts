@@ -20,8 +20,9 @@ export function provisionForNotice(
   poolId: string,
   typeName: string,
   count: number,
-  alloc: Allocation | undefined,
+  alloc: Allocation | null | undefined,
 ): void {
+  if (alloc === null) return;
   const r = m.noticing;
   if (!r) throw new Error(`policy ${m.opts.policyName} provisioned for a notice outside onNotice`);
   const type = m.opts.catalog.get(typeName);

@@ -10,9 +10,10 @@ import type { Sampler } from "../random/source.js";
 import type { Allocation, FleetView, Policy, TypeView } from "../policies/types.js";
 import type { Catalog } from "./catalog/types.js";
 import type { Instance } from "./instance.js";
-import type { FaasUsage, LedgerEntry } from "./invariants.js";
+import type { AllocationUsage, FaasUsage, LedgerEntry } from "./invariants.js";
 import type { HookSet } from "./policy-hooks.js";
 import type { Pool, Queued } from "./pool.js";
+import type { Profiles } from "./profiles.js";
 import type { RequestSource, WorkRequest } from "./request.js";
 import type { RunMetrics } from "./run-metrics.js";
 import type { Running } from "./running.js";
@@ -23,6 +24,8 @@ export interface ClusterOptions {
   readonly policy: Policy;
   readonly policyConfig: unknown;
   readonly catalog: Catalog;
+  /** Resource profiles by name; the default ones (default-profiles.ts) when absent. */
+  readonly profiles?: Profiles;
   readonly streams: RandomStreams;
   readonly horizonS: number;
   readonly slaLatencyS: number;
@@ -96,6 +99,7 @@ export interface ClusterState {
   readonly metrics: RunMetrics;
   readonly pools: Map<string, Pool>;
   readonly types: ReadonlyMap<string, TypeView>;
+  readonly profiles: Profiles;
   /** What policies see of the pools: copies made at each read. */
   readonly fleet: FleetView;
   /** The policy's seeded stream and its log, handed to it in a fresh context at each call. */
@@ -119,6 +123,8 @@ export interface ClusterState {
   readonly ledgerOf: Map<Instance, LedgerEntry>;
   /** FaaS usage by type (executions, billed seconds), to re-derive the bill at the end. */
   readonly faasUsage: Map<string, FaasUsage>;
+  /** Container-capacity usage by type (billed vCPU- and GB-seconds), likewise. */
+  readonly allocationUsage: Map<string, AllocationUsage>;
   policyState: unknown;
   nextInstanceId: number;
   /** Requests executing, and requests between two instances. */

@@ -14,8 +14,10 @@ import { arrive, notice, readAhead, readArrivals } from "./arrivals.js";
 import { DEFAULT_POOL, type ClusterOptions, type ClusterState } from "./cluster-state.js";
 import { complete } from "./execution-runs.js";
 import { checkConservation } from "./invariants.js";
+import { billRunningAllocations } from "./execution-runs.js";
 import { checkLedger, settleInstance } from "./ledger.js";
 import { modelFleet } from "./fleet-view.js";
+import { defaultProfilesFor } from "./profiles.js";
 import { expireIdle, ready } from "./lifecycle.js";
 import { adopt, fireTimer, policyContext } from "./policy-calls.js";
 import { hooksOf } from "./policy-hooks.js";
@@ -40,13 +42,15 @@ export class Cluster {
       [...opts.catalog.values()].map((t) => [t.name, typeViewOf(t)]),
     );
     const pools: ClusterState["pools"] = new Map();
+    const profiles = opts.profiles ?? defaultProfilesFor(opts.catalog);
     const m: ClusterState = {
       scheduler,
       opts,
       metrics: this.metrics,
       pools,
       types,
-      fleet: modelFleet(pools, types, () => scheduler.now),
+      profiles,
+      fleet: modelFleet(pools, types, profiles, () => scheduler.now),
       random: opts.streams.stream(`policy/${opts.policyName}`),
       log: opts.log ?? (() => {}),
       hooks: hooksOf(opts.policy, opts.policyConfig),
@@ -75,6 +79,7 @@ export class Cluster {
       ledger: [],
       ledgerOf: new Map(),
       faasUsage: new Map(),
+      allocationUsage: new Map(),
       policyState: undefined,
       nextInstanceId: 1,
       running: 0,
@@ -126,7 +131,10 @@ export class Cluster {
     for (const pool of m.pools.values()) {
       pool.account(end, 0, 0);
       waiting += pool.queueLength;
-      for (const inst of pool.instances) settleInstance(m, inst, end);
+      for (const inst of pool.instances) {
+        billRunningAllocations(m, inst, end);
+        settleInstance(m, inst, end);
+      }
     }
     const inFlight = waiting + m.running + m.inTransit;
     const summary = this.metrics.summarize(m.opts.policyName, inFlight, end);

@@ -10,7 +10,8 @@ import type { Allocation } from "../policies/types.js";
 import { allocatedSeconds, memLimitMiB, serviceSeconds } from "./execution.js";
 import { checkPacking } from "./invariants.js";
 import type { Instance } from "./instance.js";
-import { billExecution } from "./ledger.js";
+import { heldBy } from "./allocation.js";
+import { billAllocation, billExecution } from "./ledger.js";
 import { setBusy, settleIfFree } from "./lifecycle.js";
 import { adopt, policyContext } from "./policy-calls.js";
 import { pullWork } from "./queueing.js";
@@ -71,7 +72,21 @@ export function detach(m: ClusterState, run: Running, now: number): void {
   inst.running.splice(inst.running.indexOf(run), 1);
   if (run.alloc) inst.allocatedRuns--;
   m.running--;
-  if (inst.type.billing.kind === "per-request") billExecution(m, inst.type, now - run.sinceS);
+  const rule = inst.type.billing.kind;
+  if (rule === "per-request") billExecution(m, inst.type, now - run.sinceS);
+  else if (rule === "per-allocation") billStretch(m, run, now);
+}
+
+/** Bills a run's current stretch on container capacity, up to `nowS`. */
+export function billStretch(m: ClusterState, run: Running, nowS: number): void {
+  const type = run.instance.type;
+  billAllocation(m, type, heldBy(run), nowS - run.sinceS, !run.resized);
+}
+
+/** At the end of the run, what still runs on container capacity is billed up to then. */
+export function billRunningAllocations(m: ClusterState, inst: Instance, endS: number): void {
+  if (inst.type.billing.kind !== "per-allocation") return;
+  for (const run of inst.running) billStretch(m, run, endS);
 }
 
 export function complete(m: ClusterState, run: Running): void {

@@ -14,6 +14,7 @@ import type {
 import { allocationViews, freeOf } from "./allocation.js";
 import type { Instance } from "./instance.js";
 import type { Pool } from "./pool.js";
+import type { Profiles } from "./profiles.js";
 
 const NONE: readonly number[] = Object.freeze([]);
 const NO_ALLOCATIONS: readonly AllocationView[] = Object.freeze([]);
@@ -59,9 +60,11 @@ export function poolView(pool: Pool, nowS: number): PoolView {
 export function modelFleet(
   pools: ReadonlyMap<string, Pool>,
   types: ReadonlyMap<string, TypeView>,
+  profiles: Profiles,
   now: () => number,
 ): FleetView {
   const typeNames = [...types.keys()];
+  const profileNames = [...profiles.keys()];
   return {
     get nowS() {
       return now();
@@ -74,5 +77,7 @@ export function modelFleet(
     instances: (id) => pools.get(id)?.instances.map(instanceView) ?? [],
     typeNames: () => typeNames.slice(),
     type: (name) => types.get(name),
+    profileNames: () => profileNames.slice(),
+    profile: (name) => profiles.get(name),
   };
 }

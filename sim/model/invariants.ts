@@ -25,6 +25,12 @@ export interface FaasUsage {
   billedS: number;
 }
 
+/** Allocation usage of one container-capacity type: billed vCPU-seconds and GB-seconds. */
+export interface AllocationUsage {
+  vcpuS: number;
+  gbS: number;
+}
+
 /** requests = completed + failed + rejected + in flight at the end. */
 export function checkConservation(s: RunSummary): void {
   const ended = s.completed + s.failed + s.rejected + s.inFlightAtEnd;
@@ -41,6 +47,7 @@ export function checkBill(
   ledger: readonly LedgerEntry[],
   faas: ReadonlyMap<string, FaasUsage>,
   catalog: Catalog,
+  allocations: ReadonlyMap<string, AllocationUsage> = new Map(),
 ): void {
   const expected = new Map<string, number>();
   const add = (name: string, usd: number) => expected.set(name, (expected.get(name) ?? 0) + usd);
@@ -57,6 +64,11 @@ export function checkBill(
       name,
       u.billedS * gb * type.billing.usdPerGbSecond + u.executions * type.billing.usdPerRequest,
     );
+  }
+  for (const [name, u] of allocations) {
+    const rule = catalog.get(name)!.billing;
+    if (rule.kind !== "per-allocation") continue;
+    add(name, (u.vcpuS * rule.usdPerVcpuHour + u.gbS * rule.usdPerGbHour) / 3600);
   }
   for (const [name, usd] of Object.entries(s.costUsdByType)) {
     const want = expected.get(name) ?? 0;

@@ -22,6 +22,10 @@ export function resize(m: ClusterState, instanceId: number, typeName: string): v
     throw new Error(
       `cannot resize a ${inst.type.kind} instance to ${type.kind} type "${typeName}"`,
     );
+  if ((type.billing.kind === "per-allocation") !== (inst.type.billing.kind === "per-allocation")) {
+    reject(m, "resize", `instance ${instanceId} cannot change between container capacity and a VM`);
+    return;
+  }
   const over = overflowOn(inst, type);
   if (over) {
     reject(m, "resize", `instance ${instanceId} holds more than ${typeName} has: ${over}`);

@@ -20,6 +20,8 @@ export class Running {
   progress: Progress | null = null;
   /** Its container's limits; null for a slot's equal share (allocation.ts). */
   alloc: Allocation | null = null;
+  /** Re-timed by an allocation resize: not a new start for container billing's minimum. */
+  resized = false;
 
   constructor(
     readonly request: WorkRequest,

@@ -148,12 +148,26 @@ export interface FleetView {
   /** Catalog entries: what a policy may provision. */
   typeNames(): readonly string[];
   type(name: string): TypeView | undefined;
+  /** The scenario's resource profiles, by name (in the order given). */
+  profileNames(): readonly string[];
+  profile(name: string): ProfileView | undefined;
 }
 
 /** How an offering is billed: plain data, the catalog's rule as a policy sees it too. */
 export type BillingRule =
   /** Per second of life, at least `minimumS` per start (EC2 Linux: 60 s). */
   | { readonly kind: "per-second"; readonly minimumS: number }
+  /**
+   * Container capacity (AWS Fargate): the instance costs nothing; each
+   * allocation on it is billed by its vCPU and GB per second while it runs,
+   * at least `minimumS` per start.
+   */
+  | {
+      readonly kind: "per-allocation";
+      readonly minimumS: number;
+      readonly usdPerVcpuHour: number;
+      readonly usdPerGbHour: number;
+    }
   /** Every started hour billed whole. */
   | { readonly kind: "hourly" }
   /** FaaS: each execution's duration, rounded up to `incrementS`, in GB-seconds, plus a fee per request. */
@@ -178,6 +192,29 @@ export interface TypeView {
   /** Seconds from request to ready (VM boot, FaaS cold start): median and 95th percentile. */
   readonly bootMedianS: number;
   readonly bootP95S: number;
+}
+
+/** How a resource profile is priced: as a container of its size, or as its share of a VM type. */
+export type ProfilePrice =
+  | {
+      readonly kind: "container";
+      readonly usdPerVcpuHour: number;
+      readonly usdPerGbHour: number;
+      readonly minimumS: number;
+    }
+  /** Its dominant share (vCPU, memory or GPUs, whichever is largest) of the type's price. */
+  | { readonly kind: "vm-share"; readonly type: string };
+
+/** A named resource profile (seed 000 Small..Extreme, seed 002 Low..High): scenario data. */
+export interface ProfileView {
+  readonly name: string;
+  readonly vcpu: number;
+  readonly memMiB: number;
+  readonly gpus: number;
+  readonly networkMbps: number;
+  readonly price: ProfilePrice;
+  /** What one allocation of the profile costs per hour, by its price. */
+  readonly usdPerHour: number;
 }
 
 export interface PoolSettings {
@@ -213,6 +250,7 @@ export type Action =
        */
       readonly forNotice?: boolean;
       readonly allocation?: Allocation;
+      readonly profile?: string;
     }
   /**
    * End an instance: at once if idle or booting, after its work if busy.
@@ -232,7 +270,13 @@ export type Action =
    * than the instance, or on an instance not in service, is rejected and
    * the request is routed as if not placed.
    */
-  | { readonly kind: "place"; readonly instanceId: number; readonly allocation?: Allocation }
+  | {
+      readonly kind: "place";
+      readonly instanceId: number;
+      readonly allocation?: Allocation;
+      /** A profile's allocation, when no `allocation` is given. */
+      readonly profile?: string;
+    }
   /** Change an instance's type in place; it keeps serving, at the new size after the type's resize latency. */
   | { readonly kind: "resize"; readonly instanceId: number; readonly type: string }
   /**
@@ -257,7 +301,9 @@ export type Action =
       readonly kind: "upgrade";
       readonly requestId: number;
       readonly instanceId: number;
-      readonly allocation: Allocation;
+      /** The larger limits: an allocation, or a profile's. */
+      readonly allocation?: Allocation;
+      readonly profile?: string;
       readonly mode: "migrate" | "restart";
     }
   /** Move a running request to another pool; it resumes there, after the migration latency, with its work kept. */

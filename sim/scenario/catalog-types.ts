@@ -57,14 +57,21 @@ function resolveType(
   const billing: BillingRule | undefined = o.billing
     ? o.billing.kind === "per-second"
       ? { kind: "per-second", minimumS: o.billing.minimum }
-      : o.billing.kind === "hourly"
-        ? { kind: "hourly" }
-        : {
-            kind: "per-request",
-            incrementS: o.billing.increment,
-            usdPerGbSecond: o.billing.usdPerGbSecond,
-            usdPerRequest: o.billing.usdPerMillionRequests / 1e6,
+      : o.billing.kind === "per-allocation"
+        ? {
+            kind: "per-allocation",
+            minimumS: o.billing.minimum,
+            usdPerVcpuHour: o.billing.usdPerVcpuHour,
+            usdPerGbHour: o.billing.usdPerGbHour,
           }
+        : o.billing.kind === "hourly"
+          ? { kind: "hourly" }
+          : {
+              kind: "per-request",
+              incrementS: o.billing.increment,
+              usdPerGbSecond: o.billing.usdPerGbSecond,
+              usdPerRequest: o.billing.usdPerMillionRequests / 1e6,
+            }
     : undefined;
   const t: InstanceType = {
     name,
@@ -86,7 +93,7 @@ function resolveType(
   if ((t.kind === "faas") !== (t.billing.kind === "per-request")) {
     report.at(
       path,
-      `a ${t.kind} type needs ${t.kind === "faas" ? "per-request" : "per-second or hourly"} billing`,
+      `a ${t.kind} type needs ${t.kind === "faas" ? "per-request" : "per-second, hourly or per-allocation"} billing`,
     );
   }
   return t;

@@ -10,6 +10,12 @@ const billing = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("per-second"), minimum: duration().prefault("60s") }),
   z.strictObject({ kind: z.literal("hourly") }),
   z.strictObject({
+    kind: z.literal("per-allocation"),
+    minimum: duration().prefault("60s"),
+    usdPerVcpuHour: usd(),
+    usdPerGbHour: usd(),
+  }),
+  z.strictObject({
     kind: z.literal("per-request"),
     increment: duration().prefault("1ms"),
     usdPerGbSecond: usd(),
@@ -35,6 +41,28 @@ export const instanceTypeSchema = z.strictObject({
   allocationResize: distribution(duration).optional(),
   source: z.string().optional(),
   asOf: z.string().optional(),
+});
+
+/** A resource profile: an allocation's limits and how it is priced (default: AWS Fargate's rates). */
+export const profileSchema = z.strictObject({
+  vcpu: z.number().positive(),
+  memory: size().pipe(z.number().positive()),
+  gpus: z.number().nonnegative().default(0),
+  /** Bandwidth in Mbps; 0 for none of its own (the instance's). */
+  networkMbps: z.number().nonnegative().default(0),
+  price: z
+    .union([
+      z.strictObject({
+        container: z.strictObject({
+          usdPerVcpuHour: usd(),
+          usdPerGbHour: usd(),
+          minimum: duration().prefault("60s"),
+        }),
+      }),
+      /** Its dominant share of this catalog type's price. */
+      z.strictObject({ vmShare: z.string().min(1) }),
+    ])
+    .optional(),
 });
 
 const pattern = z.union([
@@ -203,6 +231,8 @@ export const scenarioSchema = z
     catalog: z
       .strictObject({ types: z.record(z.string(), instanceTypeSchema).default({}) })
       .default({ types: {} }),
+    /** Resource profiles added to (or replacing by name) the default ones: Small..Extreme, Low..HighComplexity. */
+    profiles: z.record(z.string().min(1), profileSchema).default({}),
     workload: z.union([
       z.strictObject({ synth }),
       z.strictObject({ trace }),

@@ -13,6 +13,8 @@ import type { SynthWorkload } from "../../traces/synth/workload.js";
 import { azure2019Days, type Azure2019Files } from "../../traces/import/azure2019.js";
 import type { ReplayOptions } from "../../traces/trace-source.js";
 import { buildCatalog } from "./catalog-types.js";
+import { buildProfiles } from "./profile-specs.js";
+import type { Profiles } from "../model/profiles.js";
 import { ScenarioError } from "./issues.js";
 import type { LoadedScenario } from "./load.js";
 import { resolvePolicies } from "./policy-runs.js";
@@ -58,6 +60,8 @@ export interface NormalizedScenario {
   /** Share of ended requests to complete within slaLatencyS for a policy to meet the SLA. */
   readonly slaTarget: number;
   readonly catalog: Catalog;
+  /** Resource profiles by name, priced. */
+  readonly profiles: Profiles;
   readonly workload: Workload;
   readonly queueCapacity: number;
   readonly queueTimeoutS: number;
@@ -79,13 +83,17 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
   const doc = loaded.data as Record<string, unknown>;
   const sections = parseSections(doc, report);
   const catalog = buildCatalog(doc.catalog, report);
+  const profiles = buildProfiles(doc.profiles, catalog.catalog, report);
   const policies = resolvePolicies(doc, catalog, report);
   checkRunPolicies(sections.run as Scenario["run"] | undefined, policies, report);
   checkWorkloadPaths(doc.workload, baseDir, report);
   const issues = report.issues();
   if (issues.length > 0) throw new ScenarioError(issues);
   // Every section parsed and every policy resolved, or there would be issues.
-  return normalize(sections as Scenario, catalog.catalog, policies as PolicyRun[], baseDir);
+  return {
+    ...normalize(sections as Scenario, catalog.catalog, policies as PolicyRun[], baseDir),
+    profiles,
+  };
 }
 
 /** Each policy `run.policies` names (or `sim run --policy`) must be in the scenario. */
@@ -208,7 +216,7 @@ function normalize(
   catalog: Catalog,
   policies: PolicyRun[],
   baseDir: string,
-): NormalizedScenario {
+): Omit<NormalizedScenario, "profiles"> {
   return {
     name: s.name,
     description: s.description ?? "",

@@ -55,6 +55,31 @@ function vm(
   };
 }
 
+/**
+ * AWS Fargate capacity: the instance stands for capacity tasks are carved
+ * from (up to Fargate's largest task, 16 vCPU and 120 GB); it costs nothing
+ * itself, and each allocation on it is billed as a task of its size, per
+ * second with a 1-minute minimum (REFERENCE-FACTS.md). Its boot stands for
+ * a task's start (image pull, ENI attach): 35 s median, 60 s p95 is our
+ * assumption; allocations placed on capacity already up start at once.
+ * Fargate publishes no bandwidth; 10 Gbps is our assumption.
+ */
+const FARGATE: InstanceType = {
+  name: "fargate",
+  kind: "vm",
+  vcpu: 16,
+  memMiB: 120 * 1024,
+  gpus: 0,
+  networkMbps: 10_000,
+  usdPerHour: 0,
+  billing: { kind: "per-allocation", minimumS: 60, usdPerVcpuHour: 0.04048, usdPerGbHour: 0.004445 },
+  boot: { kind: "lognormal", median: 35, p95: 60 },
+  resize: { kind: "constant", value: 0 },
+  allocationResize: { kind: "constant", value: 0 },
+  source: "AWS Fargate pricing, us-east-1, Linux/x86; task size limits from the ECS documentation",
+  asOf: ASOF,
+};
+
 /** AWS Lambda (x86) with 1,769 MB, the size that gets one full vCPU. */
 const LAMBDA: InstanceType = {
   name: "lambda-1769",
@@ -90,10 +115,13 @@ const TYPES: InstanceType[] = [
   vm("c5.2xlarge", 8, 16, 0.34, 2.5),
   vm("r5.large", 2, 16, 0.126, 0.75),
   vm("g4dn.xlarge", 4, 16, 0.526, 5, { count: 1, model: "T4" }),
+  // The smallest T4 type with seed 002's 8 vCPU for its High profile.
+  vm("g4dn.2xlarge", 8, 32, 0.752, 10, { count: 1, model: "T4" }),
   vm("g5.xlarge", 4, 16, 1.006, 2.5, { count: 1, model: "A10G" }),
   vm("p4d.24xlarge", 96, 1152, 32.77, 400, { count: 8, model: "A100 40GB" }),
   // List price before the 2025 price cut.
   vm("p5.48xlarge", 192, 2048, 98.32, 3200, { count: 8, model: "H100" }),
+  FARGATE,
   LAMBDA,
 ];
 
