@@ -72,7 +72,12 @@ const FARGATE: InstanceType = {
   gpus: 0,
   networkMbps: 10_000,
   usdPerHour: 0,
-  billing: { kind: "per-allocation", minimumS: 60, usdPerVcpuHour: 0.04048, usdPerGbHour: 0.004445 },
+  billing: {
+    kind: "per-allocation",
+    minimumS: 60,
+    usdPerVcpuHour: 0.04048,
+    usdPerGbHour: 0.004445,
+  },
   boot: { kind: "lognormal", median: 35, p95: 60 },
   resize: { kind: "constant", value: 0 },
   allocationResize: { kind: "constant", value: 0 },
