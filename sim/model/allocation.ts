@@ -41,31 +41,53 @@ export function heldBy(run: Running): Resources {
 /** Capacity less what the running requests hold (never below 0 in a checked run). */
 export function freeOf(inst: Instance): Resources {
   const t = inst.type;
-  let vcpu = t.vcpu;
-  let memMiB = t.memMiB;
-  let gpus = t.gpus;
-  let networkMbps = t.networkMbps;
-  for (const run of inst.running) {
-    const h = heldBy(run);
-    vcpu -= h.vcpu;
-    memMiB -= h.memMiB;
-    gpus -= h.gpus;
-    networkMbps -= h.networkMbps;
+  // Requests without an allocation hold a slot's share each.
+  const shares = inst.running.length - inst.allocatedRuns;
+  let vcpu = t.vcpu - (shares * t.vcpu) / inst.slots;
+  let memMiB = t.memMiB - (shares * t.memMiB) / inst.slots;
+  let gpus = t.gpus - (shares * t.gpus) / inst.slots;
+  let networkMbps = t.networkMbps - (shares * t.networkMbps) / inst.slots;
+  if (inst.allocatedRuns > 0) {
+    for (const run of inst.running) {
+      const a = run.alloc;
+      if (!a) continue;
+      vcpu -= a.vcpu;
+      memMiB -= a.memMiB;
+      gpus -= a.gpus ?? 0;
+      networkMbps -= a.networkMbps ?? 0;
+    }
   }
   return { vcpu, memMiB, gpus, networkMbps };
 }
 
+function over(need: number, got: number): boolean {
+  return need > got + SLACK * Math.max(1, Math.abs(got));
+}
+
 /** The first resource `want` needs more of than `have` gives, or null when it fits. */
 export function shortOf(want: Allocation | Resources, have: Resources): string | null {
-  const over = (need: number, got: number) => need > got + SLACK * Math.max(1, Math.abs(got));
+  if (fitsIn(want, have.vcpu, have.memMiB, have.gpus, have.networkMbps)) return null;
   if (over(want.vcpu, have.vcpu)) return `vCPU (${want.vcpu} asked, ${round(have.vcpu)} there)`;
   if (over(want.memMiB, have.memMiB))
     return `memory (${want.memMiB} MiB asked, ${round(have.memMiB)} MiB there)`;
   if (over(want.gpus ?? 0, have.gpus))
     return `GPUs (${want.gpus} asked, ${round(have.gpus)} there)`;
-  if (over(want.networkMbps ?? 0, have.networkMbps))
-    return `bandwidth (${want.networkMbps} Mbps asked, ${round(have.networkMbps)} Mbps there)`;
-  return null;
+  return `bandwidth (${want.networkMbps} Mbps asked, ${round(have.networkMbps)} Mbps there)`;
+}
+
+function fitsIn(
+  want: Allocation | Resources,
+  vcpu: number,
+  memMiB: number,
+  gpus: number,
+  networkMbps: number,
+): boolean {
+  return !(
+    over(want.vcpu, vcpu) ||
+    over(want.memMiB, memMiB) ||
+    over(want.gpus ?? 0, gpus) ||
+    over(want.networkMbps ?? 0, networkMbps)
+  );
 }
 
 /** Whether an instance in service has a free slot and room for `alloc` (null: a slot's share). */
@@ -73,18 +95,25 @@ export function canTake(inst: Instance, alloc: Allocation | null): boolean {
   if (inst.freeSlots <= 0) return false;
   // With only equal shares on it, a free slot has its share free.
   if (alloc === null && inst.allocatedRuns === 0) return true;
-  return shortOf(alloc ?? shareOf(inst.type, inst.slots), freeOf(inst)) === null;
+  const free = freeOf(inst);
+  if (alloc) return fitsIn(alloc, free.vcpu, free.memMiB, free.gpus, free.networkMbps);
+  return shortOf(shareOf(inst.type, inst.slots), free) === null;
 }
 
 /** Checks that an allocation is well formed; the reason it is not, or null. */
 export function malformed(a: Allocation): string | null {
-  const bad = (x: number | undefined, positive: boolean) =>
-    x !== undefined && (!Number.isFinite(x) || x < 0 || (positive && x === 0));
-  if (bad(a.vcpu, true) || a.vcpu === undefined) return "its vCPU must be a positive number";
-  if (bad(a.memMiB, true) || a.memMiB === undefined) return "its memory must be a positive number";
-  if (bad(a.gpus, false)) return "its GPUs must be a number of at least 0";
-  if (bad(a.networkMbps, false)) return "its bandwidth must be a number of at least 0";
+  if (!(a.vcpu > 0 && a.vcpu < Infinity)) return "its vCPU must be a positive number";
+  if (!(a.memMiB > 0 && a.memMiB < Infinity)) return "its memory must be a positive number";
+  if (a.gpus !== undefined && !(a.gpus >= 0 && a.gpus < Infinity))
+    return "its GPUs must be a number of at least 0";
+  if (a.networkMbps !== undefined && !(a.networkMbps >= 0 && a.networkMbps < Infinity))
+    return "its bandwidth must be a number of at least 0";
   return null;
+}
+
+/** Whether an allocation can ever fit on a type. */
+export function fitsType(a: Allocation, t: InstanceType): boolean {
+  return fitsIn(a, t.vcpu, t.memMiB, t.gpus, t.networkMbps);
 }
 
 /** The allocation of each running request, as a policy sees it. */

@@ -5,7 +5,7 @@
  */
 import { PRIORITY_LATE } from "../engine/scheduler.js";
 import type { Allocation, NoticeView } from "../policies/types.js";
-import { canTake, capacityOf, malformed, shortOf } from "./allocation.js";
+import { canTake, capacityOf, fitsType, malformed, shortOf } from "./allocation.js";
 import { applyAll, applyOne, named } from "./apply-actions.js";
 import { DEFAULT_POOL, type ClusterState } from "./cluster-state.js";
 import { startOn } from "./execution-runs.js";
@@ -165,7 +165,7 @@ function placement(
     (inst.type.kind === "faas"
       ? `a FaaS sandbox (${inst.type.name}) runs one request at its configured size`
       : null) ??
-    shortOf(alloc, capacityOf(inst.type));
+    (fitsType(alloc, inst.type) ? null : shortOf(alloc, capacityOf(inst.type)));
   if (why) {
     reject(m, "place", `allocation on instance ${instanceId} (${inst.type.name}): ${why}`);
     return undefined;

@@ -2,7 +2,6 @@
  * What must hold at the end of every run, checked independently of how the
  * run counted and billed as it went. A violation means the model is wrong.
  */
-import { freeOf } from "./allocation.js";
 import { instanceCostUsd } from "./billing.js";
 import type { Catalog, InstanceType } from "./catalog/types.js";
 import type { Instance } from "./instance.js";
@@ -80,20 +79,35 @@ export function checkBill(
   }
 }
 
-/** The allocations on an instance never exceed its capacity: checked at each change to them. */
+/**
+ * The allocations on an instance never exceed its capacity: checked at
+ * each change to them, by summing what each running request holds.
+ */
 export function checkPacking(inst: Instance): void {
-  const free = freeOf(inst);
   const t = inst.type;
-  for (const [what, left, cap] of [
-    ["vCPU", free.vcpu, t.vcpu],
-    ["memory MiB", free.memMiB, t.memMiB],
-    ["GPUs", free.gpus, t.gpus],
-    ["bandwidth Mbps", free.networkMbps, t.networkMbps],
-  ] as const) {
-    if (left < -1e-9 * Math.max(1, cap)) {
-      throw new InvariantError(
-        `instance ${inst.id} (${t.name}) holds allocations of ${cap - left} ${what}, over its ${cap}`,
-      );
-    }
+  let vcpu = 0;
+  let memMiB = 0;
+  let gpus = 0;
+  let networkMbps = 0;
+  for (const run of inst.running) {
+    const a = run.alloc;
+    vcpu += a ? a.vcpu : t.vcpu / inst.slots;
+    memMiB += a ? a.memMiB : t.memMiB / inst.slots;
+    gpus += a ? (a.gpus ?? 0) : t.gpus / inst.slots;
+    networkMbps += a ? (a.networkMbps ?? 0) : t.networkMbps / inst.slots;
   }
+  if (
+    exceeds(vcpu, t.vcpu) ||
+    exceeds(memMiB, t.memMiB) ||
+    exceeds(gpus, t.gpus) ||
+    exceeds(networkMbps, t.networkMbps)
+  ) {
+    throw new InvariantError(
+      `instance ${inst.id} (${t.name}) holds allocations of ${vcpu} vCPU, ${memMiB} MiB, ${gpus} GPUs, ${networkMbps} Mbps, over its ${t.vcpu}, ${t.memMiB}, ${t.gpus}, ${t.networkMbps}`,
+    );
+  }
+}
+
+function exceeds(used: number, cap: number): boolean {
+  return used - cap > 1e-9 * Math.max(1, cap);
 }

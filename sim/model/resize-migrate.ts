@@ -3,7 +3,7 @@
  * place (a new billing segment, its running work re-timed at the new
  * speed), and a running request moved to another pool with its work kept.
  */
-import { landingOn, overflowOn } from "./allocation.js";
+import { canTake, landingOn, overflowOn } from "./allocation.js";
 import type { ClusterState, Migration } from "./cluster-state.js";
 import { detach, fullSeconds, scheduleCompletion, startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
@@ -77,6 +77,8 @@ export function migrate(m: ClusterState, requestId: number, poolId: string): voi
     doneFrac,
     startS: run.startS,
     cold: run.cold,
+    // It keeps its allocation, if it has one of its own.
+    ...(run.alloc ? { alloc: run.alloc } : {}),
   };
   m.scheduler.after(pauseS, m.on.migrated, moving);
 }
@@ -95,16 +97,16 @@ function findRunning(m: ClusterState, requestId: number): Running | undefined {
 /** A migrated request lands: it resumes on a free slot of its new pool, or waits there. */
 export function landMigration(m: ClusterState, moving: Migration): void {
   m.inTransit--;
+  const alloc = moving.alloc ?? null;
+  const { request, doneFrac, startS, cold } = moving;
   if (moving.target) {
     // An upgrade: to its target if the room is still there, else it waits in that pool.
-    const alloc = moving.alloc ?? null;
     const t = landingOn(moving.target, alloc);
-    const { request, doneFrac, startS, cold } = moving;
     if (t) startOn(m, request, t, doneFrac, startS, cold, alloc);
     else enqueue(m, request, moving.pool, doneFrac, startS, cold, alloc);
     return;
   }
   const inst = moving.pool.pick();
-  if (inst) startOn(m, moving.request, inst, moving.doneFrac, moving.startS, moving.cold);
-  else enqueue(m, moving.request, moving.pool, moving.doneFrac, moving.startS, moving.cold);
+  if (inst && canTake(inst, alloc)) startOn(m, request, inst, doneFrac, startS, cold, alloc);
+  else enqueue(m, request, moving.pool, doneFrac, startS, cold, alloc);
 }

@@ -7,7 +7,9 @@
 import { describe, expect, test } from "vitest";
 import type { Catalog, InstanceType } from "../../sim/model/catalog/types.js";
 import { DEFAULT_CATALOG } from "../../sim/model/catalog/default-catalog.js";
+import { checkBill } from "../../sim/model/invariants.js";
 import { defaultProfilesFor } from "../../sim/model/profiles.js";
+import type { RunSummary } from "../../sim/model/summary.js";
 import type { Action } from "../../sim/policies/types.js";
 import { req, runAlloc, testPolicy } from "../support/alloc-harness.js";
 
@@ -97,5 +99,21 @@ describe("container billing", () => {
     );
     expect(run.summary.allocations?.rejectedByKind).toEqual({ place: 1 });
     expect(run.log[0]).toMatch(/unknown profile "Huge"; the scenario has Small, Medium, Large/);
+  });
+});
+
+describe("the bill re-derived from billed vCPU- and GB-seconds", () => {
+  const usage = new Map([["fargate", { vcpuS: 90, gbS: 180 }]]);
+  const billed = (90 * VCPU_H + 180 * GB_H) / 3600;
+  const summary = (usd: number) => ({ costUsdByType: { fargate: usd } }) as unknown as RunSummary;
+
+  test("agrees with what was billed as the run went", () => {
+    expect(() => checkBill(summary(billed), [], new Map(), catalog, usage)).not.toThrow();
+  });
+
+  test("catches a cost that differs from it", () => {
+    expect(() => checkBill(summary(billed * 1.000001), [], new Map(), catalog, usage)).toThrow(
+      /cost of fargate is .* but its billed intervals sum to/,
+    );
   });
 });
