@@ -7,13 +7,16 @@ import { parseScenarioText } from "../sim/scenario/load.js";
 import { validateScenario } from "../sim/scenario/validate.js";
 import { runJob } from "../sim/run/run-job.js";
 import { stringify } from "yaml";
+import type { NormalizedScenario } from "../sim/scenario/validate.js";
+import type { Policy } from "../sim/policies/types.js";
 
-export type Mode = "faas" | "hpa";
+/** "faas-observed": FaaS with usage samples every 10 s and completion feedback taken. */
+export type Mode = "faas" | "hpa" | "faas-observed";
 
 function scenarioFor(mode: Mode, requests: number) {
   const rate = 1000;
   const policy =
-    mode === "faas"
+    mode !== "hpa"
       ? { policy: "reactive", config: { mode: "faas", type: "lambda-1769", keepAlive: "10m" } }
       : {
           policy: "reactive",
@@ -46,12 +49,25 @@ function scenarioFor(mode: Mode, requests: number) {
   );
 }
 
+/** The scenario's policy, also watching execution: samples every 10 s, and every completion. */
+function observed(s: NormalizedScenario): NormalizedScenario {
+  const run = s.policies[0]!;
+  const watching: Policy = {
+    ...run.policy,
+    usageS: () => 10,
+    onUsage: (state) => ({ state, actions: [] }),
+    onCompletion: (state) => ({ state, actions: [] }),
+  };
+  return { ...s, policies: [{ ...run, policy: watching }] };
+}
+
 /** Runs one job of about `requests` requests; returns requests per wall second. */
 export async function modelThroughput(
   mode: Mode,
   requests: number,
 ): Promise<{ requests: number; perSecond: number }> {
-  const s = scenarioFor(mode, requests);
+  const s =
+    mode === "faas-observed" ? observed(scenarioFor(mode, requests)) : scenarioFor(mode, requests);
   const t0 = process.hrtime.bigint();
   const { summary } = await runJob(s, { index: 0, policyIndex: 0, replication: 0 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;

@@ -179,7 +179,7 @@ async function engineSuite() {
   console.error(`heap for ${PENDING} pending events (MiB): ${fmt(memory)}`);
 
   const model: Record<string, unknown> = {};
-  for (const mode of ["faas", "hpa"] as const) {
+  for (const mode of ["faas", "hpa", "faas-observed"] as const) {
     await modelThroughput(mode, 50_000); // warm-up
     const r = await modelThroughput(mode, quick ? 100_000 : 1_000_000);
     model[`reactive-${mode}`] = r;

@@ -9,8 +9,14 @@ import type { Allocation } from "../policies/types.js";
 import { capacityOf, freeOf, heldBy, malformed, resourcesOf, shortOf } from "./allocation.js";
 import { allocationUsdPerHour } from "./billing.js";
 import type { ClusterState, Migration, PendingResize } from "./cluster-state.js";
-import { memLimitMiB, allocatedSeconds } from "./execution.js";
-import { billStretch, detach, fullSeconds, scheduleCompletion } from "./execution-runs.js";
+import { allocatedSeconds, limitMiBOf } from "./execution.js";
+import {
+  billStretch,
+  detach,
+  findRunning,
+  fullSeconds,
+  scheduleCompletion,
+} from "./execution-runs.js";
 import { checkPacking } from "./invariants.js";
 import { sampler, setBusy, settleIfFree } from "./lifecycle.js";
 import { pullWork } from "./queueing.js";
@@ -18,7 +24,7 @@ import { reject } from "./rejections.js";
 import { Running } from "./running.js";
 
 export function resizeAllocation(m: ClusterState, requestId: number, alloc: Allocation): void {
-  const run = runningById(m, requestId);
+  const run = findRunning(m, requestId);
   if (!run) return reject(m, "resizeAllocation", `request ${requestId} is not running`);
   const why = resizeRoom(run, alloc);
   if (why) return reject(m, "resizeAllocation", `request ${requestId}: ${why}`);
@@ -50,14 +56,14 @@ function resizeRoom(run: Running, alloc: Allocation): string | null {
 export function applyAllocationResize(m: ClusterState, p: PendingResize): void {
   const old = p.run;
   // Ended, moved or re-timed meanwhile: the request's current run is asked again.
-  const run = old.stale ? runningById(m, old.request.id) : old;
+  const run = old.stale ? findRunning(m, old.request.id) : old;
   if (!run) return reject(m, "resizeAllocation", `request ${old.request.id} ended first`);
   const why = resizeRoom(run, p.alloc);
   if (why) return reject(m, "resizeAllocation", `request ${run.request.id}: ${why}`);
   const now = m.scheduler.now;
   const inst = run.instance;
   const done = run.doneAt(now, fullSeconds(run));
-  const oom = run.request.demand.memMiB > memLimitMiB(p.alloc, inst.type, inst.slots);
+  const oom = run.request.demand.memMiB > limitMiBOf(p.alloc, inst.type, inst.slots);
   run.stale = true;
   if (inst.type.billing.kind === "per-allocation") billStretch(m, run, now);
   const next = new Running(run.request, inst, run.startS, oom, run.cold);
@@ -78,7 +84,7 @@ export function upgrade(
   alloc: Allocation,
   mode: "migrate" | "restart",
 ): void {
-  const run = runningById(m, requestId);
+  const run = findRunning(m, requestId);
   if (!run) return reject(m, "upgrade", `request ${requestId} is not running`);
   const target = m.instancesById.get(instanceId);
   if (!target || target.state === "draining" || target === run.instance)
@@ -124,15 +130,4 @@ export function upgrade(
     alloc,
   };
   m.scheduler.after(pauseS, m.on.migrated, moving);
-}
-
-/** The running request with this id; a scan, as these actions are rare. */
-export function runningById(m: ClusterState, requestId: number): Running | undefined {
-  for (const pool of m.pools.values()) {
-    for (const inst of pool.instances) {
-      const run = inst.running.find((r) => r.request.id === requestId);
-      if (run) return run;
-    }
-  }
-  return undefined;
 }

@@ -13,6 +13,7 @@ import { Pool } from "./pool.js";
 import { namedAllocation } from "./profiles.js";
 import { reject } from "./rejections.js";
 import { migrate, resize } from "./resize-migrate.js";
+import { setUsageEvery } from "./usage-samples.js";
 
 export function applyAll(m: ClusterState, actions: readonly Action[]): void {
   for (const a of actions) applyOne(m, a);
@@ -51,8 +52,12 @@ export function applyOne(m: ClusterState, a: Action): void {
     case "timer":
       setTimer(m, a.key, a.atS);
       return;
+    case "usage":
+      setUsageEvery(m, a.requestId, a.everyS);
+      return;
     case "route":
     case "place":
+    case "split":
       throw new Error(`policy ${m.opts.policyName} returned a ${a.kind} outside onArrival`);
   }
 }

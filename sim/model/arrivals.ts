@@ -5,8 +5,8 @@
  */
 import { PRIORITY_LATE } from "../engine/scheduler.js";
 import type { Allocation, NoticeView } from "../policies/types.js";
-import { canTake, capacityOf, fitsType, malformed, shortOf } from "./allocation.js";
 import { applyAll, applyOne, named } from "./apply-actions.js";
+import { canTake, capacityOf, fitsType, malformed, shortOf } from "./allocation.js";
 import { DEFAULT_POOL, type ClusterState } from "./cluster-state.js";
 import { startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
@@ -14,7 +14,9 @@ import { runBound, takeBinding } from "./binding.js";
 import { adopt, policyContext } from "./policy-calls.js";
 import { enqueue } from "./queueing.js";
 import { reject } from "./rejections.js";
+import type { Pool } from "./pool.js";
 import { requestView, type WorkRequest } from "./request.js";
+import { MAX_TASKS, splitInto } from "./task-split.js";
 
 /** Schedules the next arrival, or reads ahead when notices are delivered. */
 export function readArrivals(m: ClusterState): void {
@@ -92,6 +94,7 @@ export function route(m: ClusterState, request: WorkRequest): void {
   let target = DEFAULT_POOL;
   let placed: Instance | undefined;
   let alloc: Allocation | null = null;
+  let tasks = 1;
   const bound = m.bindings.size > 0 ? takeBinding(m, request) : null;
   const { policy } = m.opts;
   if (m.hooks.arrival) {
@@ -109,7 +112,8 @@ export function route(m: ClusterState, request: WorkRequest): void {
         const wanted = named(m, a.kind, a);
         const p = wanted === null ? undefined : placement(m, a.instanceId, wanted);
         if (p) [placed, alloc] = p;
-      } else applyOne(m, a);
+      } else if (a.kind === "split") tasks = taskCount(m, a.tasks);
+      else applyOne(m, a);
     }
     m.arriving = null;
   }
@@ -128,6 +132,14 @@ export function route(m: ClusterState, request: WorkRequest): void {
   const pool = m.pools.get(target);
   if (!pool) throw new Error(`policy ${m.opts.policyName} routed to unknown pool "${target}"`);
   const own = m.startedFor;
+  if (tasks > 1) {
+    if (own || placed)
+      throw new Error(
+        `policy ${m.opts.policyName} split request ${request.id} and also ${own ? "started an instance for it" : "placed it"}: a split request's tasks go through its pool's line`,
+      );
+    dispatchTasks(m, request, tasks, pool);
+    return;
+  }
   if (own) {
     // Held for its own instance since the provision (see provision).
     m.startedFor = null;
@@ -142,6 +154,27 @@ export function route(m: ClusterState, request: WorkRequest): void {
   const first = !pool.packing || pool.lineLength === 0;
   if (inst && first && canTake(inst, alloc)) startOn(m, request, inst, 0, NaN, false, alloc);
   else enqueue(m, request, pool, 0, NaN, false, alloc);
+}
+
+/** A split's task count, checked. */
+function taskCount(m: ClusterState, tasks: number): number {
+  if (!Number.isInteger(tasks) || tasks < 1 || tasks > MAX_TASKS)
+    throw new Error(
+      `policy ${m.opts.policyName} split a request into ${tasks} tasks: a whole number from 1 to ${MAX_TASKS}`,
+    );
+  return tasks;
+}
+
+/** Each task of a split request starts on a free slot its pool's routing picks, or waits in its line. */
+function dispatchTasks(m: ClusterState, request: WorkRequest, count: number, pool: Pool): void {
+  m.extraTasks += count - 1;
+  m.metrics.splitRequests++;
+  m.metrics.tasks += count;
+  for (const task of splitInto(request, count)) {
+    const inst = pool.pick();
+    if (inst && canTake(inst, null)) startOn(m, task, inst, 0, NaN, false);
+    else enqueue(m, task, pool, 0, NaN, false);
+  }
 }
 
 /**

@@ -43,6 +43,20 @@ export function billedExecutionS(rule: BillingRule, durationS: number): number {
   return Math.ceil(durationS / rule.incrementS - 1e-9) * rule.incrementS;
 }
 
+/**
+ * What one execution of `durationS` on an instance of `type` with `slots`
+ * slots costs: its FaaS bill, or its slot's share of the VM's hourly price.
+ */
+export function executionShareUsd(
+  type: { readonly billing: BillingRule; readonly memMiB: number; readonly usdPerHour: number },
+  slots: number,
+  durationS: number,
+): number {
+  if (type.billing.kind === "per-request")
+    return executionCostUsd(type.billing, type.memMiB, durationS);
+  return (type.usdPerHour * durationS) / 3600 / slots;
+}
+
 /** Cost of one execution of `durationS` with `memMiB` configured (FaaS rule). */
 export function executionCostUsd(rule: BillingRule, memMiB: number, durationS: number): number {
   if (rule.kind !== "per-request") return 0;

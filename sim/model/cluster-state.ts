@@ -91,6 +91,7 @@ export interface Handlers {
   readonly tick: () => void;
   readonly timer: (key: string) => void;
   readonly sampleTick: () => void;
+  readonly usage: (run: Running) => void;
 }
 
 export interface ClusterState {
@@ -135,6 +136,13 @@ export interface ClusterState {
   awaitingArrival: boolean;
   /** The request whose onArrival actions are being applied, and the instance started for it. */
   arriving: WorkRequest | null;
+  /** Tasks in flight beyond one per split request still running (see task-split.ts). */
+  extraTasks: number;
+  /** Seconds between a request's usage samples (Infinity: none), and intervals set per request. */
+  readonly usageS: number;
+  readonly usageEvery: Map<number, number>;
+  /** The run whose usage sample the policy is reading. */
+  sampling: Running | null;
   startedFor: Instance | null;
   /**
    * How far ahead of the clock requests are read, so that their notices

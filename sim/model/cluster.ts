@@ -27,10 +27,17 @@ import type { RequestSource } from "./request.js";
 import { applyResize, landMigration } from "./resize-migrate.js";
 import { RunMetrics } from "./run-metrics.js";
 import { sample } from "./sampling.js";
+import { deliverUsage } from "./usage-samples.js";
 import { typeViewOf } from "./type-view.js";
 import type { RunSummary } from "./summary.js";
 
 export type { ClusterOptions } from "./cluster-state.js";
+
+/** The policy's usage sampling interval, when it has onUsage and this config uses it. */
+function usageIntervalS(opts: ClusterOptions): number {
+  if (!hooksOf(opts.policy, opts.policyConfig).usage) return Infinity;
+  return opts.policy.usageS?.(opts.policyConfig) ?? Infinity;
+}
 
 export class Cluster {
   readonly metrics = new RunMetrics();
@@ -69,6 +76,7 @@ export class Cluster {
         tick: () => tick(m),
         timer: (key) => fireTimer(m, key),
         sampleTick: () => sample(m),
+        usage: (run) => deliverUsage(m, run),
       },
       bootSamplers: new Map(),
       resizeSamplers: new Map(),
@@ -87,6 +95,10 @@ export class Cluster {
       source: undefined,
       awaitingArrival: false,
       arriving: null,
+      usageS: usageIntervalS(opts),
+      usageEvery: new Map(),
+      extraTasks: 0,
+      sampling: null,
       startedFor: null,
       readAheadS: -1,
     };
@@ -136,7 +148,8 @@ export class Cluster {
         settleInstance(m, inst, end);
       }
     }
-    const inFlight = waiting + m.running + m.inTransit;
+    // A split request in flight counts once, however many of its tasks are.
+    const inFlight = waiting + m.running + m.inTransit - m.extraTasks;
     const summary = this.metrics.summarize(m.opts.policyName, inFlight, end);
     checkConservation(summary);
     checkLedger(m, summary);

@@ -7,17 +7,22 @@ import { applyAll } from "./apply-actions.js";
 import { route } from "./arrivals.js";
 import type { ClusterState } from "./cluster-state.js";
 import type { Allocation } from "../policies/types.js";
-import { allocatedSeconds, memLimitMiB, serviceSeconds } from "./execution.js";
-import { checkPacking } from "./invariants.js";
-import type { Instance } from "./instance.js";
 import { heldBy } from "./allocation.js";
+import { allocatedSeconds, limitMiBOf, serviceSeconds } from "./execution.js";
+import type { Instance } from "./instance.js";
+import { checkPacking } from "./invariants.js";
 import { billAllocation, billExecution } from "./ledger.js";
+import { allocationUsdPerHour, executionShareUsd } from "./billing.js";
+import { memoryAtMiB } from "./memory-profile.js";
+import { scheduleUsage } from "./usage-samples.js";
+import { taskEnded, type TaskGroup, type TaskOf, type TaskUse } from "./task-split.js";
 import { setBusy, settleIfFree } from "./lifecycle.js";
 import { adopt, policyContext } from "./policy-calls.js";
 import { pullWork } from "./queueing.js";
 import { requestView, type WorkRequest } from "./request.js";
 import { Running } from "./running.js";
 import type { RequestRecord } from "./summary.js";
+import type { CompletionFeedback } from "../policies/types.js";
 
 /**
  * Starts a request on a free slot of `inst`: a fresh one (`firstStartS`
@@ -35,7 +40,7 @@ export function startOn(
 ): void {
   const now = m.scheduler.now;
   const fresh = Number.isNaN(firstStartS);
-  const outOfMemory = request.demand.memMiB > memLimitMiB(alloc, inst.type, inst.slots);
+  const outOfMemory = request.demand.memMiB > limitMiBOf(alloc, inst.type, inst.slots);
   const run = new Running(request, inst, fresh ? now : firstStartS, outOfMemory, cold);
   if (!fresh) run.progress = { doneFrac, sinceS: now };
   if (alloc) {
@@ -45,7 +50,11 @@ export function startOn(
   }
   setBusy(m, inst, +1, now);
   m.running++;
-  if (fresh) m.metrics.queueWait.record(now - request.arrivalS);
+  // A split request waited until its first task started.
+  const group = request.task?.group;
+  if (fresh && (!group || Number.isNaN(group.firstStartS)))
+    m.metrics.queueWait.record(now - request.arrivalS);
+  if (group && Number.isNaN(group.firstStartS)) group.firstStartS = now;
   inst.running.push(run);
   if (inst.allocatedRuns > 0) checkPacking(inst);
   scheduleCompletion(m, run, doneFrac);
@@ -54,6 +63,23 @@ export function startOn(
 export function scheduleCompletion(m: ClusterState, run: Running, doneFrac: number): void {
   const t = m.scheduler.now + Math.max(0, run.endFrac - doneFrac) * fullSeconds(run);
   m.scheduler.post(t, m.on.complete, run);
+  if (m.hooks.usage) scheduleUsage(m, run, t);
+}
+
+/** The memory a run may use before it is killed: its allocation's, else its slot's. */
+export function memLimitMiB(run: Running): number {
+  return limitMiBOf(run.alloc, run.instance.type, run.instance.slots);
+}
+
+/** The running request with this id; a scan, as the actions that name one are rare. */
+export function findRunning(m: ClusterState, requestId: number): Running | undefined {
+  for (const pool of m.pools.values()) {
+    for (const inst of pool.instances) {
+      const run = inst.running.find((r) => r.request.id === requestId);
+      if (run) return run;
+    }
+  }
+  return undefined;
 }
 
 /** A run's whole execution at its instance's current speed; a cold one takes its extra too. */
@@ -94,43 +120,35 @@ export function complete(m: ClusterState, run: Running): void {
   const now = m.scheduler.now;
   const { request, instance: inst } = run;
   detach(m, run, now);
-  const metrics = m.metrics;
-  const latency = now - request.arrivalS;
+  const task = request.task;
   // A cold start is a request that ran on the instance started for it (a
   // provision naming it), as platforms count them: the start it triggered,
   // however short the boot. One that waited for capacity started otherwise
   // (a scale-up, a warm pool, a notice) is warm; its wait is queue wait.
   const cold = run.cold;
-  const retry = run.outOfMemory && m.opts.retryOutOfMemory && (request.attempt ?? 1) === 1;
-  if (retry) {
-    metrics.retriedOutOfMemory++;
-  } else if (run.outOfMemory) {
-    metrics.failedOutOfMemory++;
+  const outcome = run.outOfMemory ? "failed-oom" : "completed";
+  const retry = !task && run.outOfMemory && m.opts.retryOutOfMemory && (request.attempt ?? 1) === 1;
+  // What ends now: the request, or the split request whose last task this is.
+  let feedback: CompletionFeedback | null = null;
+  if (task) {
+    if (taskEnded(task, outcome, useOf(run, now), cold)) {
+      const g = task.group;
+      countEnd(m, g.request, g.failure ?? "completed", g.firstStartS, inst, g.cold);
+      if (m.hooks.completion) feedback = groupFeedback(g, now, inst);
+    } else m.extraTasks--;
+  } else if (retry) {
+    m.metrics.retriedOutOfMemory++;
   } else {
-    metrics.completed++;
-    metrics.latency.record(latency);
-    if (latency <= slaLatencyOf(m, request)) metrics.withinSla++;
-    if (cold) metrics.coldStarts++;
+    countEnd(m, request, outcome, run.startS, inst, cold);
   }
-  if (!retry)
-    recordEnd(m, request, run.startS, run.outOfMemory ? "failed-oom" : "completed", inst, cold);
+  if (!task && m.hooks.completion) feedback = completionFeedback(run, now);
   setBusy(m, inst, -1, now);
   pullWork(m, inst);
   // Feedback before the instance's idle call, so a keep-alive decision sees it.
-  const { policy } = m.opts;
-  if (m.hooks.completion) {
-    const slotMiB = memLimitMiB(run.alloc, inst.type, inst.slots);
-    const feedback = {
-      request: requestView(request),
-      outcome: run.outOfMemory ? ("failed" as const) : ("completed" as const),
-      latencyS: latency,
-      serviceS: now - run.startS,
-      instanceId: inst.id,
-      instanceType: inst.type.name,
-      cpuSeconds: request.demand.cpuSeconds * run.endFrac,
-      peakMemMiB: run.outOfMemory ? slotMiB : request.demand.memMiB,
-    };
-    const d = policy.onCompletion!(
+  if (m.usageEvery.size > 0 && (!task || task.group.remaining === 0))
+    m.usageEvery.delete(request.id);
+  if (feedback) {
+    const d = m.opts.policy.onCompletion!(
       m.policyState,
       m.opts.policyConfig,
       feedback,
@@ -141,9 +159,99 @@ export function complete(m: ClusterState, run: Running): void {
   }
   settleIfFree(m, inst);
   if (retry) {
-    const slotMiB = memLimitMiB(run.alloc, inst.type, inst.slots);
-    route(m, { ...request, attempt: 2, outOfMemoryAtMiB: slotMiB });
+    route(m, { ...request, attempt: 2, outOfMemoryAtMiB: memLimitMiB(run) });
   }
+}
+
+/**
+ * Counts how a request ended (each outcome's counter, latency and SLA for
+ * one that completed) and reports it.
+ */
+export function countEnd(
+  m: ClusterState,
+  request: WorkRequest,
+  outcome: RequestRecord["outcome"],
+  startS: number,
+  inst: Instance | undefined,
+  cold: boolean,
+): void {
+  const metrics = m.metrics;
+  if (outcome === "completed") {
+    const latency = m.scheduler.now - request.arrivalS;
+    metrics.completed++;
+    metrics.latency.record(latency);
+    if (latency <= slaLatencyOf(m, request)) metrics.withinSla++;
+    if (cold) metrics.coldStarts++;
+  } else if (outcome === "failed-oom") metrics.failedOutOfMemory++;
+  else if (outcome === "failed-timeout") metrics.failedTimeout++;
+  else metrics.rejected++;
+  recordEnd(m, request, startS, outcome, inst, cold);
+}
+
+/** A task that never ran (rejected by a full line, or timed out in it) ends. */
+export function endUnrunTask(
+  m: ClusterState,
+  task: TaskOf,
+  outcome: "rejected" | "failed-timeout",
+): void {
+  if (!taskEnded(task, outcome, null, false)) {
+    m.extraTasks--;
+    return;
+  }
+  const g = task.group;
+  countEnd(m, g.request, g.failure ?? "completed", g.firstStartS, undefined, g.cold);
+}
+
+/** What a run used, measured at its end at `now`. */
+function useOf(run: Running, now: number): TaskUse {
+  const d = run.request.demand;
+  const limit = memLimitMiB(run);
+  const frac = run.endFrac;
+  return {
+    cpuSeconds: d.cpuSeconds * frac,
+    // One that ran out of memory had grown to its limit.
+    peakMemMiB: run.outOfMemory ? limit : memoryAtMiB(d, frac),
+    memLimitMiB: limit,
+    ioReadBytes: (d.ioReadBytes ?? 0) * frac,
+    ioWriteBytes: (d.ioWriteBytes ?? 0) * frac,
+    costUsd: run.alloc
+      ? (allocationUsdPerHour(run.instance.type, heldBy(run), run.instance.slots) *
+          (now - run.sinceS)) /
+        3600
+      : executionShareUsd(run.instance.type, run.instance.slots, now - run.sinceS),
+  };
+}
+
+/** What the policy learns of a run that ended at `now`: its measured use and cost. */
+function completionFeedback(run: Running, now: number): CompletionFeedback {
+  const { request, instance: inst } = run;
+  return {
+    request: requestView(request),
+    outcome: run.outOfMemory ? "failed" : "completed",
+    latencyS: now - request.arrivalS,
+    serviceS: now - run.startS,
+    instanceId: inst.id,
+    instanceType: inst.type.name,
+    ...useOf(run, now),
+  };
+}
+
+/** The same for a split request, from its tasks' use: reported on the instance of its last task. */
+function groupFeedback(g: TaskGroup, now: number, inst: Instance): CompletionFeedback {
+  return {
+    request: requestView(g.request),
+    outcome: g.failure === null ? "completed" : "failed",
+    latencyS: now - g.request.arrivalS,
+    serviceS: now - g.firstStartS,
+    instanceId: inst.id,
+    instanceType: inst.type.name,
+    cpuSeconds: g.cpuSeconds,
+    peakMemMiB: g.peakMemMiB,
+    memLimitMiB: g.memLimitMiB,
+    ioReadBytes: g.ioReadBytes,
+    ioWriteBytes: g.ioWriteBytes,
+    costUsd: g.costUsd,
+  };
 }
 
 /** The latency a request is judged against: its service class's, else the scenario's. */

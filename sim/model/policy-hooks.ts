@@ -12,6 +12,7 @@ export function hooksOf(policy: Policy, config: unknown): HookSet {
     notice: on("notice", policy.onNotice),
     idle: on("idle", policy.onIdle),
     timer: on("timer", policy.onTimer),
+    usage: on("usage", policy.onUsage),
     completion: on("completion", policy.onCompletion),
   };
 }

@@ -6,7 +6,7 @@ import { PRIORITY_URGENT } from "../engine/scheduler.js";
 import type { Allocation } from "../policies/types.js";
 import { canTake } from "./allocation.js";
 import type { ClusterState } from "./cluster-state.js";
-import { recordEnd, startOn } from "./execution-runs.js";
+import { countEnd, endUnrunTask, startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
 import type { Pool, Queued } from "./pool.js";
 import type { WorkRequest } from "./request.js";
@@ -22,8 +22,8 @@ export function enqueue(
   alloc: Allocation | null = null,
 ): void {
   if (pool.queueLength >= m.opts.queueCapacity) {
-    m.metrics.rejected++;
-    recordEnd(m, request, NaN, "rejected", undefined, false);
+    if (request.task) endUnrunTask(m, request.task, "rejected");
+    else countEnd(m, request, "rejected", NaN, undefined, false);
     return;
   }
   pool.enqueue(waitingEntry(m, request, pool, doneFrac, startS, cold, alloc));
@@ -64,8 +64,8 @@ export function waitingEntry(
 export function timeOut(m: ClusterState, q: Queued): void {
   if (!q.waiting) return;
   q.pool.withdraw(q);
-  m.metrics.failedTimeout++;
-  recordEnd(m, q.request, NaN, "failed-timeout", undefined, false);
+  if (q.request.task) endUnrunTask(m, q.request.task, "failed-timeout");
+  else countEnd(m, q.request, "failed-timeout", NaN, undefined, false);
 }
 
 /** Gives a freed or new instance the waiting work it can take. */

@@ -1,5 +1,6 @@
 import type { CodeFeatures, RequestView } from "../policies/types.js";
 import type { MemoryProfile } from "./memory-profile.js";
+import type { TaskOf } from "./task-split.js";
 
 /** What a request truly needs: hidden from policies, used to execute it. */
 export interface Demand {
@@ -54,6 +55,8 @@ export interface WorkRequest {
   readonly outOfMemoryAtMiB?: number;
   /** Its service class, when the workload names classes. */
   readonly serviceClass?: ServiceClass;
+  /** One task of a split request (task-split.ts): its group and index. */
+  readonly task?: TaskOf;
 }
 
 /** Requests in arrival order, drawn one at a time so no trace is held whole. */

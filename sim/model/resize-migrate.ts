@@ -5,7 +5,7 @@
  */
 import { canTake, landingOn, overflowOn } from "./allocation.js";
 import type { ClusterState, Migration } from "./cluster-state.js";
-import { detach, fullSeconds, scheduleCompletion, startOn } from "./execution-runs.js";
+import { detach, findRunning, fullSeconds, scheduleCompletion, startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
 import { openSegment, settleInstance } from "./ledger.js";
 import { sampler, setBusy, settleIfFree } from "./lifecycle.js";
@@ -81,17 +81,6 @@ export function migrate(m: ClusterState, requestId: number, poolId: string): voi
     ...(run.alloc ? { alloc: run.alloc } : {}),
   };
   m.scheduler.after(pauseS, m.on.migrated, moving);
-}
-
-/** The running request with this id; a scan, as migrations are rare. */
-function findRunning(m: ClusterState, requestId: number): Running | undefined {
-  for (const pool of m.pools.values()) {
-    for (const inst of pool.instances) {
-      const run = inst.running.find((r) => r.request.id === requestId);
-      if (run) return run;
-    }
-  }
-  return undefined;
 }
 
 /** A migrated request lands: it resumes on a free slot of its new pool, or waits there. */

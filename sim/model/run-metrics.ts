@@ -15,6 +15,8 @@ export class RunMetrics {
   withinSla = 0;
   notices = 0;
   noticesLate = 0;
+  splitRequests = 0;
+  tasks = 0;
   readonly latency = new LatencyHistogram();
   readonly queueWait = new LatencyHistogram();
   readonly costByType = new Map<string, number>();
@@ -99,6 +101,15 @@ export class RunMetrics {
       horizonS,
       ...(byClass ? { byClass } : {}),
       ...(this.allocations ? { allocations: this.allocations.summarize() } : {}),
+      ...(this.splitRequests > 0
+        ? {
+            splits: {
+              requests: this.splitRequests,
+              tasks: this.tasks,
+              tasksPerRequest: this.tasks / this.splitRequests,
+            },
+          }
+        : {}),
     };
   }
 }

@@ -22,6 +22,8 @@ export class Running {
   alloc: Allocation | null = null;
   /** Re-timed by an allocation resize: not a new start for container billing's minimum. */
   resized = false;
+  /** Its pending usage sample, or -1. */
+  usageHandle = -1;
 
   constructor(
     readonly request: WorkRequest,

@@ -33,6 +33,8 @@ export interface RunSummary {
   byClass?: Record<string, ClassSummary>;
   /** Allocations and the actions on them: only when the run used any. */
   allocations?: AllocationSummary;
+  /** Requests the policy split into tasks, and their tasks: only when it split any. */
+  splits?: { requests: number; tasks: number; tasksPerRequest: number };
 }
 
 /** Counters of allocations (containers in instances) and of the actions on them. */

@@ -17,6 +17,7 @@
 import { z } from "zod";
 import { duration } from "../units/fields.js";
 import { keepAlive } from "./pieces/keep-alive.js";
+import { functionPoolId, routeToFunctionPool } from "./pieces/function-pools.js";
 import type { Action, Decision, FleetView, Policy, RequestView } from "./types.js";
 
 const config = z.strictObject({
@@ -61,7 +62,6 @@ interface Windows {
   readonly keepAliveS: number;
 }
 
-const poolOf = (functionId: number) => `fn-${functionId}`;
 const timerOf = (functionId: number) => `prewarm/${functionId}`;
 
 /** The smallest bin whose cumulative count reaches `percentile` of `total`. */
@@ -96,7 +96,7 @@ export function windowsOf(app: App, c: Config): Windows {
 }
 
 function arrival(state: State, c: Config, r: RequestView, fleet: FleetView): Decision<State> {
-  const id = poolOf(r.functionId);
+  const id = functionPoolId(r.functionId);
   const pool = fleet.pool(id);
   const actions: Action[] = [];
   const app = (state.apps[r.functionId] ??= { bins: {}, inRange: 0, beyond: 0, idleSinceS: null });
@@ -121,7 +121,7 @@ function arrival(state: State, c: Config, r: RequestView, fleet: FleetView): Dec
   const free = pool ? pool.freeSlots + pool.bootingSlots - pool.queueLength : 0;
   if (free <= 0)
     actions.push({ kind: "provision", pool: id, type: c.type, count: 1, forRequestId: r.id });
-  actions.push({ kind: "route", pool: id });
+  actions.push(...routeToFunctionPool(r.functionId));
   return { state, actions };
 }
 
@@ -134,7 +134,7 @@ export const hybridHistogramPolicy: Policy<Config, State> = {
   onArrival: (state, c, r, fleet) => arrival(state, c, r, fleet),
   // An execution ended with nothing else running or waiting: the function's idle time starts.
   onCompletion(state, _c, feedback, fleet) {
-    const pool = fleet.pool(poolOf(feedback.request.functionId));
+    const pool = fleet.pool(functionPoolId(feedback.request.functionId));
     const app = state.apps[feedback.request.functionId];
     if (app && pool && pool.busySlots === 0 && pool.queueLength === 0) app.idleSinceS = fleet.nowS;
     return { state, actions: [] };
@@ -161,7 +161,7 @@ export const hybridHistogramPolicy: Policy<Config, State> = {
   },
   onTimer(state, c, key, fleet) {
     const functionId = Number(key.slice("prewarm/".length));
-    const pool = fleet.pool(poolOf(functionId));
+    const pool = fleet.pool(functionPoolId(functionId));
     if (!pool || pool.booting + pool.ready > 0) return { state, actions: [] };
     return { state, actions: [{ kind: "provision", pool: pool.id, type: c.type, count: 1 }] };
   },

@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { duration } from "../units/fields.js";
+import { functionPoolId, routeToFunctionPool } from "./pieces/function-pools.js";
 import { keepAlive } from "./pieces/keep-alive.js";
 import { releaseOrder } from "./pieces/release-order.js";
 import { markOf, utilizationSince, type UtilizationMark } from "./pieces/utilization-window.js";
@@ -100,22 +101,23 @@ function faasArrival(
   request: RequestView,
   fleet: FleetView,
 ): Decision<State> {
-  const id = `fn-${request.functionId}`;
+  const fn = request.functionId;
+  const id = functionPoolId(fn);
   const pool = fleet.pool(id);
+  const free = pool ? pool.freeSlots + pool.bootingSlots - pool.queueLength : 0;
+  // Most arrivals find a slot: one shared, frozen route and nothing else.
+  if (free > 0) return { state, actions: routeToFunctionPool(fn) };
   const actions: Action[] = [];
-  if (!pool) {
+  if (!pool)
     actions.push({
       kind: "pool",
       pool: id,
-      functionId: request.functionId,
+      functionId: fn,
       routing: "newest-idle-first",
       concurrency: c.concurrency,
     });
-  }
-  const free = pool ? pool.freeSlots + pool.bootingSlots - pool.queueLength : 0;
-  if (free <= 0)
-    actions.push({ kind: "provision", pool: id, type: c.type, count: 1, forRequestId: request.id });
-  actions.push({ kind: "route", pool: id });
+  actions.push({ kind: "provision", pool: id, type: c.type, count: 1, forRequestId: request.id });
+  actions.push(...routeToFunctionPool(fn));
   return { state, actions };
 }
 

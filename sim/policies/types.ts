@@ -259,6 +259,14 @@ export type Action =
    * (onIdle) when next idle. Ignored for an instance that is not idle.
    */
   | { readonly kind: "release"; readonly instanceId: number; readonly afterIdleS?: number }
+  /**
+   * Run the arriving request as `tasks` tasks (only from onArrival, with a
+   * route, not a place or a provision for it): its parallel work shared
+   * among them, its serial part in the first, each through the pool's line
+   * to whichever instance the pool's routing picks. It ends when its last
+   * task does; a task out of memory fails it (no retry).
+   */
+  | { readonly kind: "split"; readonly tasks: number }
   /** Send the arriving request to a pool's line (only from onArrival). */
   | { readonly kind: "route"; readonly pool: string }
   /**
@@ -312,7 +320,13 @@ export type Action =
    * Be called back (onTimer) at `atS` with `key`; a timer set again with
    * the same key replaces the pending one, and `atS` null cancels it.
    */
-  | { readonly kind: "timer"; readonly key: string; readonly atS: number | null };
+  | { readonly kind: "timer"; readonly key: string; readonly atS: number | null }
+  /**
+   * Sample this request's usage every `everyS` of its execution (onUsage),
+   * instead of the policy's `usageS`; null stops its samples. Given before
+   * the request starts (from onArrival), it applies from its start.
+   */
+  | { readonly kind: "usage"; readonly requestId: number; readonly everyS: number | null };
 
 export interface PolicyContext {
   readonly nowS: number;
@@ -321,18 +335,56 @@ export interface PolicyContext {
   readonly log: (message: string) => void;
 }
 
-/** What the model reports when a request ends: the observation learning policies keep. */
+/**
+ * A running request's use so far, reported every `usageS` of its execution
+ * (onUsage): what a policy watching execution sees (seed 000's runtime
+ * re-evaluation, seed 002's monitoring, VPA's recommender).
+ */
+export interface UsageSample {
+  readonly request: RequestView;
+  readonly instanceId: number;
+  readonly instanceType: string;
+  /** Which task of a split request this is. */
+  readonly task?: { readonly index: number; readonly count: number };
+  /** Since its first start, on any instance. */
+  readonly elapsedS: number;
+  /** CPU-seconds used so far, at the reference speed. */
+  readonly cpuSeconds: number;
+  /** Memory in use now, the most it used so far, and the limit it runs under. */
+  readonly memMiB: number;
+  readonly peakMemMiB: number;
+  readonly memLimitMiB: number;
+  /** Bytes read and written so far. */
+  readonly ioReadBytes: number;
+  readonly ioWriteBytes: number;
+}
+
+/**
+ * What the model reports when a request ends, measured: the observation a
+ * learning policy keeps (seed 004's record: the request view carries the
+ * input hash, code id and version; the fleet's clock is the timestamp).
+ */
 export interface CompletionFeedback {
   readonly request: RequestView;
   readonly outcome: "completed" | "failed";
   readonly latencyS: number;
-  /** From its first start to its end, on any instance. */
+  /** Execution time: from its first start to its end, on any instance. */
   readonly serviceS: number;
   readonly instanceId: number;
   readonly instanceType: string;
   /** Measured: CPU-seconds used (at the reference speed) and the memory peak. */
   readonly cpuSeconds: number;
   readonly peakMemMiB: number;
+  /** The memory limit it ran under (a failed request outgrew it). */
+  readonly memLimitMiB: number;
+  /** Bytes read and written. */
+  readonly ioReadBytes: number;
+  readonly ioWriteBytes: number;
+  /**
+   * What its execution cost on the instance it ended on: the FaaS bill of
+   * the execution, or its slot's share of the VM's price over its time there.
+   */
+  readonly costUsd: number;
 }
 
 /** What a hook returns: the policy's next state (plain JSON) and the actions to take now. */
@@ -342,7 +394,7 @@ export interface Decision<State> {
 }
 
 /** The calls a policy can take, by name. */
-export type Hook = "tick" | "arrival" | "notice" | "idle" | "timer" | "completion";
+export type Hook = "tick" | "arrival" | "notice" | "idle" | "timer" | "usage" | "completion";
 
 /**
  * A policy: pure functions of (state, config, observation, context) that
@@ -393,6 +445,16 @@ export interface Policy<Config = unknown, State = unknown> {
     state: State,
     config: Config,
     key: string,
+    fleet: FleetView,
+    ctx: PolicyContext,
+  ): Decision<State>;
+  /** Seconds of execution between a request's usage samples (onUsage); omit for none. */
+  usageS?(config: Config): number;
+  /** Called with each usage sample of a running request. */
+  onUsage?(
+    state: State,
+    config: Config,
+    sample: UsageSample,
     fleet: FleetView,
     ctx: PolicyContext,
   ): Decision<State>;

@@ -102,9 +102,7 @@ describe("service time follows the allocation", () => {
   });
 
   test("slots are equal allocations: a slot of four and a quarter of the instance take the same time", () => {
-    const requests = [
-      req(1, { cpuSeconds: 3, parallelFraction: 0.7, ioReadBytes: 5e6, memMiB: 900 }),
-    ];
+    const requests = [req(1, { cpuSeconds: 3, parallelFraction: 0.7, memMiB: 900 })];
     const slot = runAlloc(
       placing("m5.xlarge", 1, () => [{ kind: "route", pool: "p" }], 4),
       requests,

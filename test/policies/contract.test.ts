@@ -166,6 +166,7 @@ type Step =
   | { hook: "onNotice"; functionId: number }
   | { hook: "onIdle" }
   | { hook: "onTimer"; key: string }
+  | { hook: "onUsage"; functionId: number; frac: number }
   | { hook: "onCompletion"; functionId: number; failed: boolean };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -174,6 +175,11 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ hook: fc.constant("onNotice" as const), functionId: fc.nat(3) }),
   fc.constant({ hook: "onIdle" as const }),
   fc.record({ hook: fc.constant("onTimer" as const), key: fc.string({ maxLength: 6 }) }),
+  fc.record({
+    hook: fc.constant("onUsage" as const),
+    functionId: fc.nat(3),
+    frac: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
   fc.record({
     hook: fc.constant("onCompletion" as const),
     functionId: fc.nat(3),
@@ -222,6 +228,27 @@ function call(
     }
     case "onTimer":
       return p.onTimer?.(state, config, step.key, fleet, ctx) ?? null;
+    case "onUsage":
+      return (
+        p.onUsage?.(
+          state,
+          config,
+          {
+            request: { ...request, functionId: step.functionId },
+            instanceId: 1,
+            instanceType: TYPES[0]!.name,
+            elapsedS: 10 * step.frac,
+            cpuSeconds: 8 * step.frac,
+            memMiB: 900 * step.frac,
+            peakMemMiB: 900 * step.frac,
+            memLimitMiB: 1024,
+            ioReadBytes: 1e6 * step.frac,
+            ioWriteBytes: 2e5 * step.frac,
+          },
+          fleet,
+          ctx,
+        ) ?? null
+      );
     case "onCompletion":
       return (
         p.onCompletion?.(
@@ -236,6 +263,10 @@ function call(
             instanceType: TYPES[0]!.name,
             cpuSeconds: 0.8,
             peakMemMiB: 300,
+            memLimitMiB: 1024,
+            ioReadBytes: 4096,
+            ioWriteBytes: 0,
+            costUsd: 0.0001,
           },
           fleet,
           ctx,

@@ -164,6 +164,18 @@ export function twinPolicy(policy: Policy, every = 1): TwinCheck {
         (s2, o, f, x) => p.onTimer!(s2, c, o as string, f, x),
       ),
   }));
+  withHook("onUsage", () => ({
+    onUsage: (s, c, sample, fleet, ctx) =>
+      check(
+        "onUsage",
+        s,
+        sample,
+        fleet,
+        ctx,
+        (x) => p.onUsage!(s, c, sample, fleet, x),
+        (s2, o, f, x) => p.onUsage!(s2, c, o as typeof sample, f, x),
+      ),
+  }));
   withHook("onCompletion", () => ({
     onCompletion: (s, c, fb, fleet, ctx) =>
       check(
