@@ -92,7 +92,17 @@ const LAYERS = [
   {
     name: "serve",
     paths: ["sim/serve/"],
-    uses: ["units", "policies/types", "analysis", "predict", "policies"],
+    // random: each instance's own seeded stream for policies that draw.
+    uses: [
+      "random",
+      "units",
+      "policies/types",
+      "policies/pieces",
+      "analysis",
+      "predict",
+      "policies",
+    ],
+    packages: ["fastify", "prom-client", "zod"],
     io: true,
   },
   { name: "cli", paths: ["sim/cli/"], uses: "all below", packages: ["yargs"], io: true },

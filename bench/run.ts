@@ -16,6 +16,7 @@ import { packingThroughput } from "./model-allocations.js";
 import { reportBenchmark } from "./report.js";
 import { longImport, longImportInput, traceBenchmarks, type LongFormat } from "./traces.js";
 import { analyzeOnce, analyzerBenchmarks } from "./analyzer.js";
+import { serveBenchmark, serveChild } from "./serve.js";
 import type { Names } from "./azure-inputs.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
 
@@ -38,6 +39,13 @@ if (process.argv[2] === "--import-memory") {
 if (process.argv[2] === "--analyze-file") {
   process.stdout.write(JSON.stringify(await analyzeOnce(process.argv[3]!)));
   process.exit(0);
+}
+
+// The policy server of the serve suite, in its own process.
+if (process.argv[2] === "--serve-child") {
+  await serveChild();
+  // It serves until the parent ends it.
+  await new Promise(() => {});
 }
 
 // Memory is measured in a fresh process with --expose-gc, away from JIT state.
@@ -75,11 +83,13 @@ for (const suite of suites) {
           ? await reportSuite()
           : suite === "analyzer"
             ? analyzerSuite()
-            : suite === "allocations"
-              ? await allocationsSuite()
-              : fail(
-                  `unknown suite ${suite}; known: engine, traces, report, analyzer, allocations`,
-                );
+            : suite === "serve"
+              ? { serve: await serveBenchmark(self, quick ? 3 : 10, 5000) }
+              : suite === "allocations"
+                ? await allocationsSuite()
+                : fail(
+                    `unknown suite ${suite}; known: engine, traces, report, analyzer, serve, allocations`,
+                  );
   mkdirSync(new URL("../../bench/results/", import.meta.url), { recursive: true });
   const file = new URL(
     `../../bench/results/${suite}${quick ? "-quick" : ""}.json`,

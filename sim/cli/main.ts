@@ -12,6 +12,7 @@ import { checkCommand } from "./commands/check.js";
 import { compareCommand } from "./commands/compare.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
+import { serveCommand } from "./commands/serve.js";
 import { commandName, TRACE_COMMANDS, traceCommand } from "./commands/trace.js";
 import { validateCommand } from "./commands/validate.js";
 import { Interrupted } from "./interrupt.js";
@@ -26,6 +27,7 @@ const commands = [
   compareCommand,
   checkCommand,
   boundsCommand,
+  serveCommand,
 ];
 
 /** Commands by name, with the names of their subcommands, as deep as they go. */
@@ -36,7 +38,7 @@ const COMMAND_TREE: Readonly<Record<string, Readonly<Record<string, readonly str
 
 /**
  * A command word that names no command, checked before yargs sees it: with
- * `--help`, yargs would print the global help and exit 0 for `sim serve`.
+ * `--help`, yargs would print the global help and exit 0 for `sim nonsense`.
  */
 function unknownCommand(argv: readonly string[]): string | undefined {
   const words: string[] = [];

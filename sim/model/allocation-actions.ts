@@ -19,6 +19,7 @@ import {
 } from "./execution-runs.js";
 import { checkPacking } from "./invariants.js";
 import { sampler, setBusy, settleIfFree } from "./lifecycle.js";
+import { outOfMemoryFrac } from "./memory-profile.js";
 import { pullWork } from "./queueing.js";
 import { reject } from "./rejections.js";
 import { Running } from "./running.js";
@@ -63,7 +64,8 @@ export function applyAllocationResize(m: ClusterState, p: PendingResize): void {
   const now = m.scheduler.now;
   const inst = run.instance;
   const done = run.doneAt(now, fullSeconds(run));
-  const oom = run.request.demand.memMiB > limitMiBOf(p.alloc, inst.type, inst.slots);
+  // Where use crosses the new limit; a request past that point ends there at once.
+  const oom = outOfMemoryFrac(run.request.demand, limitMiBOf(p.alloc, inst.type, inst.slots));
   run.stale = true;
   if (inst.type.billing.kind === "per-allocation") billStretch(m, run, now);
   const next = new Running(run.request, inst, run.startS, oom, run.cold);

@@ -13,7 +13,7 @@ import type { Instance } from "./instance.js";
 import { checkPacking } from "./invariants.js";
 import { billAllocation, billExecution } from "./ledger.js";
 import { allocationUsdPerHour, executionShareUsd } from "./billing.js";
-import { memoryAtMiB } from "./memory-profile.js";
+import { memoryAtMiB, outOfMemoryFrac } from "./memory-profile.js";
 import { scheduleUsage } from "./usage-samples.js";
 import { taskEnded, type TaskGroup, type TaskOf, type TaskUse } from "./task-split.js";
 import { setBusy, settleIfFree } from "./lifecycle.js";
@@ -40,8 +40,8 @@ export function startOn(
 ): void {
   const now = m.scheduler.now;
   const fresh = Number.isNaN(firstStartS);
-  const outOfMemory = request.demand.memMiB > limitMiBOf(alloc, inst.type, inst.slots);
-  const run = new Running(request, inst, fresh ? now : firstStartS, outOfMemory, cold);
+  const oomFrac = outOfMemoryFrac(request.demand, limitMiBOf(alloc, inst.type, inst.slots));
+  const run = new Running(request, inst, fresh ? now : firstStartS, oomFrac, cold);
   if (!fresh) run.progress = { doneFrac, sinceS: now };
   if (alloc) {
     run.alloc = alloc;

@@ -296,7 +296,9 @@ export type Action =
   | {
       readonly kind: "resizeAllocation";
       readonly requestId: number;
-      readonly allocation: Allocation;
+      /** The new limits: an allocation, or a profile's. */
+      readonly allocation?: Allocation;
+      readonly profile?: string;
     }
   /**
    * Move a running request to a larger allocation on another instance:

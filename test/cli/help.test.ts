@@ -18,8 +18,8 @@ test("sim with no command explains and exits non-zero", () => {
 
 test("an unknown command, even with --help, is an error: exit 2 and one line", () => {
   for (const args of [
-    ["serve", "--help"],
-    ["serve"],
+    ["deploy", "--help"],
+    ["deploy"],
     ["trace", "replay", "--help"],
     ["trace", "import", "gcp", "-h"],
   ]) {
@@ -27,7 +27,7 @@ test("an unknown command, even with --help, is an error: exit 2 and one line", (
     expect(r.status, args.join(" ")).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
-      /^sim: unknown command "(serve|trace replay|trace import gcp)"; .*\n$/,
+      /^sim: unknown command "(deploy|trace replay|trace import gcp)"; .*\n$/,
     );
   }
   // Known ones still show their help.

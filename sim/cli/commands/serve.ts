@@ -1,0 +1,125 @@
+import { readFileSync } from "node:fs";
+import type { CommandModule } from "yargs";
+import { installedWasm } from "../../../traces/tree-sitter-binaries.js";
+import { UsageError } from "../../run/usage-error.js";
+import { loadServeConfig } from "../../scenario/serve-config.js";
+import { bindRefusal } from "../../serve/bearer.js";
+import { buildServer } from "../../serve/server.js";
+import { StateFiles } from "../../serve/state-files.js";
+
+interface Args {
+  config: string;
+  host: string;
+  port: number;
+  "state-dir": string;
+  "memory-only": boolean;
+  fsync: boolean;
+  "token-file"?: string;
+  "body-limit": number;
+  "request-timeout": number;
+  "idle-timeout": number;
+}
+
+const TOKEN_ENV = "PROVISIM_SERVE_TOKEN";
+
+function tokenOf(file: string | undefined): string | null {
+  if (file !== undefined) {
+    try {
+      return readFileSync(file, "utf8").trim();
+    } catch (e) {
+      throw new UsageError(`--token-file ${file}: ${(e as Error).message}`);
+    }
+  }
+  const env = process.env[TOKEN_ENV];
+  return env === undefined || env === "" ? null : env;
+}
+
+function stateFiles(dir: string, fsync: boolean): StateFiles {
+  try {
+    return new StateFiles(dir, fsync);
+  } catch (e) {
+    throw new UsageError(`--state-dir ${dir}: ${(e as Error).message}`);
+  }
+}
+
+export const serveCommand: CommandModule<object, Args> = {
+  command: "serve",
+  describe: "answer policy decisions over HTTP/JSON with the policies of a config file",
+  builder: (y) =>
+    y
+      .option("config", {
+        type: "string",
+        demandOption: true,
+        describe: "YAML file with a scenario's policies: block (and catalog:, seed:)",
+      })
+      .option("host", { type: "string", default: "127.0.0.1", describe: "address to listen on" })
+      .option("port", { type: "number", default: 8177, describe: "port (0: any free one)" })
+      .option("state-dir", {
+        type: "string",
+        default: "serve-state",
+        describe: "where each instance's state is kept, written before a decision is answered",
+      })
+      .option("memory-only", {
+        type: "boolean",
+        default: false,
+        describe: "keep the states in memory only: a restart starts afresh",
+      })
+      .option("fsync", {
+        type: "boolean",
+        default: false,
+        describe: "flush each state write to the disk (survives a power cut, not only a crash)",
+      })
+      .option("token-file", {
+        type: "string",
+        describe: `file holding the bearer token every request must carry (or ${TOKEN_ENV}); required off loopback`,
+      })
+      .option("body-limit", { type: "number", default: 1 << 20, describe: "largest body, bytes" })
+      .option("request-timeout", {
+        type: "number",
+        default: 10_000,
+        describe: "ms for a request to arrive whole",
+      })
+      .option("idle-timeout", {
+        type: "number",
+        default: 60_000,
+        describe: "ms of silence after which a connection is closed",
+      }),
+  handler: async (a) => {
+    const token = tokenOf(a["token-file"]);
+    const refusal = bindRefusal(a.host, token);
+    if (refusal) throw new UsageError(refusal);
+    for (const k of ["port", "body-limit", "request-timeout", "idle-timeout"] as const)
+      if (!Number.isInteger(a[k]) || a[k] < 0)
+        throw new UsageError(`--${k} must be a whole number`);
+    const config = loadServeConfig(a.config);
+    const files = a["memory-only"] ? null : stateFiles(a["state-dir"], a.fsync);
+    let app;
+    try {
+      app = buildServer({
+        instances: config.policies.map((p) => ({
+          name: p.label,
+          policy: p.policy,
+          config: p.config,
+        })),
+        seed: config.seed,
+        files,
+        token,
+        bodyLimitBytes: a["body-limit"],
+        requestTimeoutMs: a["request-timeout"],
+        idleTimeoutMs: a["idle-timeout"],
+        wasm: installedWasm,
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const address = await app.listen({ host: a.host, port: a.port });
+    process.stderr.write(
+      `sim serve: listening on ${address} (${config.policies.map((p) => p.label).join(", ")})\n`,
+    );
+    const stop = () => {
+      void app.close().then(() => process.exit(0));
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  },
+};
