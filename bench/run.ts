@@ -12,6 +12,7 @@ import { bareHeap, coreApi, oursSimjsApi, simjsApi } from "./engine-hold.js";
 import { coreMemory, PENDING, simjsMemory } from "./engine-memory.js";
 import { coreMm1, simjsMm1 } from "./engine-mm1.js";
 import { modelThroughput } from "./model.js";
+import { packingThroughput } from "./model-allocations.js";
 import { reportBenchmark } from "./report.js";
 import { viewerBenchmark } from "./viewer.js";
 import { longImport, longImportInput, traceBenchmarks, type LongFormat } from "./traces.js";
@@ -84,6 +85,7 @@ const SUITES: Record<string, () => unknown> = {
   serve: async () => ({ serve: await serveBenchmark(self, quick ? 3 : 10, 5000) }),
   predict: predictSuite,
   sweep: sweepSuite,
+  allocations: allocationsSuite,
 };
 
 const suites = chosen.length > 0 ? chosen : Object.keys(SUITES);
@@ -100,6 +102,25 @@ for (const suite of suites) {
   const body = { benchmark: suite, date: new Date().toISOString(), machine, ...result };
   writeFileSync(file, JSON.stringify(body, null, 2) + "\n");
   console.error(`wrote ${file.pathname}`);
+}
+
+/** Model throughput with every request in an allocation, against equal slots, same run. */
+async function allocationsSuite() {
+  const n = quick ? 100_000 : 1_000_000;
+  const out: Record<string, unknown> = {};
+  for (const mode of ["slots", "allocations"] as const) {
+    await packingThroughput(mode, 50_000); // warm-up
+    const r = await packingThroughput(mode, n);
+    out[mode] = r;
+    console.error(
+      `model, ${mode}: ${r.requests} requests at ${(r.perSecond / 1e3).toFixed(0)}k requests/s`,
+    );
+  }
+  const ratio =
+    (out.allocations as { perSecond: number }).perSecond /
+    (out.slots as { perSecond: number }).perSecond;
+  console.error(`allocations / slots: ${ratio.toFixed(3)}`);
+  return { model: { ...out, allocationsOverSlots: ratio } };
 }
 
 function fail(message: string): never {

@@ -1,13 +1,17 @@
 /**
  * A policy's actions applied to the fleet: pools defined or reconfigured,
- * instances provisioned and released, resized, requests migrated, timers
- * set. Checks what names the model cannot honour.
+ * instances provisioned (or bound to a notice) and released, resized,
+ * requests migrated, allocations resized or upgraded, timers set. Checks what names the model cannot honour.
  */
-import type { Action, PoolSettings } from "../policies/types.js";
+import type { Action, Allocation, PoolSettings } from "../policies/types.js";
+import { resizeAllocation, upgrade } from "./allocation-actions.js";
+import { provisionForNotice } from "./binding.js";
 import type { ClusterState } from "./cluster-state.js";
 import { provision, release } from "./lifecycle.js";
 import { setTimer } from "./policy-calls.js";
 import { Pool } from "./pool.js";
+import { namedAllocation } from "./profiles.js";
+import { reject } from "./rejections.js";
 import { migrate, resize } from "./resize-migrate.js";
 import { setUsageEvery } from "./usage-samples.js";
 
@@ -21,8 +25,21 @@ export function applyOne(m: ClusterState, a: Action): void {
       definePool(m, a.pool, a);
       return;
     case "provision":
-      provision(m, a.pool, a.type, a.count, a.prewarmed ?? false, a.forRequestId);
+      if (a.forNotice) provisionForNotice(m, a.pool, a.type, a.count, named(m, a.kind, a));
+      else provision(m, a.pool, a.type, a.count, a.prewarmed ?? false, a.forRequestId);
       return;
+    case "resizeAllocation": {
+      const alloc = named(m, a.kind, a);
+      if (alloc) resizeAllocation(m, a.requestId, alloc);
+      else if (alloc === undefined) reject(m, a.kind, "it names no allocation or profile");
+      return;
+    }
+    case "upgrade": {
+      const alloc = named(m, a.kind, a);
+      if (alloc) upgrade(m, a.requestId, a.instanceId, alloc, a.mode);
+      else if (alloc === undefined) reject(m, a.kind, "it names no allocation or profile");
+      return;
+    }
     case "release":
       release(m, a.instanceId, a.afterIdleS);
       return;
@@ -58,4 +75,16 @@ export function definePool(m: ClusterState, id: string, s: PoolSettings): void {
     id,
     new Pool(id, s.functionId ?? -1, s.routing ?? "least-loaded", s.concurrency ?? 1),
   );
+}
+
+/** The allocation an action names (its own or a profile's); null, rejected, if the profile is unknown. */
+export function named(
+  m: ClusterState,
+  kind: string,
+  a: { readonly allocation?: Allocation; readonly profile?: string },
+): Allocation | null | undefined {
+  const got = namedAllocation(m.profiles, a);
+  if (typeof got !== "string") return got;
+  reject(m, kind, got);
+  return null;
 }

@@ -4,13 +4,16 @@
  * arrivals, and routed by the policy to a pool.
  */
 import { PRIORITY_LATE } from "../engine/scheduler.js";
-import type { NoticeView } from "../policies/types.js";
-import { applyAll, applyOne } from "./apply-actions.js";
+import type { Allocation, NoticeView } from "../policies/types.js";
+import { applyAll, applyOne, named } from "./apply-actions.js";
+import { canTake, capacityOf, fitsType, malformed, shortOf } from "./allocation.js";
 import { DEFAULT_POOL, type ClusterState } from "./cluster-state.js";
 import { startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
+import { runBound, takeBinding } from "./binding.js";
 import { adopt, policyContext } from "./policy-calls.js";
 import { enqueue } from "./queueing.js";
+import { reject } from "./rejections.js";
 import type { Pool } from "./pool.js";
 import { requestView, type WorkRequest } from "./request.js";
 import { MAX_TASKS, splitInto } from "./task-split.js";
@@ -61,7 +64,9 @@ export function notice(m: ClusterState, request: WorkRequest): void {
   };
   const { policy, policyConfig } = m.opts;
   const d = policy.onNotice!(m.policyState, policyConfig, view, m.fleet, policyContext(m));
+  m.noticing = request;
   applyAll(m, adopt(m, d));
+  m.noticing = null;
 }
 
 function scheduleNextArrival(m: ClusterState): void {
@@ -88,7 +93,9 @@ export function arrive(m: ClusterState, request: WorkRequest): void {
 export function route(m: ClusterState, request: WorkRequest): void {
   let target = DEFAULT_POOL;
   let placed: Instance | undefined;
+  let alloc: Allocation | null = null;
   let tasks = 1;
+  const bound = m.bindings.size > 0 ? takeBinding(m, request) : null;
   const { policy } = m.opts;
   if (m.hooks.arrival) {
     const d = policy.onArrival!(
@@ -101,11 +108,25 @@ export function route(m: ClusterState, request: WorkRequest): void {
     m.arriving = request;
     for (const a of adopt(m, d)) {
       if (a.kind === "route") target = a.pool;
-      else if (a.kind === "place") placed = placedOn(m, a.instanceId);
-      else if (a.kind === "split") tasks = taskCount(m, a.tasks);
+      else if (a.kind === "place") {
+        const wanted = named(m, a.kind, a);
+        const p = wanted === null ? undefined : placement(m, a.instanceId, wanted);
+        if (p) [placed, alloc] = p;
+      } else if (a.kind === "split") tasks = taskCount(m, a.tasks);
       else applyOne(m, a);
     }
     m.arriving = null;
+  }
+  if (bound) {
+    // Pre-instantiated for this request: it runs there, whatever the policy said.
+    const started = m.startedFor;
+    if (started) {
+      // An instance the policy also started for it serves the line instead.
+      started.pool.takeHeld(started);
+      m.startedFor = null;
+    }
+    runBound(m, request, bound);
+    return;
   }
   if (placed) target = placed.pool.id;
   const pool = m.pools.get(target);
@@ -128,9 +149,11 @@ export function route(m: ClusterState, request: WorkRequest): void {
       );
     return;
   }
-  const inst = placed ? (placed.freeSlots > 0 ? placed : undefined) : pool.pick();
-  if (inst) startOn(m, request, inst, 0, NaN, false);
-  else enqueue(m, request, pool, 0, NaN, false);
+  const inst = placed ?? pool.pick();
+  // Behind others waiting in allocations, it waits its turn.
+  const first = !pool.packing || pool.lineLength === 0;
+  if (inst && first && canTake(inst, alloc)) startOn(m, request, inst, 0, NaN, false, alloc);
+  else enqueue(m, request, pool, 0, NaN, false, alloc);
 }
 
 /** A split's task count, checked. */
@@ -149,17 +172,36 @@ function dispatchTasks(m: ClusterState, request: WorkRequest, count: number, poo
   m.metrics.tasks += count;
   for (const task of splitInto(request, count)) {
     const inst = pool.pick();
-    if (inst) startOn(m, task, inst, 0, NaN, false);
+    if (inst && canTake(inst, null)) startOn(m, task, inst, 0, NaN, false);
     else enqueue(m, task, pool, 0, NaN, false);
   }
 }
 
-/** The instance a place action names: one that is not ending. */
-function placedOn(m: ClusterState, instanceId: number): Instance {
+/**
+ * The instance a place action names and the allocation to run in there;
+ * undefined (rejected) for an instance not in service or an allocation it
+ * could never hold.
+ */
+function placement(
+  m: ClusterState,
+  instanceId: number,
+  alloc: Allocation | undefined,
+): [Instance, Allocation | null] | undefined {
   const inst = m.instancesById.get(instanceId);
-  if (!inst || inst.state === "draining")
-    throw new Error(
-      `policy ${m.opts.policyName} placed a request on instance ${instanceId}, which is not in service`,
-    );
-  return inst;
+  if (!inst || inst.state === "draining") {
+    reject(m, "place", `instance ${instanceId} is not in service`);
+    return undefined;
+  }
+  if (!alloc) return [inst, null];
+  const why =
+    malformed(alloc) ??
+    (inst.type.kind === "faas"
+      ? `a FaaS sandbox (${inst.type.name}) runs one request at its configured size`
+      : null) ??
+    (fitsType(alloc, inst.type) ? null : shortOf(alloc, capacityOf(inst.type)));
+  if (why) {
+    reject(m, "place", `allocation on instance ${instanceId} (${inst.type.name}): ${why}`);
+    return undefined;
+  }
+  return [inst, alloc];
 }

@@ -7,12 +7,13 @@
 import type { Scheduler } from "../engine/scheduler.js";
 import type { RandomStreams } from "../random/streams.js";
 import type { Sampler } from "../random/source.js";
-import type { FleetView, Policy, TypeView } from "../policies/types.js";
+import type { Allocation, FleetView, Policy, TypeView } from "../policies/types.js";
 import type { Catalog } from "./catalog/types.js";
 import type { Instance } from "./instance.js";
-import type { FaasUsage, LedgerEntry } from "./invariants.js";
+import type { AllocationUsage, FaasUsage, LedgerEntry } from "./invariants.js";
 import type { HookSet } from "./policy-hooks.js";
 import type { Pool, Queued } from "./pool.js";
+import type { Profiles } from "./profiles.js";
 import type { RequestSource, WorkRequest } from "./request.js";
 import type { RunMetrics } from "./run-metrics.js";
 import type { Running } from "./running.js";
@@ -23,6 +24,8 @@ export interface ClusterOptions {
   readonly policy: Policy;
   readonly policyConfig: unknown;
   readonly catalog: Catalog;
+  /** Resource profiles by name; the default ones (default-profiles.ts) when absent. */
+  readonly profiles?: Profiles;
   readonly streams: RandomStreams;
   readonly horizonS: number;
   readonly slaLatencyS: number;
@@ -51,6 +54,23 @@ export interface Migration {
   readonly doneFrac: number;
   readonly startS: number;
   readonly cold: boolean;
+  /** An upgrade's target instance and allocation (else any instance of the pool, a slot's share). */
+  readonly target?: Instance;
+  readonly alloc?: Allocation;
+}
+
+/** An allocation change waiting for its latency to pass. */
+export interface PendingResize {
+  readonly run: Running;
+  readonly alloc: Allocation;
+}
+
+/** An instance bound to an announced request, and the allocation that request is to run in. */
+export interface Binding {
+  readonly instance: Instance;
+  /** The function the notice named (the request may turn out to be another's). */
+  readonly functionId: number;
+  readonly alloc: Allocation | null;
 }
 
 /** The pool a request goes to when the policy routes it nowhere. */
@@ -67,6 +87,7 @@ export interface Handlers {
   readonly queueTimeout: (q: Queued) => void;
   readonly resized: (inst: Instance) => void;
   readonly migrated: (m: Migration) => void;
+  readonly allocationResized: (r: PendingResize) => void;
   readonly tick: () => void;
   readonly timer: (key: string) => void;
   readonly sampleTick: () => void;
@@ -79,6 +100,7 @@ export interface ClusterState {
   readonly metrics: RunMetrics;
   readonly pools: Map<string, Pool>;
   readonly types: ReadonlyMap<string, TypeView>;
+  readonly profiles: Profiles;
   /** What policies see of the pools: copies made at each read. */
   readonly fleet: FleetView;
   /** The policy's seeded stream and its log, handed to it in a fresh context at each call. */
@@ -91,12 +113,19 @@ export interface ClusterState {
   readonly on: Handlers;
   readonly bootSamplers: Map<string, Sampler>;
   readonly resizeSamplers: Map<string, Sampler>;
+  readonly allocationResizeSamplers: Map<string, Sampler>;
+  /** Instances bound to announced requests, by request id. */
+  readonly bindings: Map<number, Binding>;
+  /** The request whose notice is being handled (onNotice), else null. */
+  noticing: WorkRequest | null;
   readonly instancesById: Map<number, Instance>;
   /** Billing segments of VM instances, and the segment each instance is in. */
   readonly ledger: LedgerEntry[];
   readonly ledgerOf: Map<Instance, LedgerEntry>;
   /** FaaS usage by type (executions, billed seconds), to re-derive the bill at the end. */
   readonly faasUsage: Map<string, FaasUsage>;
+  /** Container-capacity usage by type (billed vCPU- and GB-seconds), likewise. */
+  readonly allocationUsage: Map<string, AllocationUsage>;
   policyState: unknown;
   nextInstanceId: number;
   /** Requests executing, and requests between two instances. */

@@ -8,13 +8,16 @@
  */
 import { PRIORITY_LATE, type Scheduler } from "../engine/scheduler.js";
 import type { TypeView } from "../policies/types.js";
+import { applyAllocationResize } from "./allocation-actions.js";
 import { applyAll, definePool } from "./apply-actions.js";
 import { arrive, notice, readAhead, readArrivals } from "./arrivals.js";
 import { DEFAULT_POOL, type ClusterOptions, type ClusterState } from "./cluster-state.js";
 import { complete } from "./execution-runs.js";
 import { checkConservation } from "./invariants.js";
+import { billRunningAllocations } from "./execution-runs.js";
 import { checkLedger, settleInstance } from "./ledger.js";
 import { modelFleet } from "./fleet-view.js";
+import { defaultProfilesFor } from "./profiles.js";
 import { expireIdle, ready } from "./lifecycle.js";
 import { adopt, fireTimer, policyContext } from "./policy-calls.js";
 import { hooksOf } from "./policy-hooks.js";
@@ -46,13 +49,15 @@ export class Cluster {
       [...opts.catalog.values()].map((t) => [t.name, typeViewOf(t)]),
     );
     const pools: ClusterState["pools"] = new Map();
+    const profiles = opts.profiles ?? defaultProfilesFor(opts.catalog);
     const m: ClusterState = {
       scheduler,
       opts,
       metrics: this.metrics,
       pools,
       types,
-      fleet: modelFleet(pools, types, () => scheduler.now),
+      profiles,
+      fleet: modelFleet(pools, types, profiles, () => scheduler.now),
       random: opts.streams.stream(`policy/${opts.policyName}`),
       log: opts.log ?? (() => {}),
       hooks: hooksOf(opts.policy, opts.policyConfig),
@@ -67,6 +72,7 @@ export class Cluster {
         queueTimeout: (q) => timeOut(m, q),
         resized: (inst) => applyResize(m, inst),
         migrated: (moving) => landMigration(m, moving),
+        allocationResized: (r) => applyAllocationResize(m, r),
         tick: () => tick(m),
         timer: (key) => fireTimer(m, key),
         sampleTick: () => sample(m),
@@ -74,10 +80,14 @@ export class Cluster {
       },
       bootSamplers: new Map(),
       resizeSamplers: new Map(),
+      allocationResizeSamplers: new Map(),
+      bindings: new Map(),
+      noticing: null,
       instancesById: new Map(),
       ledger: [],
       ledgerOf: new Map(),
       faasUsage: new Map(),
+      allocationUsage: new Map(),
       policyState: undefined,
       nextInstanceId: 1,
       running: 0,
@@ -133,7 +143,10 @@ export class Cluster {
     for (const pool of m.pools.values()) {
       pool.account(end, 0, 0);
       waiting += pool.queueLength;
-      for (const inst of pool.instances) settleInstance(m, inst, end);
+      for (const inst of pool.instances) {
+        billRunningAllocations(m, inst, end);
+        settleInstance(m, inst, end);
+      }
     }
     // A split request in flight counts once, however many of its tasks are.
     const inFlight = waiting + m.running + m.inTransit - m.extraTasks;

@@ -6,10 +6,13 @@
 import { applyAll } from "./apply-actions.js";
 import { route } from "./arrivals.js";
 import type { ClusterState } from "./cluster-state.js";
-import { memPerSlotMiB, serviceSeconds } from "./execution.js";
+import type { Allocation } from "../policies/types.js";
+import { heldBy } from "./allocation.js";
+import { allocatedSeconds, limitMiBOf, serviceSeconds } from "./execution.js";
 import type { Instance } from "./instance.js";
-import { billExecution } from "./ledger.js";
-import { executionShareUsd } from "./billing.js";
+import { checkPacking } from "./invariants.js";
+import { billAllocation, billExecution } from "./ledger.js";
+import { allocationUsdPerHour, executionShareUsd } from "./billing.js";
 import { memoryAtMiB, outOfMemoryFrac } from "./memory-profile.js";
 import { scheduleUsage } from "./usage-samples.js";
 import { taskEnded, type TaskGroup, type TaskOf, type TaskUse } from "./task-split.js";
@@ -23,7 +26,8 @@ import type { CompletionFeedback } from "../policies/types.js";
 
 /**
  * Starts a request on a free slot of `inst`: a fresh one (`firstStartS`
- * NaN), or one resuming `doneFrac` of its work after a migration.
+ * NaN), or one resuming `doneFrac` of its work after a migration; in its
+ * own allocation, or (null) in the slot's share.
  */
 export function startOn(
   m: ClusterState,
@@ -32,12 +36,18 @@ export function startOn(
   doneFrac: number,
   firstStartS: number,
   cold: boolean,
+  alloc: Allocation | null = null,
 ): void {
   const now = m.scheduler.now;
   const fresh = Number.isNaN(firstStartS);
-  const oomFrac = outOfMemoryFrac(request.demand, memPerSlotMiB(inst.type, inst.slots));
+  const oomFrac = outOfMemoryFrac(request.demand, limitMiBOf(alloc, inst.type, inst.slots));
   const run = new Running(request, inst, fresh ? now : firstStartS, oomFrac, cold);
   if (!fresh) run.progress = { doneFrac, sinceS: now };
+  if (alloc) {
+    run.alloc = alloc;
+    inst.allocatedRuns++;
+    if (fresh) m.metrics.allocs().allocations++;
+  }
   setBusy(m, inst, +1, now);
   m.running++;
   // A split request waited until its first task started.
@@ -46,6 +56,7 @@ export function startOn(
     m.metrics.queueWait.record(now - request.arrivalS);
   if (group && Number.isNaN(group.firstStartS)) group.firstStartS = now;
   inst.running.push(run);
+  if (inst.allocatedRuns > 0) checkPacking(inst);
   scheduleCompletion(m, run, doneFrac);
 }
 
@@ -55,9 +66,9 @@ export function scheduleCompletion(m: ClusterState, run: Running, doneFrac: numb
   if (m.hooks.usage) scheduleUsage(m, run, t);
 }
 
-/** The memory a run may use before it is killed. */
+/** The memory a run may use before it is killed: its allocation's, else its slot's. */
 export function memLimitMiB(run: Running): number {
-  return memPerSlotMiB(run.instance.type, run.instance.slots);
+  return limitMiBOf(run.alloc, run.instance.type, run.instance.slots);
 }
 
 /** The running request with this id; a scan, as the actions that name one are rare. */
@@ -74,7 +85,9 @@ export function findRunning(m: ClusterState, requestId: number): Running | undef
 /** A run's whole execution at its instance's current speed; a cold one takes its extra too. */
 export function fullSeconds(run: Running): number {
   const inst = run.instance;
-  const s = serviceSeconds(run.request.demand, inst.type, inst.slots);
+  const s = run.alloc
+    ? allocatedSeconds(run.request.demand, run.alloc, inst.type)
+    : serviceSeconds(run.request.demand, inst.type, inst.slots);
   return run.cold ? s + (run.request.demand.coldExtraS ?? 0) : s;
 }
 
@@ -83,8 +96,23 @@ export function detach(m: ClusterState, run: Running, now: number): void {
   const inst = run.instance;
   run.stale = true;
   inst.running.splice(inst.running.indexOf(run), 1);
+  if (run.alloc) inst.allocatedRuns--;
   m.running--;
-  if (inst.type.billing.kind === "per-request") billExecution(m, inst.type, now - run.sinceS);
+  const rule = inst.type.billing.kind;
+  if (rule === "per-request") billExecution(m, inst.type, now - run.sinceS);
+  else if (rule === "per-allocation") billStretch(m, run, now);
+}
+
+/** Bills a run's current stretch on container capacity, up to `nowS`. */
+export function billStretch(m: ClusterState, run: Running, nowS: number): void {
+  const type = run.instance.type;
+  billAllocation(m, type, heldBy(run), nowS - run.sinceS, !run.resized);
+}
+
+/** At the end of the run, what still runs on container capacity is billed up to then. */
+export function billRunningAllocations(m: ClusterState, inst: Instance, endS: number): void {
+  if (inst.type.billing.kind !== "per-allocation") return;
+  for (const run of inst.running) billStretch(m, run, endS);
 }
 
 export function complete(m: ClusterState, run: Running): void {
@@ -131,8 +159,7 @@ export function complete(m: ClusterState, run: Running): void {
   }
   settleIfFree(m, inst);
   if (retry) {
-    const slotMiB = memPerSlotMiB(inst.type, inst.slots);
-    route(m, { ...request, attempt: 2, outOfMemoryAtMiB: slotMiB });
+    route(m, { ...request, attempt: 2, outOfMemoryAtMiB: memLimitMiB(run) });
   }
 }
 
@@ -187,7 +214,11 @@ function useOf(run: Running, now: number): TaskUse {
     memLimitMiB: limit,
     ioReadBytes: (d.ioReadBytes ?? 0) * frac,
     ioWriteBytes: (d.ioWriteBytes ?? 0) * frac,
-    costUsd: executionShareUsd(run.instance.type, run.instance.slots, now - run.sinceS),
+    costUsd: run.alloc
+      ? (allocationUsdPerHour(run.instance.type, heldBy(run), run.instance.slots) *
+          (now - run.sinceS)) /
+        3600
+      : executionShareUsd(run.instance.type, run.instance.slots, now - run.sinceS),
   };
 }
 

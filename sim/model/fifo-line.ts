@@ -13,6 +13,16 @@ export class FifoLine {
     this.items.push(q);
   }
 
+  /** The oldest entry still waiting, left in the line; undefined if none. */
+  peekWaiting(): Queued | undefined {
+    while (this.head < this.items.length) {
+      const q = this.items[this.head]!;
+      if (q.waiting) return q;
+      this.head++;
+    }
+    return undefined;
+  }
+
   /** The oldest entry still waiting, or undefined; it is not marked taken. */
   takeWaiting(): Queued | undefined {
     while (this.head < this.items.length) {

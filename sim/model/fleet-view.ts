@@ -4,11 +4,20 @@
  * never holds a model object and the same answers come from JSON in
  * production (policies/fleet-data.ts).
  */
-import type { FleetView, InstanceView, PoolView, TypeView } from "../policies/types.js";
+import type {
+  AllocationView,
+  FleetView,
+  InstanceView,
+  PoolView,
+  TypeView,
+} from "../policies/types.js";
+import { allocationViews, freeOf } from "./allocation.js";
 import type { Instance } from "./instance.js";
 import type { Pool } from "./pool.js";
+import type { Profiles } from "./profiles.js";
 
 const NONE: readonly number[] = Object.freeze([]);
+const NO_ALLOCATIONS: readonly AllocationView[] = Object.freeze([]);
 
 export function instanceView(inst: Instance): InstanceView {
   return {
@@ -23,6 +32,8 @@ export function instanceView(inst: Instance): InstanceView {
     requestedAtS: inst.requestedAtS,
     readyAtS: Number.isNaN(inst.readyAtS) ? null : inst.readyAtS,
     idleSinceS: Number.isNaN(inst.idleSinceS) ? null : inst.idleSinceS,
+    free: freeOf(inst),
+    allocations: inst.running.length ? allocationViews(inst) : NO_ALLOCATIONS,
   };
 }
 
@@ -49,9 +60,11 @@ export function poolView(pool: Pool, nowS: number): PoolView {
 export function modelFleet(
   pools: ReadonlyMap<string, Pool>,
   types: ReadonlyMap<string, TypeView>,
+  profiles: Profiles,
   now: () => number,
 ): FleetView {
   const typeNames = [...types.keys()];
+  const profileNames = [...profiles.keys()];
   return {
     get nowS() {
       return now();
@@ -64,5 +77,7 @@ export function modelFleet(
     instances: (id) => pools.get(id)?.instances.map(instanceView) ?? [],
     typeNames: () => typeNames.slice(),
     type: (name) => types.get(name),
+    profileNames: () => profileNames.slice(),
+    profile: (name) => profiles.get(name),
   };
 }

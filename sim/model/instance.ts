@@ -11,11 +11,15 @@ export class Instance {
   /** The type a pending in-place resize will give it, if any. */
   resizingTo: InstanceType | null = null;
   busySlots = 0;
+  /** Running requests with an allocation of their own (the others hold a slot's share). */
+  allocatedRuns = 0;
   readyAtS = NaN;
   terminatedAtS = NaN;
   idleSinceS = NaN;
   /** The request this instance was started for, waiting for it to boot; else null. */
   held: Queued | null = null;
+  /** Bound to an announced request not yet arrived: takes no other work. */
+  bound = false;
   /** Handle of the pending keep-alive expiry, else -1. */
   idleHandle = -1;
   /** Integral of busy slots over time, for utilization and idle cost. */
@@ -40,6 +44,7 @@ export class Instance {
   }
 
   get freeSlots(): number {
+    if (this.bound) return 0;
     return this.state === "idle" || this.state === "busy" ? this.slots - this.busySlots : 0;
   }
 

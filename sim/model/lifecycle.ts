@@ -108,7 +108,7 @@ export function sampler(
   m: ClusterState,
   cache: Map<string, Sampler>,
   type: InstanceType,
-  what: "boot" | "resize",
+  what: "boot" | "resize" | "allocationResize",
 ): Sampler {
   let s = cache.get(type.name);
   if (!s) {
@@ -134,7 +134,7 @@ export function ready(m: ClusterState, inst: Instance): void {
   const own = pool.takeHeld(inst);
   if (own) {
     if (own.timeoutHandle >= 0) m.scheduler.cancel(own.timeoutHandle);
-    startOn(m, own.request, inst, 0, NaN, true);
+    startOn(m, own.request, inst, 0, NaN, true, own.alloc);
   }
   pullWork(m, inst);
   settleIfFree(m, inst);

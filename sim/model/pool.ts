@@ -1,5 +1,5 @@
 import { chooseInstance } from "../policies/pieces/routing/choose.js";
-import type { Routing } from "../policies/types.js";
+import type { Allocation, Routing } from "../policies/types.js";
 import type { Instance } from "./instance.js";
 import { FifoLine } from "./fifo-line.js";
 import { PriorityLines } from "./priority-lines.js";
@@ -14,6 +14,8 @@ export interface Queued {
   readonly startS: number;
   /** A migrated request that started cold: it still counts as a cold start. */
   readonly cold: boolean;
+  /** The allocation it is to run in; null for a slot's share. */
+  readonly alloc: Allocation | null;
   /** The booting instance this request started and waits for, outside the line; else null. */
   heldBy: Instance | null;
   /** Handle of the queue-timeout event, else -1. */
@@ -38,6 +40,8 @@ export class Pool {
   draining = 0;
   freeSlots = 0;
   bootingSlots = 0;
+  /** Some request waited here in an allocation: the line's head must fit where it starts. */
+  packing = false;
   /** The line of priority 0 (every request when no service classes are given). */
   private readonly queue = new FifoLine();
   /** Lines of the other priorities; null until a request needs one. */
@@ -72,10 +76,18 @@ export class Pool {
   }
 
   enqueue(q: Queued): void {
+    if (q.alloc) this.packing = true;
     const priority = q.request.serviceClass?.priority ?? 0;
     if (priority === 0) this.queue.push(q);
     else (this.ranked ??= new PriorityLines()).push(q, priority);
     this.waiting++;
+  }
+
+  /** The request `dequeue` would give, left waiting. */
+  peek(): Queued | undefined {
+    return this.ranked
+      ? (this.ranked.peek(true) ?? this.queue.peekWaiting() ?? this.ranked.peek(false))
+      : this.queue.peekWaiting();
   }
 
   /** The oldest waiting request of the highest priority, taken out of the queue. */

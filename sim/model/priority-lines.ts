@@ -24,6 +24,16 @@ export class PriorityLines {
     line.fifo.push(q);
   }
 
+  /** The entry `take` would give, left in its line. */
+  peek(above: boolean): Queued | undefined {
+    for (const line of this.lines) {
+      if (line.priority > 0 !== above) continue;
+      const q = line.fifo.peekWaiting();
+      if (q) return q;
+    }
+    return undefined;
+  }
+
   /** The oldest waiting entry of the highest priority above 0 (`above`) or below it. */
   take(above: boolean): Queued | undefined {
     for (const line of this.lines) {

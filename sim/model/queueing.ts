@@ -3,6 +3,8 @@
  * request, and the hand-over of waiting work to an instance that frees up.
  */
 import { PRIORITY_URGENT } from "../engine/scheduler.js";
+import type { Allocation } from "../policies/types.js";
+import { canTake } from "./allocation.js";
 import type { ClusterState } from "./cluster-state.js";
 import { countEnd, endUnrunTask, startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
@@ -17,13 +19,14 @@ export function enqueue(
   doneFrac: number,
   startS: number,
   cold: boolean,
+  alloc: Allocation | null = null,
 ): void {
   if (pool.queueLength >= m.opts.queueCapacity) {
     if (request.task) endUnrunTask(m, request.task, "rejected");
     else countEnd(m, request, "rejected", NaN, undefined, false);
     return;
   }
-  pool.enqueue(waitingEntry(m, request, pool, doneFrac, startS, cold));
+  pool.enqueue(waitingEntry(m, request, pool, doneFrac, startS, cold, alloc));
 }
 
 /** A request about to wait, with its queue timeout scheduled. */
@@ -34,6 +37,7 @@ export function waitingEntry(
   doneFrac: number,
   startS: number,
   cold: boolean,
+  alloc: Allocation | null = null,
 ): Queued {
   const q: Queued = {
     request,
@@ -41,6 +45,7 @@ export function waitingEntry(
     doneFrac,
     startS,
     cold,
+    alloc,
     heldBy: null,
     timeoutHandle: -1,
     waiting: true,
@@ -67,8 +72,10 @@ export function timeOut(m: ClusterState, q: Queued): void {
 export function pullWork(m: ClusterState, inst: Instance): void {
   const pool = inst.pool;
   while (inst.freeSlots > 0 && pool.lineLength > 0) {
+    // First come, first served: a head that does not fit here waits for room.
+    if ((pool.packing || inst.allocatedRuns > 0) && !canTake(inst, pool.peek()!.alloc)) return;
     const q = pool.dequeue()!;
     if (q.timeoutHandle >= 0) m.scheduler.cancel(q.timeoutHandle);
-    startOn(m, q.request, inst, q.doneFrac, q.startS, q.cold);
+    startOn(m, q.request, inst, q.doneFrac, q.startS, q.cold, q.alloc);
   }
 }

@@ -3,12 +3,14 @@
  * place (a new billing segment, its running work re-timed at the new
  * speed), and a running request moved to another pool with its work kept.
  */
+import { canTake, landingOn, overflowOn } from "./allocation.js";
 import type { ClusterState, Migration } from "./cluster-state.js";
 import { detach, findRunning, fullSeconds, scheduleCompletion, startOn } from "./execution-runs.js";
 import type { Instance } from "./instance.js";
 import { openSegment, settleInstance } from "./ledger.js";
 import { sampler, setBusy, settleIfFree } from "./lifecycle.js";
 import { enqueue, pullWork } from "./queueing.js";
+import { reject } from "./rejections.js";
 import { Running } from "./running.js";
 
 export function resize(m: ClusterState, instanceId: number, typeName: string): void {
@@ -20,6 +22,15 @@ export function resize(m: ClusterState, instanceId: number, typeName: string): v
     throw new Error(
       `cannot resize a ${inst.type.kind} instance to ${type.kind} type "${typeName}"`,
     );
+  if ((type.billing.kind === "per-allocation") !== (inst.type.billing.kind === "per-allocation")) {
+    reject(m, "resize", `instance ${instanceId} cannot change between container capacity and a VM`);
+    return;
+  }
+  const over = overflowOn(inst, type);
+  if (over) {
+    reject(m, "resize", `instance ${instanceId} holds more than ${typeName} has: ${over}`);
+    return;
+  }
   inst.resizingTo = type;
   m.scheduler.after(sampler(m, m.resizeSamplers, type, "resize")(), m.on.resized, inst);
 }
@@ -40,6 +51,7 @@ export function applyResize(m: ClusterState, inst: Instance): void {
     old.stale = true;
     const run = new Running(old.request, inst, old.startS, old.outOfMemoryFrac, old.cold);
     run.progress = { doneFrac: progress[i]!, sinceS: now };
+    run.alloc = old.alloc;
     inst.running[i] = run;
     scheduleCompletion(m, run, progress[i]!);
   });
@@ -65,6 +77,8 @@ export function migrate(m: ClusterState, requestId: number, poolId: string): voi
     doneFrac,
     startS: run.startS,
     cold: run.cold,
+    // It keeps its allocation, if it has one of its own.
+    ...(run.alloc ? { alloc: run.alloc } : {}),
   };
   m.scheduler.after(pauseS, m.on.migrated, moving);
 }
@@ -72,7 +86,16 @@ export function migrate(m: ClusterState, requestId: number, poolId: string): voi
 /** A migrated request lands: it resumes on a free slot of its new pool, or waits there. */
 export function landMigration(m: ClusterState, moving: Migration): void {
   m.inTransit--;
+  const alloc = moving.alloc ?? null;
+  const { request, doneFrac, startS, cold } = moving;
+  if (moving.target) {
+    // An upgrade: to its target if the room is still there, else it waits in that pool.
+    const t = landingOn(moving.target, alloc);
+    if (t) startOn(m, request, t, doneFrac, startS, cold, alloc);
+    else enqueue(m, request, moving.pool, doneFrac, startS, cold, alloc);
+    return;
+  }
   const inst = moving.pool.pick();
-  if (inst) startOn(m, moving.request, inst, moving.doneFrac, moving.startS, moving.cold);
-  else enqueue(m, moving.request, moving.pool, moving.doneFrac, moving.startS, moving.cold);
+  if (inst && canTake(inst, alloc)) startOn(m, request, inst, doneFrac, startS, cold, alloc);
+  else enqueue(m, request, moving.pool, doneFrac, startS, cold, alloc);
 }

@@ -1,3 +1,4 @@
+import { AllocationMetrics } from "./allocation-metrics.js";
 import { ClassMetrics } from "./class-metrics.js";
 import { LatencyHistogram } from "./latency-histogram.js";
 import type { ClassSummary, RunSummary } from "./summary.js";
@@ -29,6 +30,12 @@ export class RunMetrics {
   readySlotSeconds = 0;
   /** Per service class; null while no request has one. */
   private classes: Map<string, ClassMetrics> | null = null;
+  /** Allocation counters; null while the run has used none. */
+  private allocations: AllocationMetrics | null = null;
+
+  allocs(): AllocationMetrics {
+    return (this.allocations ??= new AllocationMetrics());
+  }
 
   classOf(name: string): ClassMetrics {
     const classes = (this.classes ??= new Map());
@@ -93,6 +100,7 @@ export class RunMetrics {
       slaAttainment: ended > 0 ? this.withinSla / ended : 1,
       horizonS,
       ...(byClass ? { byClass } : {}),
+      ...(this.allocations ? { allocations: this.allocations.summarize() } : {}),
       ...(this.splitRequests > 0
         ? {
             splits: {

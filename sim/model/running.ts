@@ -1,3 +1,4 @@
+import type { Allocation } from "../policies/types.js";
 import type { Instance } from "./instance.js";
 import type { WorkRequest } from "./request.js";
 
@@ -17,6 +18,10 @@ export interface Progress {
 export class Running {
   stale = false;
   progress: Progress | null = null;
+  /** Its container's limits; null for a slot's equal share (allocation.ts). */
+  alloc: Allocation | null = null;
+  /** Re-timed by an allocation resize: not a new start for container billing's minimum. */
+  resized = false;
   /** Its pending usage sample, or -1. */
   usageHandle = -1;
 

@@ -31,8 +31,30 @@ export interface RunSummary {
   horizonS: number;
   /** Per service class, by name: only when the workload names classes. */
   byClass?: Record<string, ClassSummary>;
+  /** Allocations and the actions on them: only when the run used any. */
+  allocations?: AllocationSummary;
   /** Requests the policy split into tasks, and their tasks: only when it split any. */
   splits?: { requests: number; tasks: number; tasksPerRequest: number };
+}
+
+/** Counters of allocations (containers in instances) and of the actions on them. */
+export interface AllocationSummary {
+  /** Requests started in an allocation of their own. */
+  allocations: number;
+  resizes: number;
+  upgrades: number;
+  /** Upgrades that restarted the request (its work lost) rather than migrated it. */
+  upgradeRestarts: number;
+  /** Execution seconds the upgrades lost (restarts) or paused (migrations). */
+  upgradeLostS: number;
+  /** What the larger allocations cost over the smaller ones they replaced. */
+  upgradeCostUsd: number;
+  /** Instances bound to announced requests: used by them, or wasted on a wrong notice. */
+  bindsHit: number;
+  bindsWasted: number;
+  /** Actions the model could not honour, in all and by kind. */
+  rejectedActions: number;
+  rejectedByKind: Record<string, number>;
 }
 
 /** One service class's figures; attainment against the class's own latency objective. */

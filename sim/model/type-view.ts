@@ -24,6 +24,7 @@ function makeView(t: InstanceType): TypeView {
     vcpu: t.vcpu,
     memMiB: t.memMiB,
     gpus: t.gpus,
+    networkMbps: t.networkMbps,
     usdPerHour: t.usdPerHour,
     billing: Object.freeze({ ...t.billing }),
     bootMedianS: boot.median,

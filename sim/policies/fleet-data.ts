@@ -3,7 +3,7 @@
  * `sim serve` receives and what a recorded run replays. The model's view
  * and this one answer every question alike (test/policies/contract.test.ts).
  */
-import type { FleetView, InstanceView, PoolView, TypeView } from "./types.js";
+import type { FleetView, InstanceView, PoolView, ProfileView, TypeView } from "./types.js";
 
 export interface PoolData extends PoolView {
   readonly instances: readonly InstanceView[];
@@ -14,6 +14,8 @@ export interface FleetData {
   /** Pools in the order they were made. */
   readonly pools: readonly PoolData[];
   readonly types: readonly TypeView[];
+  /** The scenario's resource profiles (none when absent). */
+  readonly profiles?: readonly ProfileView[];
 }
 
 /** Reads every part of a view into plain data. */
@@ -22,6 +24,7 @@ export function fleetToData(fleet: FleetView): FleetData {
     nowS: fleet.nowS,
     pools: fleet.poolIds().map((id) => ({ ...fleet.pool(id)!, instances: fleet.instances(id) })),
     types: fleet.typeNames().map((name) => fleet.type(name)!),
+    profiles: fleet.profileNames().map((name) => fleet.profile(name)!),
   };
 }
 
@@ -29,6 +32,7 @@ export function fleetToData(fleet: FleetView): FleetData {
 export function fleetFromData(data: FleetData): FleetView {
   const pools = new Map(data.pools.map((p) => [p.id, p]));
   const types = new Map(data.types.map((t) => [t.name, t]));
+  const profiles = new Map((data.profiles ?? []).map((p) => [p.name, p]));
   return {
     nowS: data.nowS,
     poolIds: () => data.pools.map((p) => p.id),
@@ -41,5 +45,7 @@ export function fleetFromData(data: FleetData): FleetView {
     instances: (id) => (pools.get(id)?.instances ?? []).map((i) => ({ ...i })),
     typeNames: () => data.types.map((t) => t.name),
     type: (name) => types.get(name),
+    profileNames: () => [...profiles.keys()],
+    profile: (name) => profiles.get(name),
   };
 }

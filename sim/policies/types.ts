@@ -53,6 +53,31 @@ export interface NoticeView {
 
 export type InstanceState = "booting" | "idle" | "busy" | "draining" | "terminated";
 
+/**
+ * The limits of one container: what a request running in it may use of its
+ * instance. Absent GPUs are none; an absent bandwidth is no limit of its own
+ * (its IO uses the instance's bandwidth) and takes none of it when packing.
+ */
+export interface Allocation {
+  readonly vcpu: number;
+  readonly memMiB: number;
+  readonly gpus?: number;
+  readonly networkMbps?: number;
+}
+
+/** Amounts of each resource of an instance (its capacity, or what is free of it). */
+export interface Resources {
+  readonly vcpu: number;
+  readonly memMiB: number;
+  readonly gpus: number;
+  readonly networkMbps: number;
+}
+
+/** A running request's allocation on an instance (a slot's is the instance's equal share). */
+export interface AllocationView extends Resources {
+  readonly requestId: number;
+}
+
 /** One instance as a policy sees it at the moment of a call: plain data, a copy. */
 export interface InstanceView {
   readonly id: number;
@@ -70,6 +95,10 @@ export interface InstanceView {
   readonly readyAtS: number | null;
   /** When it last became idle (null while busy or booting). */
   readonly idleSinceS: number | null;
+  /** Its capacity less every running request's allocation: what a packing policy may still place. */
+  readonly free: Resources;
+  /** The allocation of each running request, in the order of `runningRequestIds`. */
+  readonly allocations: readonly AllocationView[];
 }
 
 /** The rule a pool uses to choose one of its instances for a request (a piece in pieces/routing). */
@@ -119,12 +148,26 @@ export interface FleetView {
   /** Catalog entries: what a policy may provision. */
   typeNames(): readonly string[];
   type(name: string): TypeView | undefined;
+  /** The scenario's resource profiles, by name (in the order given). */
+  profileNames(): readonly string[];
+  profile(name: string): ProfileView | undefined;
 }
 
 /** How an offering is billed: plain data, the catalog's rule as a policy sees it too. */
 export type BillingRule =
   /** Per second of life, at least `minimumS` per start (EC2 Linux: 60 s). */
   | { readonly kind: "per-second"; readonly minimumS: number }
+  /**
+   * Container capacity (AWS Fargate): the instance costs nothing; each
+   * allocation on it is billed by its vCPU and GB per second while it runs,
+   * at least `minimumS` per start.
+   */
+  | {
+      readonly kind: "per-allocation";
+      readonly minimumS: number;
+      readonly usdPerVcpuHour: number;
+      readonly usdPerGbHour: number;
+    }
   /** Every started hour billed whole. */
   | { readonly kind: "hourly" }
   /** FaaS: each execution's duration, rounded up to `incrementS`, in GB-seconds, plus a fee per request. */
@@ -141,12 +184,37 @@ export interface TypeView {
   readonly vcpu: number;
   readonly memMiB: number;
   readonly gpus: number;
+  /** Baseline network bandwidth, shared by what runs on it. */
+  readonly networkMbps: number;
   /** On-demand price while alive (0 for FaaS: see `billing`). */
   readonly usdPerHour: number;
   readonly billing: BillingRule;
   /** Seconds from request to ready (VM boot, FaaS cold start): median and 95th percentile. */
   readonly bootMedianS: number;
   readonly bootP95S: number;
+}
+
+/** How a resource profile is priced: as a container of its size, or as its share of a VM type. */
+export type ProfilePrice =
+  | {
+      readonly kind: "container";
+      readonly usdPerVcpuHour: number;
+      readonly usdPerGbHour: number;
+      readonly minimumS: number;
+    }
+  /** Its dominant share (vCPU, memory or GPUs, whichever is largest) of the type's price. */
+  | { readonly kind: "vm-share"; readonly type: string };
+
+/** A named resource profile (seed 000 Small..Extreme, seed 002 Low..High): scenario data. */
+export interface ProfileView {
+  readonly name: string;
+  readonly vcpu: number;
+  readonly memMiB: number;
+  readonly gpus: number;
+  readonly networkMbps: number;
+  readonly price: ProfilePrice;
+  /** What one allocation of the profile costs per hour, by its price. */
+  readonly usdPerHour: number;
 }
 
 export interface PoolSettings {
@@ -172,6 +240,17 @@ export type Action =
        * during the boot. The request must be routed to the same pool.
        */
       readonly forRequestId?: number;
+      /**
+       * Bind the (first) instance to the request the notice announces (only
+       * from onNotice): it takes no other work, and when that request
+       * arrives it runs there (in `allocation`, if given) whatever onArrival
+       * says. If the notice named the wrong function, the instance is
+       * unbound when the request comes, joins its pool, and the bind counts
+       * as wasted.
+       */
+      readonly forNotice?: boolean;
+      readonly allocation?: Allocation;
+      readonly profile?: string;
     }
   /**
    * End an instance: at once if idle or booting, after its work if busy.
@@ -193,10 +272,50 @@ export type Action =
   /**
    * Send the arriving request to this instance (only from onArrival): it
    * starts there if a slot is free, else waits in the instance's pool.
+   * With an allocation, it runs in a container of those limits: it starts
+   * once a slot and that much capacity are free, waiting in the pool's line
+   * meanwhile (any instance of the pool with room takes it); one larger
+   * than the instance, or on an instance not in service, is rejected and
+   * the request is routed as if not placed.
    */
-  | { readonly kind: "place"; readonly instanceId: number }
+  | {
+      readonly kind: "place";
+      readonly instanceId: number;
+      readonly allocation?: Allocation;
+      /** A profile's allocation, when no `allocation` is given. */
+      readonly profile?: string;
+    }
   /** Change an instance's type in place; it keeps serving, at the new size after the type's resize latency. */
   | { readonly kind: "resize"; readonly instanceId: number; readonly type: string }
+  /**
+   * Change a running request's allocation in place, within its instance's
+   * free capacity: it keeps its progress and runs at the new size once the
+   * type's allocation-resize latency has passed (rejected if the room is
+   * not there then, or now).
+   */
+  | {
+      readonly kind: "resizeAllocation";
+      readonly requestId: number;
+      /** The new limits: an allocation, or a profile's. */
+      readonly allocation?: Allocation;
+      readonly profile?: string;
+    }
+  /**
+   * Move a running request to a larger allocation on another instance:
+   * `migrate` keeps its work and pauses it for the migration latency
+   * (fixed part plus its memory over the migration bandwidth); `restart`
+   * loses its work and starts it again at once. It waits in the target's
+   * pool if the room is taken meanwhile.
+   */
+  | {
+      readonly kind: "upgrade";
+      readonly requestId: number;
+      readonly instanceId: number;
+      /** The larger limits: an allocation, or a profile's. */
+      readonly allocation?: Allocation;
+      readonly profile?: string;
+      readonly mode: "migrate" | "restart";
+    }
   /** Move a running request to another pool; it resumes there, after the migration latency, with its work kept. */
   | { readonly kind: "migrate"; readonly requestId: number; readonly pool: string }
   /**

@@ -34,14 +34,15 @@ export function aggregate(
 
 /** Field-by-field mean of same-shaped records (numbers averaged, keys unioned). */
 function mean(values: readonly unknown[]): unknown {
-  const first = values[0];
+  const first = values.find((v) => v !== undefined);
   if (typeof first === "number")
     return (values as number[]).reduce((a, b) => a + b, 0) / values.length;
   if (first && typeof first === "object") {
-    const keys = new Set(values.flatMap((v) => Object.keys(v as object)));
+    // A section only some replications have (e.g. allocations) counts as zeros in the others.
+    const keys = new Set(values.flatMap((v) => Object.keys((v ?? {}) as object)));
     const out: Record<string, unknown> = {};
     for (const k of [...keys]) {
-      const column = values.map((v) => (v as Record<string, unknown>)[k]);
+      const column = values.map((v) => (v as Record<string, unknown> | undefined)?.[k]);
       const numeric = column.some((x) => typeof x === "number");
       out[k] = mean(numeric ? column.map((x) => x ?? 0) : column);
     }

@@ -83,6 +83,7 @@ export async function runJob(
     policy: run.policy,
     policyConfig: run.config,
     catalog: s.catalog,
+    profiles: s.profiles,
     streams,
     horizonS: s.horizonS,
     slaLatencyS: s.slaLatencyS,

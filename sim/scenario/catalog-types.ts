@@ -13,6 +13,9 @@ import { isPlainObject } from "./zod-issues.js";
 
 type TypeInput = z.output<typeof instanceTypeSchema>;
 
+/** The bandwidth of a scenario's new type that names none: 1 Gbps, our assumption. */
+const DEFAULT_NETWORK_MBPS = 1000;
+
 export interface ScenarioCatalog {
   readonly catalog: Catalog;
   /** The catalog's names and those of the scenario's types that are wrong. */
@@ -54,14 +57,21 @@ function resolveType(
   const billing: BillingRule | undefined = o.billing
     ? o.billing.kind === "per-second"
       ? { kind: "per-second", minimumS: o.billing.minimum }
-      : o.billing.kind === "hourly"
-        ? { kind: "hourly" }
-        : {
-            kind: "per-request",
-            incrementS: o.billing.increment,
-            usdPerGbSecond: o.billing.usdPerGbSecond,
-            usdPerRequest: o.billing.usdPerMillionRequests / 1e6,
+      : o.billing.kind === "per-allocation"
+        ? {
+            kind: "per-allocation",
+            minimumS: o.billing.minimum,
+            usdPerVcpuHour: o.billing.usdPerVcpuHour,
+            usdPerGbHour: o.billing.usdPerGbHour,
           }
+        : o.billing.kind === "hourly"
+          ? { kind: "hourly" }
+          : {
+              kind: "per-request",
+              incrementS: o.billing.increment,
+              usdPerGbSecond: o.billing.usdPerGbSecond,
+              usdPerRequest: o.billing.usdPerMillionRequests / 1e6,
+            }
     : undefined;
   const t: InstanceType = {
     name,
@@ -70,17 +80,20 @@ function resolveType(
     memMiB: o.memory ?? base!.memMiB,
     gpus: o.gpus ?? base?.gpus ?? 0,
     ...((o.gpuModel ?? base?.gpuModel) ? { gpuModel: o.gpuModel ?? base?.gpuModel } : {}),
+    networkMbps: o.networkMbps ?? base?.networkMbps ?? DEFAULT_NETWORK_MBPS,
     usdPerHour: o.usdPerHour ?? base!.usdPerHour,
     billing: billing ?? base!.billing,
     boot: o.boot ?? base!.boot,
     resize: o.resize ?? base?.resize ?? { kind: "constant", value: 60 },
+    allocationResize: o.allocationResize ??
+      base?.allocationResize ?? { kind: "lognormal", median: 2, p95: 10 },
     source: o.source ?? (base ? `${base.source}; overridden in the scenario` : "the scenario"),
     asOf: o.asOf ?? base?.asOf ?? "",
   };
   if ((t.kind === "faas") !== (t.billing.kind === "per-request")) {
     report.at(
       path,
-      `a ${t.kind} type needs ${t.kind === "faas" ? "per-request" : "per-second or hourly"} billing`,
+      `a ${t.kind} type needs ${t.kind === "faas" ? "per-request" : "per-second, hourly or per-allocation"} billing`,
     );
   }
   return t;

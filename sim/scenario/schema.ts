@@ -11,6 +11,12 @@ const billing = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("per-second"), minimum: duration().prefault("60s") }),
   z.strictObject({ kind: z.literal("hourly") }),
   z.strictObject({
+    kind: z.literal("per-allocation"),
+    minimum: duration().prefault("60s"),
+    usdPerVcpuHour: usd(),
+    usdPerGbHour: usd(),
+  }),
+  z.strictObject({
     kind: z.literal("per-request"),
     increment: duration().prefault("1ms"),
     usdPerGbSecond: usd(),
@@ -25,13 +31,39 @@ export const instanceTypeSchema = z.strictObject({
   memory: size().optional(),
   gpus: z.int().nonnegative().optional(),
   gpuModel: z.string().optional(),
+  /** Baseline network bandwidth in Mbps (a new type without one gets 1000). */
+  networkMbps: z.number().positive().optional(),
   usdPerHour: usd().optional(),
   billing: billing.optional(),
   boot: distribution(duration).optional(),
   /** Time an in-place change to this type takes. */
   resize: distribution(duration).optional(),
+  /** Time an in-place change to an allocation on this type takes. */
+  allocationResize: distribution(duration).optional(),
   source: z.string().optional(),
   asOf: z.string().optional(),
+});
+
+/** A resource profile: an allocation's limits and how it is priced (default: AWS Fargate's rates). */
+export const profileSchema = z.strictObject({
+  vcpu: z.number().positive(),
+  memory: size().pipe(z.number().positive()),
+  gpus: z.number().nonnegative().default(0),
+  /** Bandwidth in Mbps; 0 for none of its own (the instance's). */
+  networkMbps: z.number().nonnegative().default(0),
+  price: z
+    .union([
+      z.strictObject({
+        container: z.strictObject({
+          usdPerVcpuHour: usd(),
+          usdPerGbHour: usd(),
+          minimum: duration().prefault("60s"),
+        }),
+      }),
+      /** Its dominant share of this catalog type's price. */
+      z.strictObject({ vmShare: z.string().min(1) }),
+    ])
+    .optional(),
 });
 
 const pattern = z.union([
@@ -245,6 +277,8 @@ export const scenarioSchema = z
     catalog: z
       .strictObject({ types: z.record(z.string(), instanceTypeSchema).default({}) })
       .default({ types: {} }),
+    /** Resource profiles added to (or replacing by name) the default ones: Small..Extreme, Low..HighComplexity. */
+    profiles: z.record(z.string().min(1), profileSchema).default({}),
     workload: z.union([
       z.strictObject({ synth }),
       z.strictObject({ trace }),

@@ -13,6 +13,8 @@ import type { SynthWorkload } from "../../traces/synth/workload.js";
 import { azure2019Days, type Azure2019Files } from "../../traces/import/azure2019.js";
 import type { ReplayOptions } from "../../traces/trace-source.js";
 import { buildCatalog } from "./catalog-types.js";
+import { buildProfiles } from "./profile-specs.js";
+import type { Profiles } from "../model/profiles.js";
 import { ScenarioError } from "./issues.js";
 import type { LoadedScenario } from "./load.js";
 import { resolvePlan, type NormalizedPlan } from "./plan-section.js";
@@ -59,6 +61,8 @@ export interface NormalizedScenario {
   /** Share of ended requests to complete within slaLatencyS for a policy to meet the SLA. */
   readonly slaTarget: number;
   readonly catalog: Catalog;
+  /** Resource profiles by name, priced. */
+  readonly profiles: Profiles;
   readonly workload: Workload;
   readonly queueCapacity: number;
   readonly queueTimeoutS: number;
@@ -82,6 +86,7 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
   const doc = loaded.data as Record<string, unknown>;
   const sections = parseSections(doc, report);
   const catalog = buildCatalog(doc.catalog, report);
+  const profiles = buildProfiles(doc.profiles, catalog.catalog, report);
   const policies = resolvePolicies(doc, catalog, report);
   checkRunPolicies(sections.run as Scenario["run"] | undefined, policies, report);
   checkWorkloadPaths(doc.workload, baseDir, report);
@@ -97,7 +102,7 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
     policies as PolicyRun[],
     baseDir,
   );
-  return { ...normalized, plan: plan ?? null };
+  return { ...normalized, plan: plan ?? null, profiles };
 }
 
 /** Each policy `run.policies` names (or `sim run --policy`) must be in the scenario. */
@@ -229,7 +234,7 @@ function normalize(
   catalog: Catalog,
   policies: PolicyRun[],
   baseDir: string,
-): Omit<NormalizedScenario, "plan"> {
+): Omit<NormalizedScenario, "plan" | "profiles"> {
   return {
     name: s.name,
     description: s.description ?? "",

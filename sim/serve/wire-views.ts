@@ -62,6 +62,21 @@ export const noticeViewSchema = z.strictObject({
   features: codeFeaturesSchema.nullable(),
 });
 
+const resourceFields = {
+  vcpu: finite(),
+  memMiB: finite(),
+  gpus: finite(),
+  networkMbps: finite(),
+};
+const resourcesSchema = z.strictObject(resourceFields);
+
+export const allocationSchema = z.strictObject({
+  vcpu: finite(),
+  memMiB: finite(),
+  gpus: finite().optional(),
+  networkMbps: finite().optional(),
+});
+
 export const instanceViewSchema = z.strictObject({
   id: id(),
   pool: z.string(),
@@ -74,6 +89,8 @@ export const instanceViewSchema = z.strictObject({
   requestedAtS: finite(),
   readyAtS: finite().nullable(),
   idleSinceS: finite().nullable(),
+  free: resourcesSchema,
+  allocations: z.array(z.strictObject({ requestId: id(), ...resourceFields })),
 });
 
 const routing = z.enum(["round-robin", "least-loaded", "newest-idle-first"]);
@@ -105,6 +122,12 @@ export const billingRuleSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("per-second"), minimumS: finite() }),
   z.strictObject({ kind: z.literal("hourly") }),
   z.strictObject({
+    kind: z.literal("per-allocation"),
+    minimumS: finite(),
+    usdPerVcpuHour: finite(),
+    usdPerGbHour: finite(),
+  }),
+  z.strictObject({
     kind: z.literal("per-request"),
     incrementS: finite(),
     usdPerGbSecond: finite(),
@@ -118,16 +141,33 @@ export const typeViewSchema = z.strictObject({
   vcpu: finite(),
   memMiB: finite(),
   gpus: finite(),
+  networkMbps: finite(),
   usdPerHour: finite(),
   billing: billingRuleSchema,
   bootMedianS: finite(),
   bootP95S: finite(),
 });
 
+export const profileViewSchema = z.strictObject({
+  name: z.string(),
+  ...resourceFields,
+  price: z.discriminatedUnion("kind", [
+    z.strictObject({
+      kind: z.literal("container"),
+      usdPerVcpuHour: finite(),
+      usdPerGbHour: finite(),
+      minimumS: finite(),
+    }),
+    z.strictObject({ kind: z.literal("vm-share"), type: z.string() }),
+  ]),
+  usdPerHour: finite(),
+});
+
 export const fleetDataSchema = z.strictObject({
   nowS: finite(),
   pools: z.array(poolDataSchema),
   types: z.array(typeViewSchema),
+  profiles: z.array(profileViewSchema).optional(),
 });
 
 export const completionFeedbackSchema = z.strictObject({
@@ -174,6 +214,9 @@ export const actionSchema = z.discriminatedUnion("kind", [
     count: z.int(),
     prewarmed: z.boolean().optional(),
     forRequestId: id().optional(),
+    forNotice: z.boolean().optional(),
+    allocation: allocationSchema.optional(),
+    profile: z.string().optional(),
   }),
   z.strictObject({
     kind: z.literal("release"),
@@ -182,7 +225,26 @@ export const actionSchema = z.discriminatedUnion("kind", [
   }),
   z.strictObject({ kind: z.literal("split"), tasks: z.int() }),
   z.strictObject({ kind: z.literal("route"), pool: z.string() }),
-  z.strictObject({ kind: z.literal("place"), instanceId: id() }),
+  z.strictObject({
+    kind: z.literal("place"),
+    instanceId: id(),
+    allocation: allocationSchema.optional(),
+    profile: z.string().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("resizeAllocation"),
+    requestId: id(),
+    allocation: allocationSchema.optional(),
+    profile: z.string().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("upgrade"),
+    requestId: id(),
+    instanceId: id(),
+    allocation: allocationSchema.optional(),
+    profile: z.string().optional(),
+    mode: z.enum(["migrate", "restart"]),
+  }),
   z.strictObject({ kind: z.literal("resize"), instanceId: id(), type: z.string() }),
   z.strictObject({ kind: z.literal("migrate"), requestId: id(), pool: z.string() }),
   z.strictObject({ kind: z.literal("timer"), key: z.string(), atS: finite().nullable() }),

@@ -74,6 +74,7 @@ describe("TypeView", () => {
       vcpu: 2,
       memMiB: 8192,
       gpus: 0,
+      networkMbps: 750,
       usdPerHour: 0.096,
       billing: { kind: "per-second", minimumS: 60 },
       bootMedianS: 30,

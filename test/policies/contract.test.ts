@@ -17,6 +17,7 @@ import type {
   Decision,
   InstanceState,
   InstanceView,
+  TypeView,
   Policy,
   PolicyContext,
 } from "../../sim/policies/types.js";
@@ -91,8 +92,32 @@ const instanceArb = (pool: string, id: number) =>
         requestedAtS: 0,
         readyAtS: state === "booting" ? null : 1,
         idleSinceS: state === "idle" ? 2 : null,
+        ...packing(TYPES[id % TYPES.length]!, slots, busySlots, id),
       };
     });
+
+/** The free capacity and allocations of equal slots: each running request holds its share. */
+function packing(type: TypeView, slots: number, busySlots: number, id: number) {
+  const share = {
+    vcpu: type.vcpu / slots,
+    memMiB: type.memMiB / slots,
+    gpus: type.gpus / slots,
+    networkMbps: type.networkMbps / slots,
+  };
+  const left = (slots - busySlots) / slots;
+  return {
+    free: {
+      vcpu: type.vcpu * left,
+      memMiB: type.memMiB * left,
+      gpus: type.gpus * left,
+      networkMbps: type.networkMbps * left,
+    },
+    allocations: Array.from({ length: busySlots }, (_, k) => ({
+      requestId: id * 10 + k,
+      ...share,
+    })),
+  };
+}
 
 const poolArb = (id: string, functionId: number) =>
   fc

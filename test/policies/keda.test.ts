@@ -27,6 +27,12 @@ function ready(id: number, busy: number): InstanceView {
     requestedAtS: 0,
     readyAtS: 1,
     idleSinceS: busy > 0 ? null : 1,
+    // A c5.large: 2 vCPU, 4 GiB, 750 Mbps.
+    free:
+      busy > 0
+        ? { vcpu: 0, memMiB: 0, gpus: 0, networkMbps: 0 }
+        : { vcpu: 2, memMiB: 4096, gpus: 0, networkMbps: 750 },
+    allocations: [],
   };
 }
 

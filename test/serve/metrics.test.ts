@@ -71,6 +71,9 @@ test("a pool's desired size: what it has, plus provisions, less immediate releas
           requestedAtS: 0,
           readyAtS: 0,
           idleSinceS: 0,
+          // An idle m5.large: all of it free.
+          free: { vcpu: 2, memMiB: 8192, gpus: 0, networkMbps: 750 },
+          allocations: [],
         })),
       },
     ],

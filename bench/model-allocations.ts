@@ -1,0 +1,86 @@
+/**
+ * Model throughput with allocations: a fixed fleet of m5.2xlarge, every
+ * request placed round-robin in an allocation of its own (0.5 vCPU,
+ * 512 MiB, 50 Mbps), against the same fleet serving the same requests in
+ * equal slots (16 per instance: the same share), in the same process.
+ */
+import { z } from "zod";
+import { parseScenarioText } from "../sim/scenario/load.js";
+import { validateScenario } from "../sim/scenario/validate.js";
+import { runJob } from "../sim/run/run-job.js";
+import type { Action, Policy } from "../sim/policies/types.js";
+import { stringify } from "yaml";
+
+export type PackingMode = "slots" | "allocations";
+
+const INSTANCES = 40;
+const PER_INSTANCE = 16;
+const ALLOCATION = { vcpu: 0.5, memMiB: 512, networkMbps: 50 } as const;
+
+/** Prewarmed instances get ids 1..INSTANCES in order; the policy cycles through them. */
+function packingPolicy(mode: PackingMode): Policy<unknown, number> {
+  const toPool: readonly Action[] = [{ kind: "route", pool: "fleet" }];
+  return {
+    name: `bench-${mode}`,
+    description: "a fixed fleet; each request in a slot, or placed in an allocation",
+    configSchema: z.unknown(),
+    typesUsed: () => ["m5.2xlarge"],
+    init: () => ({
+      state: 0,
+      actions: [
+        { kind: "pool", pool: "fleet", concurrency: PER_INSTANCE, routing: "least-loaded" },
+        { kind: "provision", pool: "fleet", type: "m5.2xlarge", count: INSTANCES, prewarmed: true },
+      ],
+    }),
+    onArrival: (cursor) =>
+      mode === "slots"
+        ? { state: cursor, actions: toPool }
+        : {
+            state: (cursor + 1) % INSTANCES,
+            actions: [{ kind: "place", instanceId: cursor + 1, allocation: ALLOCATION }],
+          },
+  };
+}
+
+function scenarioFor(requests: number) {
+  const rate = 1000;
+  return validateScenario(
+    parseScenarioText(
+      "bench-allocations.yaml",
+      stringify({
+        name: "bench-allocations",
+        seed: 1,
+        duration: `${requests / rate}s`,
+        sla: { latency: "500ms" },
+        workload: {
+          synth: {
+            rate: `${rate}/s`,
+            functions: 1000,
+            cpu: { lognormal: { median: "50ms", p95: "300ms" } },
+          },
+        },
+        policies: [{ policy: "static", config: { fleet: { "m5.2xlarge": 1 } } }],
+      }),
+    ),
+  );
+}
+
+/** Runs one job of about `requests` requests; returns requests per wall second. */
+export async function packingThroughput(
+  mode: PackingMode,
+  requests: number,
+): Promise<{ requests: number; perSecond: number; allocations: number }> {
+  const base = scenarioFor(requests);
+  const s = {
+    ...base,
+    policies: [{ label: mode, policy: packingPolicy(mode) as Policy, config: {} }],
+  };
+  const t0 = process.hrtime.bigint();
+  const { summary } = await runJob(s, { index: 0, policyIndex: 0, replication: 0 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return {
+    requests: summary.requests,
+    perSecond: summary.requests / seconds,
+    allocations: summary.allocations?.allocations ?? 0,
+  };
+}
