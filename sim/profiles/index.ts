@@ -5,5 +5,5 @@ export { ProfileBook } from "./profile-book.js";
 export { MemoryProfileStore } from "./memory-store.js";
 export { mergeVersions, VERSION_DECAY } from "./merge-versions.js";
 export { SequenceTracker, usageSignature, SEQUENCE_LENGTH } from "./sequence-id.js";
-export { observationFromFeedback } from "./from-feedback.js";
-export { RunProfiles } from "./run-profiles.js";
+export { codeIdOf, observationFromFeedback } from "./from-feedback.js";
+export { RunProfiles, snapshotEndS } from "./run-profiles.js";

@@ -1,16 +1,6 @@
-/** How much a profile keeps: every store uses the same, so they agree observation for observation. */
-export interface ProfileLimits {
-  /** Metric rows kept per key (reservoir sampling). */
-  readonly sampleSize: number;
-  /** Latest observations kept per key. */
-  readonly recentSize: number;
-  /** Sequence-id counters kept per key. */
-  readonly sequenceSlots: number;
-  /** Input hashes kept per program version; the least recently seen goes first. */
-  readonly maxInputsPerVersion: number;
-  /** Seeds the reservoir's draws. */
-  readonly seed: string;
-}
+import type { ProfileLimits } from "./types.js";
+
+export type { ProfileLimits };
 
 export const DEFAULT_LIMITS: ProfileLimits = {
   sampleSize: 64,

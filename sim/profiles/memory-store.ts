@@ -12,6 +12,10 @@ export class MemoryProfileStore implements ProfileStore {
     this.book = new ProfileBook(limits, snapshot);
   }
 
+  get limits(): ProfileLimits {
+    return this.book.limits;
+  }
+
   async record(observations: readonly ProfileObservation[]): Promise<void> {
     // All checked first: a bad one in a batch records none of it.
     for (const o of observations) checkObservation(o);

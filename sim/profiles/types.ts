@@ -112,8 +112,24 @@ export interface ProfileSnapshot {
   readonly keys: readonly KeyState[];
 }
 
+/** How much a profile keeps: every store uses the same, so they agree observation for observation. */
+export interface ProfileLimits {
+  /** Metric rows kept per key (reservoir sampling). */
+  readonly sampleSize: number;
+  /** Latest observations kept per key. */
+  readonly recentSize: number;
+  /** Sequence-id counters kept per key. */
+  readonly sequenceSlots: number;
+  /** Input hashes kept per program version; the least recently seen goes first. */
+  readonly maxInputsPerVersion: number;
+  /** Seeds the reservoir's draws. */
+  readonly seed: string;
+}
+
 /** Every store: writes resolve once durable (the acknowledgement). */
 export interface ProfileStore {
+  /** The limits the database was made with. */
+  readonly limits: ProfileLimits;
   record(observations: readonly ProfileObservation[]): Promise<void>;
   profile(query: ProfileQuery): Promise<ProfileStats | undefined>;
   snapshot(): Promise<ProfileSnapshot>;
