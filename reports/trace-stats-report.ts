@@ -17,6 +17,13 @@ export function rateChart(rates: readonly number[]): string {
   return sparkline(rates, CHART_COLUMNS, top, { blankZero: false });
 }
 
+/** A size in MiB, in the unit that keeps it readable. */
+function mib(x: number): string {
+  if (x >= 1024) return `${(x / 1024).toFixed(1)} GiB`;
+  if (x >= 1) return `${x.toFixed(1)} MiB`;
+  return `${(x * 1024).toFixed(1)} KiB`;
+}
+
 export function traceStatsTable(file: string, s: TraceStats): string {
   const spanS = s.lastArrivalS - s.firstArrivalS;
   const lines = [
@@ -30,6 +37,7 @@ export function traceStatsTable(file: string, s: TraceStats): string {
     ["duration", s.durationS, secs],
     ["cpu time", s.cpuS, secs],
     ["memory", s.memoryMiB, (x) => `${x.toFixed(0)} MiB`],
+    ["input size", s.inputMiB, mib],
     ["notice lead", s.notices?.leadS ?? null, secs],
   ];
   const measured = spreads.filter(([, sp]) => sp !== null);
@@ -45,6 +53,10 @@ export function traceStatsTable(file: string, s: TraceStats): string {
     ]);
     lines.push(textTable(["", "rows", "mean", "p50", "p95", "p99", "max"], body));
   }
+  if (s.paramsHashes)
+    lines.push(
+      `input parameters: ${s.paramsHashes.atLeast ? "at least " : ""}${int(s.paramsHashes.distinct)} distinct hashes\n`,
+    );
   if (s.notices)
     lines.push(
       `notices: ${pct(s.notices.share)} of requests announced, ${pct(s.notices.wrongShare)} of them naming another function\n`,

@@ -9,14 +9,40 @@ import { TraceError } from "./reader.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isFailure, type FileAnalysis } from "../sim/analysis/analyze.js";
+import type { MemoryProfile } from "../sim/model/memory-profile.js";
 import type { CodeFeatures } from "../sim/policies/types.js";
 import { analyzePath } from "./code-files.js";
+import type { ComplexityClass } from "./complexity-class.js";
+import { readManifest } from "./code-manifest.js";
+
+/** How a program's demand grows with its input (input-demand.ts), from the manifest. */
+export interface InputScaling {
+  /** Time class in the program's natural size n, and its name as the manifest gives it. */
+  readonly complexity: ComplexityClass;
+  readonly complexityName: string;
+  /** Class of its memory above the runtime's own. */
+  readonly space: ComplexityClass;
+  readonly referenceInputBytes: number;
+  /** The program's n at the reference input. */
+  readonly referenceN: number;
+  /** n grows as inputBytes to this power (0.5 for an n x n matrix given as bytes). */
+  readonly sizeExponent: number;
+  /** Memory of the runtime before any data: what does not grow. */
+  readonly baseMemMiB: number;
+}
 
 export interface ProgramDemand {
   readonly cpuSeconds: number;
   readonly parallelFraction: number;
   readonly memMiB: number;
   readonly gpuSpeedup: number;
+  /** IO of a run at the reference input. */
+  readonly ioReadMiB: number;
+  readonly ioWriteMiB: number;
+  /** How memory grows during a run; absent: linear from 0. */
+  readonly memory?: MemoryProfile;
+  /** Absent: the demand does not depend on the input. */
+  readonly scaling?: InputScaling;
 }
 
 export interface CodeProgram {
@@ -24,10 +50,8 @@ export interface CodeProgram {
   readonly features: CodeFeatures;
   /** The documented demand of one typical request, when the corpus has one. */
   readonly demand: ProgramDemand | null;
-}
-
-interface Manifest {
-  readonly programs: Record<string, ProgramDemand>;
+  /** The program's version, when its manifest says. */
+  readonly version?: string;
 }
 
 export function featuresOf(a: FileAnalysis): CodeFeatures {
@@ -49,14 +73,6 @@ export function featuresOf(a: FileAnalysis): CodeFeatures {
   };
 }
 
-function readManifest(path: string): Manifest {
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as Manifest;
-  } catch (e) {
-    throw new TraceError(path, 0, `not a readable JSON manifest: ${(e as Error).message}`);
-  }
-}
-
 const warnOnStderr = (message: string) => process.stderr.write(`sim: warning: ${message}\n`);
 
 export async function loadCodeCorpus(
@@ -64,7 +80,9 @@ export async function loadCodeCorpus(
   warn: (message: string) => void = warnOnStderr,
 ): Promise<CodeProgram[]> {
   const manifestPath = join(dir, "manifest.json");
-  const manifest = existsSync(manifestPath) ? readManifest(manifestPath) : undefined;
+  const manifest = existsSync(manifestPath)
+    ? readManifest(manifestPath, readFileSync(manifestPath, "utf8"))
+    : undefined;
   const { results, skipped } = await analyzePath(dir);
   for (const path of skipped) warn(`${join(dir, path)}: not a text file, left out of the code`);
   const files: FileAnalysis[] = [];
@@ -73,9 +91,13 @@ export async function loadCodeCorpus(
     else files.push(r);
   }
   if (files.length === 0) throw new TraceError(dir, 0, "no source file in a known language");
-  return files.map((a) => ({
-    path: a.path,
-    features: featuresOf(a),
-    demand: manifest?.programs[a.path] ?? null,
-  }));
+  return files.map((a) => {
+    const entry = manifest?.get(a.path);
+    return {
+      path: a.path,
+      features: featuresOf(a),
+      demand: entry?.demand ?? null,
+      ...(entry?.version === undefined ? {} : { version: entry.version }),
+    };
+  });
 }

@@ -8,6 +8,7 @@
  * | function_id | any string | yes |
  * | code_id | any string (the code the function runs) | no |
  * | params_hash | any string (hash of the input parameters) | no |
+ * | input_bytes | size of the request's input, a whole number of bytes | no |
  * | duration_s | measured run time, seconds | no |
  * | cpu_s | measured CPU time, seconds | no |
  * | memory_mib | measured peak memory, MiB | no |
@@ -24,6 +25,7 @@ export const TRACE_COLUMNS = [
   "function_id",
   "code_id",
   "params_hash",
+  "input_bytes",
   "duration_s",
   "cpu_s",
   "memory_mib",
@@ -48,6 +50,8 @@ export interface TraceRow {
   readonly functionId: string;
   readonly codeId: string;
   readonly paramsHash: string;
+  /** NaN where the trace does not say. */
+  readonly inputBytes: number;
   /** NaN where the trace has no measurement. */
   readonly durationS: number;
   readonly cpuS: number;
@@ -108,6 +112,7 @@ export function parseTraceRow(
   const ioReadMiB = numeric(rec, idx.io_read_mib);
   const ioWriteMiB = numeric(rec, idx.io_write_mib);
   const noticeLeadS = numeric(rec, idx.notice_lead_s);
+  const inputBytes = numeric(rec, idx.input_bytes);
   if (
     arrivalS < 0 ||
     durationS < 0 ||
@@ -115,9 +120,13 @@ export function parseTraceRow(
     memoryMiB < 0 ||
     ioReadMiB < 0 ||
     ioWriteMiB < 0 ||
-    noticeLeadS < 0
+    noticeLeadS < 0 ||
+    inputBytes < 0
   ) {
     return describeBadNumber(rec, idx);
+  }
+  if (inputBytes !== Math.floor(inputBytes) && !Number.isNaN(inputBytes)) {
+    return `input_bytes is not a whole number of bytes: "${rec[idx.input_bytes] ?? ""}"`;
   }
   if (Number.isNaN(arrivalS)) return "arrival_s is empty";
   const functionId = text(rec, idx.function_id);
@@ -130,6 +139,7 @@ export function parseTraceRow(
     functionId,
     codeId: text(rec, idx.code_id),
     paramsHash: text(rec, idx.params_hash),
+    inputBytes,
     durationS,
     cpuS,
     memoryMiB,
@@ -159,6 +169,7 @@ export function traceRowValues(r: TraceRow): (string | number)[] {
     r.functionId,
     r.codeId,
     r.paramsHash,
+    n(r.inputBytes),
     n(r.durationS),
     n(r.cpuS),
     n(r.memoryMiB),
@@ -178,6 +189,8 @@ export function writeTraceLine(out: CsvBytes, b: TraceBatch, i: number): void {
   out.repeatedText(b.codeId[i]!);
   out.comma();
   out.text(b.paramsHash[i]!);
+  out.comma();
+  out.number(b.inputBytes[i]!);
   out.comma();
   out.number(b.durationS[i]!);
   out.comma();

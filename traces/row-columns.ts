@@ -12,16 +12,17 @@ const MAX_NAMES = 1 << 16;
 
 export interface RowColumns {
   readonly count: number;
-  /** The seven number columns of TraceBatch, in NUMBER_COLUMNS order, one after another. */
+  /** The eight number columns of TraceBatch, in NUMBER_COLUMNS order, one after another. */
   readonly numbers: Float64Array<ArrayBuffer>;
-  /** Per row: function, code, noticed function, as dictionary numbers. */
+  /** Per row: function, code, noticed function, parameters hash, as dictionary numbers. */
   readonly names: Int32Array<ArrayBuffer>;
   /** Names first used in this batch, numbered on from `firstNewName`. */
   readonly newNames: readonly string[];
   readonly firstNewName: number;
-  /** Input hashes, when any row has one: they rarely recur. */
-  readonly paramsHashes: readonly string[] | null;
 }
+
+/** Names a row carries. Hashes recur (a function's parameter sets), so they go by number too. */
+const NAMES = 4;
 
 const NUMBER_COLUMNS = [
   "arrivalS",
@@ -31,6 +32,7 @@ const NUMBER_COLUMNS = [
   "ioReadMiB",
   "ioWriteMiB",
   "noticeLeadS",
+  "inputBytes",
 ] as const;
 
 /** The sending side's dictionary of names. */
@@ -73,16 +75,12 @@ export function toColumns(batch: TraceBatch, dictionary: NameNumbers): RowColumn
   dictionary.startBatch();
   const numbers = new Float64Array(count * NUMBER_COLUMNS.length);
   NUMBER_COLUMNS.forEach((c, k) => numbers.set(batch[c].subarray(0, count), k * count));
-  const names = new Int32Array(count * 3);
-  let hashes: string[] | null = null;
+  const names = new Int32Array(count * NAMES);
   for (let i = 0; i < count; i++) {
-    names[i * 3] = dictionary.numberOf(batch.functionId[i]!);
-    names[i * 3 + 1] = dictionary.numberOf(batch.codeId[i]!);
-    names[i * 3 + 2] = dictionary.numberOf(batch.noticeFunctionId[i]!);
-    if (batch.paramsHash[i] !== "") {
-      hashes ??= new Array<string>(count).fill("");
-      hashes[i] = batch.paramsHash[i]!;
-    }
+    names[i * NAMES] = dictionary.numberOf(batch.functionId[i]!);
+    names[i * NAMES + 1] = dictionary.numberOf(batch.codeId[i]!);
+    names[i * NAMES + 2] = dictionary.numberOf(batch.noticeFunctionId[i]!);
+    names[i * NAMES + 3] = dictionary.numberOf(batch.paramsHash[i]!);
   }
   const fresh = dictionary.takeNew();
   return {
@@ -91,7 +89,6 @@ export function toColumns(batch: TraceBatch, dictionary: NameNumbers): RowColumn
     names,
     newNames: fresh.names,
     firstNewName: fresh.first,
-    paramsHashes: hashes,
   };
 }
 
@@ -104,10 +101,10 @@ export function fromColumns(c: RowColumns, known: string[]): TraceBatch {
   NUMBER_COLUMNS.forEach((col, k) => (batch[col] = c.numbers.subarray(k * n, (k + 1) * n)));
   batch.length = n;
   for (let i = 0; i < n; i++) {
-    batch.functionId.push(known[c.names[i * 3]!]!);
-    batch.codeId.push(known[c.names[i * 3 + 1]!]!);
-    batch.paramsHash.push(c.paramsHashes?.[i] ?? "");
-    batch.noticeFunctionId.push(known[c.names[i * 3 + 2]!]!);
+    batch.functionId.push(known[c.names[i * NAMES]!]!);
+    batch.codeId.push(known[c.names[i * NAMES + 1]!]!);
+    batch.paramsHash.push(known[c.names[i * NAMES + 3]!]!);
+    batch.noticeFunctionId.push(known[c.names[i * NAMES + 2]!]!);
   }
   return batch;
 }

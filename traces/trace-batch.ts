@@ -1,7 +1,7 @@
 /**
  * Trace rows as columns: a typed array per number, an array per text. The
  * importers make batches of millions of rows a second, and a row object
- * costs eight allocations (V8 boxes each of its seven numbers); columns
+ * costs nine allocations (V8 boxes each of its eight numbers); columns
  * cost none a row. Batches go from importer to writer, and to the
  * simulator, as they are; a TraceRow is made only where one is asked for.
  */
@@ -16,6 +16,7 @@ export class TraceBatch {
   ioReadMiB: Float64Array;
   ioWriteMiB: Float64Array;
   noticeLeadS: Float64Array;
+  inputBytes: Float64Array;
   readonly functionId: string[] = [];
   readonly codeId: string[] = [];
   readonly paramsHash: string[] = [];
@@ -30,6 +31,7 @@ export class TraceBatch {
     this.ioReadMiB = new Float64Array(n);
     this.ioWriteMiB = new Float64Array(n);
     this.noticeLeadS = new Float64Array(n);
+    this.inputBytes = new Float64Array(n);
   }
 
   static of(rows: readonly TraceRow[]): TraceBatch {
@@ -47,6 +49,7 @@ export class TraceBatch {
     this.ioReadMiB[i] = r.ioReadMiB;
     this.ioWriteMiB[i] = r.ioWriteMiB;
     this.noticeLeadS[i] = r.noticeLeadS;
+    this.inputBytes[i] = r.inputBytes;
     this.functionId[i] = r.functionId;
     this.codeId[i] = r.codeId;
     this.paramsHash[i] = r.paramsHash;
@@ -54,7 +57,13 @@ export class TraceBatch {
   }
 
   /** A row of a public trace: an arrival, its function, what was measured of its run. */
-  pushMeasured(arrivalS: number, functionId: string, durationS: number, memoryMiB: number): void {
+  pushMeasured(
+    arrivalS: number,
+    functionId: string,
+    durationS: number,
+    memoryMiB: number,
+    paramsHash = "",
+  ): void {
     const i = this.slot();
     this.arrivalS[i] = arrivalS;
     this.durationS[i] = durationS;
@@ -63,9 +72,10 @@ export class TraceBatch {
     this.ioReadMiB[i] = NaN;
     this.ioWriteMiB[i] = NaN;
     this.noticeLeadS[i] = NaN;
+    this.inputBytes[i] = NaN;
     this.functionId[i] = functionId;
     this.codeId[i] = "";
-    this.paramsHash[i] = "";
+    this.paramsHash[i] = paramsHash;
     this.noticeFunctionId[i] = "";
   }
 
@@ -75,6 +85,7 @@ export class TraceBatch {
       functionId: this.functionId[i]!,
       codeId: this.codeId[i]!,
       paramsHash: this.paramsHash[i]!,
+      inputBytes: this.inputBytes[i]!,
       durationS: this.durationS[i]!,
       cpuS: this.cpuS[i]!,
       memoryMiB: this.memoryMiB[i]!,
@@ -105,6 +116,7 @@ export class TraceBatch {
       this.ioReadMiB = grow(this.ioReadMiB);
       this.ioWriteMiB = grow(this.ioWriteMiB);
       this.noticeLeadS = grow(this.noticeLeadS);
+      this.inputBytes = grow(this.inputBytes);
     }
     return i;
   }

@@ -2,12 +2,16 @@
  * Replays a trace as the requests of a run. Function ids become small
  * integers in order of first appearance. A request's demand comes from its
  * measurements: CPU time (or, without one, the measured duration) as
- * CPU-seconds, measured memory as peak memory.
+ * CPU-seconds, measured memory as peak memory, measured IO; its program's
+ * memory profile says how that memory grows during the run. The input size
+ * and parameters hash go to the request as the trace gives them.
  */
 import type { RequestSource, WorkRequest } from "../sim/model/request.js";
 import type { CodeFeatures } from "../sim/policies/types.js";
 import type { CodeProgram } from "./code-corpus.js";
 import type { RowStream } from "./row-stream.js";
+
+const MIB = 1024 * 1024;
 
 export interface ReplayOptions {
   /** Share of each request's work that runs in parallel (traces do not say). */
@@ -36,11 +40,11 @@ export function traceSource(
   const byPath = new Map(programs.map((p) => [p.path, p]));
   // For notices: a function's code is what its rows' code_id last named.
   const namedCode: (CodeFeatures | undefined)[] = [];
-  const featuresOf = (fn: number, codeId: string): CodeFeatures | null => {
+  const programOf = (fn: number, codeId: string): CodeProgram | null => {
     if (programs.length === 0) return null;
     const named = byPath.get(codeId);
     if (named) namedCode[fn] = named.features;
-    return (named ?? programs[fn % programs.length]!).features;
+    return named ?? programs[fn % programs.length]!;
   };
   const noticeOf = (fn: number) => ({
     noticeFunctionId: fn,
@@ -64,11 +68,23 @@ export function traceSource(
       if (!row) return reader.exhausted ? null : undefined;
       const fn = numberOf(row.functionId);
       const cpu = Number.isNaN(row.cpuS) ? row.durationS : row.cpuS;
+      const program = programOf(fn, row.codeId);
+      const memory = program?.demand?.memory;
       return {
         id: id++,
         arrivalS: row.arrivalS,
         functionId: fn,
-        features: featuresOf(fn, row.codeId),
+        features: program?.features ?? null,
+        ...(Number.isNaN(row.inputBytes) ? {} : { inputBytes: row.inputBytes }),
+        ...(row.paramsHash === "" ? {} : { inputHash: row.paramsHash }),
+        ...(program
+          ? {
+              codeId: program.path,
+              ...(program.version === undefined ? {} : { codeVersion: program.version }),
+            }
+          : row.codeId === ""
+            ? {}
+            : { codeId: row.codeId }),
         ...(Number.isNaN(row.noticeLeadS) ? {} : { noticeLeadS: row.noticeLeadS }),
         ...(row.noticeFunctionId === "" ? {} : noticeOf(numberOf(row.noticeFunctionId))),
         demand: {
@@ -76,6 +92,9 @@ export function traceSource(
           parallelFraction: opts.parallelFraction,
           memMiB: Number.isNaN(row.memoryMiB) ? opts.defaultMemMiB : row.memoryMiB,
           gpuSpeedup: 1,
+          ...(memory ? { memory } : {}),
+          ...(row.ioReadMiB > 0 ? { ioReadBytes: row.ioReadMiB * MIB } : {}),
+          ...(row.ioWriteMiB > 0 ? { ioWriteBytes: row.ioWriteMiB * MIB } : {}),
         },
       };
     },

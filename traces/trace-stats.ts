@@ -35,6 +35,13 @@ export interface TraceStats {
   readonly durationS: Spread | null;
   readonly cpuS: Spread | null;
   readonly memoryMiB: Spread | null;
+  /** Input sizes, in MiB (the trace gives bytes). */
+  readonly inputMiB: Spread | null;
+  /**
+   * Distinct input-parameter hashes, counted up to HASH_LIMIT (then
+   * `atLeast`): a trace with a hash per request would otherwise hold them all.
+   */
+  readonly paramsHashes: { readonly distinct: number; readonly atLeast: boolean } | null;
   readonly notices: {
     /** Share of the requests announced ahead. */
     readonly share: number;
@@ -45,6 +52,8 @@ export interface TraceStats {
 }
 
 const TOP = 5;
+export const HASH_LIMIT = 1 << 20;
+const MIB = 1024 * 1024;
 
 export class TraceStatsBuilder {
   private rows = 0;
@@ -56,6 +65,10 @@ export class TraceStatsBuilder {
   private readonly duration = new LatencyHistogram();
   private readonly cpu = new LatencyHistogram();
   private readonly memory = new LatencyHistogram();
+  private readonly input = new LatencyHistogram();
+  private readonly hashes = new Set<string>();
+  private hashesFull = false;
+  private hashedRows = 0;
   private readonly lead = new LatencyHistogram();
   private wrongNotices = 0;
 
@@ -77,6 +90,12 @@ export class TraceStatsBuilder {
     if (!Number.isNaN(r.durationS)) this.duration.record(r.durationS);
     if (!Number.isNaN(r.cpuS)) this.cpu.record(r.cpuS);
     if (!Number.isNaN(r.memoryMiB)) this.memory.record(r.memoryMiB);
+    if (!Number.isNaN(r.inputBytes)) this.input.record(r.inputBytes / MIB);
+    if (r.paramsHash !== "") {
+      this.hashedRows++;
+      if (this.hashes.size < HASH_LIMIT) this.hashes.add(r.paramsHash);
+      else if (!this.hashes.has(r.paramsHash)) this.hashesFull = true;
+    }
     if (!Number.isNaN(r.noticeLeadS)) {
       this.lead.record(r.noticeLeadS);
       if (r.noticeFunctionId !== "") this.wrongNotices++;
@@ -106,6 +125,9 @@ export class TraceStatsBuilder {
       durationS: spread(this.duration),
       cpuS: spread(this.cpu),
       memoryMiB: spread(this.memory),
+      inputMiB: spread(this.input),
+      paramsHashes:
+        this.hashedRows === 0 ? null : { distinct: this.hashes.size, atLeast: this.hashesFull },
       notices:
         this.lead.count === 0
           ? null

@@ -145,6 +145,8 @@ function taskCount(m: ClusterState, tasks: number): number {
 /** Each task of a split request starts on a free slot its pool's routing picks, or waits in its line. */
 function dispatchTasks(m: ClusterState, request: WorkRequest, count: number, pool: Pool): void {
   m.extraTasks += count - 1;
+  m.metrics.splitRequests++;
+  m.metrics.tasks += count;
   for (const task of splitInto(request, count)) {
     const inst = pool.pick();
     if (inst) startOn(m, task, inst, 0, NaN, false);

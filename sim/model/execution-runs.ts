@@ -10,7 +10,7 @@ import { memPerSlotMiB, serviceSeconds } from "./execution.js";
 import type { Instance } from "./instance.js";
 import { billExecution } from "./ledger.js";
 import { executionShareUsd } from "./billing.js";
-import { memoryAtMiB } from "./memory-profile.js";
+import { memoryAtMiB, outOfMemoryFrac } from "./memory-profile.js";
 import { scheduleUsage } from "./usage-samples.js";
 import { taskEnded, type TaskGroup, type TaskOf, type TaskUse } from "./task-split.js";
 import { setBusy, settleIfFree } from "./lifecycle.js";
@@ -35,8 +35,8 @@ export function startOn(
 ): void {
   const now = m.scheduler.now;
   const fresh = Number.isNaN(firstStartS);
-  const outOfMemory = request.demand.memMiB > memPerSlotMiB(inst.type, inst.slots);
-  const run = new Running(request, inst, fresh ? now : firstStartS, outOfMemory, cold);
+  const oomFrac = outOfMemoryFrac(request.demand, memPerSlotMiB(inst.type, inst.slots));
+  const run = new Running(request, inst, fresh ? now : firstStartS, oomFrac, cold);
   if (!fresh) run.progress = { doneFrac, sinceS: now };
   setBusy(m, inst, +1, now);
   m.running++;

@@ -87,7 +87,14 @@ export function requestView(r: WorkRequest): RequestView {
         ...(c.slaLatencyS === undefined ? {} : { slaLatencyS: c.slaLatencyS }),
       }
     : { id: r.id, functionId: r.functionId, arrivalS: r.arrivalS, features: r.features };
-  if (r.inputBytes !== undefined || r.codeId !== undefined) seen = { ...seen, ...codeAndInput(r) };
+  // A trace may give a hash without a size, or a version without a program.
+  if (
+    r.inputBytes !== undefined ||
+    r.inputHash !== undefined ||
+    r.codeId !== undefined ||
+    r.codeVersion !== undefined
+  )
+    seen = { ...seen, ...codeAndInput(r) };
   if (r.attempt === undefined) return seen;
   return r.outOfMemoryAtMiB === undefined
     ? { ...seen, attempt: r.attempt }

@@ -38,7 +38,7 @@ export function applyResize(m: ClusterState, inst: Instance): void {
   openSegment(m, inst, type, now);
   inst.running.forEach((old, i) => {
     old.stale = true;
-    const run = new Running(old.request, inst, old.startS, old.outOfMemory, old.cold);
+    const run = new Running(old.request, inst, old.startS, old.outOfMemoryFrac, old.cold);
     run.progress = { doneFrac: progress[i]!, sinceS: now };
     inst.running[i] = run;
     scheduleCompletion(m, run, progress[i]!);

@@ -14,6 +14,8 @@ export class RunMetrics {
   withinSla = 0;
   notices = 0;
   noticesLate = 0;
+  splitRequests = 0;
+  tasks = 0;
   readonly latency = new LatencyHistogram();
   readonly queueWait = new LatencyHistogram();
   readonly costByType = new Map<string, number>();
@@ -91,6 +93,15 @@ export class RunMetrics {
       slaAttainment: ended > 0 ? this.withinSla / ended : 1,
       horizonS,
       ...(byClass ? { byClass } : {}),
+      ...(this.splitRequests > 0
+        ? {
+            splits: {
+              requests: this.splitRequests,
+              tasks: this.tasks,
+              tasksPerRequest: this.tasks / this.splitRequests,
+            },
+          }
+        : {}),
     };
   }
 }

@@ -25,18 +25,24 @@ export class Running {
     readonly instance: Instance,
     /** First start of the request, on any instance. */
     readonly startS: number,
-    readonly outOfMemory: boolean,
+    /** Where its memory outgrows its slot, as a fraction of its work; null when it fits. */
+    readonly outOfMemoryFrac: number | null,
     /** Runs on the instance started for it: a cold start (see Cluster.complete). */
     readonly cold: boolean,
   ) {}
 
+  /** Whether the request runs out of memory before its work is done. */
+  get outOfMemory(): boolean {
+    return this.outOfMemoryFrac !== null;
+  }
+
   /**
    * Where the request ends, as a fraction of its work: 1, or for one that
-   * runs out of memory the point its memory outgrows the slot (halfway, as
-   * memory grows with the work).
+   * runs out of memory the moment its use (memory-profile.ts) crosses the
+   * slot's memory, so its time, bill and CPU-seconds stop there.
    */
   get endFrac(): number {
-    return this.outOfMemory ? 0.5 : 1;
+    return this.outOfMemoryFrac ?? 1;
   }
 
   /** When the current stretch began: the start, unless re-timed or moved. */

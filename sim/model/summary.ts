@@ -31,6 +31,8 @@ export interface RunSummary {
   horizonS: number;
   /** Per service class, by name: only when the workload names classes. */
   byClass?: Record<string, ClassSummary>;
+  /** Requests the policy split into tasks, and their tasks: only when it split any. */
+  splits?: { requests: number; tasks: number; tasksPerRequest: number };
 }
 
 /** One service class's figures; attainment against the class's own latency objective. */

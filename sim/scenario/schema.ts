@@ -111,6 +111,28 @@ const synth = z.strictObject({
     .min(1)
     .refine((cs) => new Set(cs.map((c) => c.name)).size === cs.length, "class names must differ")
     .optional(),
+  /**
+   * Requests carry an input size and a parameters hash: each function has
+   * `paramSets` distinct parameter sets, each with its own input (the
+   * function's typical input times a draw of `size`). A function running a
+   * documented program (`code:`) then has the true demand of that program
+   * at that input, by its complexity class, times the function's own
+   * log-normal noise.
+   */
+  input: z
+    .strictObject({
+      /** Each parameter set's input relative to its function's typical input. */
+      size: factorDistribution().prefault({ lognormal: { median: 1, p95: 4 } }),
+      /** Each function's typical input relative to its program's reference input, drawn once. */
+      spread: factorDistribution().prefault({ constant: 1 }),
+      /** The reference input of a function whose program documents none. */
+      reference: size().pipe(z.number().positive()).prefault("1MiB"),
+      /** Distinct parameter sets (input hashes) per function. */
+      paramSets: z.int().positive().default(16),
+      /** Coefficient of variation of each function's log-normal factor on its program's CPU and memory. */
+      noise: z.number().nonnegative().default(0.2),
+    })
+    .optional(),
 });
 
 const execution = z.strictObject({

@@ -191,6 +191,15 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
       memMiB: w.memory,
       gpuShare: w.gpu.share,
       gpuSpeedup: w.gpu.speedup,
+      ...(w.input && {
+        input: {
+          size: w.input.size as DistSpec,
+          spread: w.input.spread as DistSpec,
+          referenceBytes: w.input.reference * 1024 * 1024,
+          paramSets: w.input.paramSets,
+          noise: w.input.noise,
+        },
+      }),
       ...(w.classes && {
         classes: w.classes.map((c) => ({
           name: c.name,

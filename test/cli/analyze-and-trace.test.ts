@@ -84,6 +84,7 @@ workload:
     rate: 10/s
     cpu: { constant: 50ms }
     notifications: { share: 1, lead: { constant: 2s } }
+    input: { paramSets: 3, reference: 64KiB }
 policies:
   - policy: static
     config: { fleet: { t3.medium: 1 } }
@@ -94,7 +95,7 @@ policies:
   expect(r.status, r.stderr).toBe(0);
   const lines = readFileSync(out, "utf8").trim().split("\n");
   expect(lines[0]).toBe(
-    "arrival_s,function_id,code_id,params_hash,duration_s,cpu_s,memory_mib,io_read_mib,io_write_mib,notice_lead_s,notice_function_id",
+    "arrival_s,function_id,code_id,params_hash,input_bytes,duration_s,cpu_s,memory_mib,io_read_mib,io_write_mib,notice_lead_s,notice_function_id",
   );
   expect(lines.length - 1).toBeGreaterThan(450);
   expect(lines.length - 1).toBeLessThan(750);
@@ -108,13 +109,27 @@ policies:
     new RegExp(`${lines.length - 1} requests over 1 min, \\d+ functions`),
   );
   expect(table.stdout).toMatch(/100\.0% of requests announced/);
+  expect(table.stdout).toMatch(/input size\s+100\.0%/);
+  expect(table.stdout).toMatch(/input parameters: \d+ distinct hashes/);
   const json = JSON.parse(sim("trace", "stats", out, "--format", "json").stdout);
   expect(json).toMatchObject({ rows: lines.length - 1, durationS: null });
   // Of the 100 functions, most are called within the minute.
   expect(json.functions).toBeGreaterThan(50);
   expect(json.functions).toBeLessThanOrEqual(100);
   expect(json.cpuS.p50).toBeCloseTo(0.05, 2);
-  writeFileSync(join(tmp, "bad.csv"), `${lines[0]}\n1,f,,,,,,,,,\nsoon,f,,,,,,,,,\n`);
+  // Three parameter sets per function called: at most three hashes each.
+  expect(json.paramsHashes.distinct).toBeGreaterThan(json.functions);
+  expect(json.paramsHashes.distinct).toBeLessThanOrEqual(3 * json.functions);
+  expect(json.inputMiB.p50).toBeGreaterThan(1 / 64);
+  expect(json.inputMiB.p50).toBeLessThan(1);
+  writeFileSync(join(tmp, "bad.csv"), `${lines[0]}\n1,f,,,,,,,,,,\nsoon,f,,,,,,,,,,\n`);
+  const badInput = join(tmp, "bad-input.csv");
+  writeFileSync(badInput, `${lines[0]}\n1,f,,,10,,,,,,,\n2,f,,,2.5,,,,,,,\n`);
+  const badInputStats = sim("trace", "stats", badInput);
+  expect(badInputStats.status).toBe(2);
+  expect(badInputStats.stderr).toMatch(
+    /bad-input\.csv:3: input_bytes is not a whole number of bytes: "2\.5"/,
+  );
   const bad = sim("trace", "stats", join(tmp, "bad.csv"));
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/bad\.csv:3: arrival_s is not a number: "soon"/);

@@ -144,6 +144,8 @@ describe("split requests", () => {
     expect(split.feedback[0]!.cpuSeconds).toBeCloseTo(40, 9);
     expect(split.feedback[0]!.ioReadBytes).toBeCloseTo(4e6, 3);
     expect(split.feedback[0]!.serviceS).toBeCloseTo(5, 9);
+    expect(split.summary.splits).toEqual({ requests: 1, tasks: 4, tasksPerRequest: 4 });
+    expect(whole.summary.splits).toBeUndefined();
   });
 
   test("follows Amdahl: the serial part bounds the speed-up", () => {

@@ -104,6 +104,7 @@ test("replayed requests carry the features of the code their code_id names", asy
     functionId: `f${i}`,
     codeId,
     paramsHash: "",
+    inputBytes: NaN,
     durationS: 0.1,
     cpuS: NaN,
     memoryMiB: NaN,

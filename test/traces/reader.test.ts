@@ -18,6 +18,7 @@ function row(i: number): TraceRow {
     functionId: `f${i % 7}`,
     codeId: `c${i % 3}`,
     paramsHash: i % 2 ? "ab12" : "",
+    inputBytes: i % 3 ? 1024 * i : NaN,
     durationS: i % 5 === 0 ? NaN : 0.1 + (i % 10) / 100,
     cpuS: NaN,
     memoryMiB: 128 + (i % 4),
@@ -71,7 +72,7 @@ describe("trace files", () => {
 
   test("gzip is recognised by its bytes, whatever the name", async () => {
     const file = join(dir, "zipped-without-suffix.csv");
-    writeFileSync(file, gzipSync(`${HEADER}\n1,f,,,,,,,,,\n2,g,,,,,,,,,\n`));
+    writeFileSync(file, gzipSync(`${HEADER}\n1,f,,,,,,,,,,\n2,g,,,,,,,,,,\n`));
     expect((await readAll(file)).rows.map((r) => r.functionId)).toEqual(["f", "g"]);
   });
 
@@ -97,6 +98,13 @@ describe("trace files", () => {
     ["arrival,function_id\n1,f\n", 1, /missing column arrival_s/],
     ["arrival_s,function_id,colour\n1,f,red\n", 1, /unknown column colour/],
     ["arrival_s,function_id,memory_mib\n1,f,lots\n", 2, /memory_mib is not a number/],
+    [
+      "arrival_s,function_id,input_bytes\n1,f,10\n2,f,1.5\n",
+      3,
+      /input_bytes is not a whole number of bytes: "1.5"/,
+    ],
+    ["arrival_s,function_id,input_bytes\n1,f,-4\n", 2, /input_bytes is negative: -4/],
+    ["arrival_s,function_id,input_bytes\n1,f,1MB\n", 2, /input_bytes is not a number: "1MB"/],
   ] as const)("a bad row names file and line: %j", async (text, line, message) => {
     const e = await readError(text);
     expect(e.line).toBe(line);
@@ -150,6 +158,7 @@ test("any rows the writer writes, papaparse reads back as they were", async () =
     functionId: text.filter((s) => s !== ""),
     codeId: text,
     paramsHash: text,
+    inputBytes: fc.oneof(fc.constant(NaN), fc.integer({ min: 0, max: 2 ** 40 })),
     durationS: measure,
     cpuS: measure,
     memoryMiB: measure,

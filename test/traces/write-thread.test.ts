@@ -28,6 +28,7 @@ function row(i: number): TraceRow {
     functionId: i % 3 === 0 ? `${"h".repeat(64)}/${i % 11}` : `f${i % 5}`,
     codeId: i % 4 === 0 ? "sort/quicksort.py" : "",
     paramsHash: i % 6 === 0 ? `p${i}` : "",
+    inputBytes: i % 4 === 1 ? 4096 + i : NaN,
     durationS: i % 5 === 0 ? NaN : 0.001 * (i % 97),
     cpuS: i % 2 ? NaN : 1 / (i + 1),
     memoryMiB: 128 + (i % 9),

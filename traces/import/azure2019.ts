@@ -15,6 +15,7 @@ import type { RandomStreams } from "../../sim/random/streams.js";
 import { csvRecords } from "../csv-records.js";
 import { TraceBatch } from "../trace-batch.js";
 import { TraceError } from "../reader.js";
+import { bandHash, functionBands } from "./duration-band.js";
 
 export interface Azure2019Files {
   /** invocations_per_function_md.anon.dNN.csv */
@@ -107,6 +108,8 @@ interface FunctionCounts {
   /** Non-zero minutes (0-based) and their counts, in minute order. */
   readonly minutes: Int32Array;
   readonly counts: Int32Array;
+  /** Its stand-in parameters hashes, by duration band (duration-band.ts). */
+  readonly bands: string[];
 }
 
 /**
@@ -191,6 +194,7 @@ async function* importDay(
       memory: memoryOf.get(`${fields.HashOwner}/${fields.HashApp}`),
       minutes: Int32Array.from(minutes),
       counts: Int32Array.from(counts),
+      bands: functionBands(),
     });
   }
   const minuteRows = new MinuteRows(streams);
@@ -213,11 +217,13 @@ async function* importDay(
       for (let n = from; n < to; n++) {
         const f = functions[order.owner[n]!]!;
         // Microsecond resolution is plenty, and short numbers print fast.
+        const durationS = f.duration ? Math.round(f.duration() * 1000) / 1e6 : NaN;
         batch.pushMeasured(
           Math.round((day * MINUTES + minute + order.instant[n]!) * 60e6) / 1e6,
           f.key,
-          f.duration ? Math.round(f.duration() * 1000) / 1e6 : NaN,
+          durationS,
           f.memory ? Math.round(f.memory() * 100) / 100 : NaN,
+          bandHash(f.bands, f.key, durationS),
         );
       }
       yield batch;

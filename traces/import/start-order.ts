@@ -9,6 +9,7 @@
  * order rows came.
  */
 import type { TraceBatch } from "../trace-batch.js";
+import { DurationBands } from "./duration-band.js";
 
 interface Run {
   readonly starts: Float64Array;
@@ -25,6 +26,8 @@ export class StartOrder {
   private runs: Run[] = [];
   private added = 0;
   private held = 0;
+  /** Each row's stand-in parameters hash. */
+  private readonly bands = new DurationBands();
 
   get size(): number {
     return this.held;
@@ -52,7 +55,9 @@ export class StartOrder {
     const run = this.runs[0]!;
     const k = run.order[run.next++]!;
     const start = run.starts[k]!;
-    batch.pushMeasured(start, run.ids[k]!, run.durations[k]!, NaN);
+    const id = run.ids[k]!;
+    const durationS = run.durations[k]!;
+    batch.pushMeasured(start, id, durationS, NaN, this.bands.hashOf(id, durationS));
     this.held--;
     if (run.next === run.order.length) {
       const last = this.runs.pop()!;

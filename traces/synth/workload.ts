@@ -5,8 +5,11 @@
  * which name the wrong function as often as their accuracy says. Each
  * function gets its own typical demand, drawn once; each request varies
  * around it (log-normally, or by any distribution of a factor), and may
- * carry the extra time its execution takes if it is a cold start.
- * Requests are made one at a time, so a workload of any length takes
+ * carry the extra time its execution takes if it is a cold start. With
+ * `input`, requests carry an input size and a parameters hash (inputs.ts),
+ * and a function running a documented program gets the true demand of
+ * that program at that input (input-demand.ts), times the function's own
+ * log-normal noise. Requests are made one at a time, so a workload of any length takes
  * constant memory.
  */
 import type { Demand, RequestSource, ServiceClass, WorkRequest } from "../../sim/model/request.js";
@@ -16,7 +19,11 @@ import type { Sampler } from "../../sim/random/source.js";
 import type { RandomStreams } from "../../sim/random/streams.js";
 import type { CodeProgram } from "../code-corpus.js";
 import type { TraceRow } from "../format.js";
+import { demandAtInput } from "../input-demand.js";
 import { arrivals, type ArrivalPattern } from "./arrivals.js";
+import { requestInputs, type InputDraw, type RequestInput, type SynthInput } from "./inputs.js";
+
+const MIB = 1024 * 1024;
 
 export interface SynthWorkload {
   /** Arrivals per second, all functions together (the base rate of a bursty pattern). */
@@ -57,6 +64,8 @@ export interface SynthWorkload {
    * carry the class's priority and latency objective. None when absent.
    */
   readonly classes?: readonly (ServiceClass & { readonly share: number })[];
+  /** Input sizes and parameter hashes of requests; none when absent. */
+  readonly input?: SynthInput;
 }
 
 interface FunctionProfile {
@@ -65,6 +74,9 @@ interface FunctionProfile {
   readonly memMiB: number;
   readonly gpuSpeedup: number;
   readonly program: CodeProgram | null;
+  /** The function's own factors on its program's CPU and memory (1 without input noise). */
+  readonly cpuNoise: number;
+  readonly memNoise: number;
 }
 
 /**
@@ -91,6 +103,7 @@ export function synthWorkload(
   const cpu = samplerOf(spec.cpuSeconds, fnStream);
   const mem = samplerOf(spec.memMiB, fnStream);
   const profiles: FunctionProfile[] = [];
+  const noise = functionNoise(spec, streams);
   for (let f = 0; f < spec.functions; f++) {
     // Every draw is made whether or not a program overrides it, so adding
     // code never shifts the other functions' numbers.
@@ -103,8 +116,13 @@ export function synthWorkload(
       memMiB: d ? d.memMiB : drawn.mem,
       gpuSpeedup: d ? d.gpuSpeedup : drawn.gpu,
       program,
+      cpuNoise: noise(),
+      memNoise: noise(),
     });
   }
+  const input: InputDraw | null = spec.input
+    ? requestInputs(spec.input, spec.functions, programs, streams)
+    : null;
   const classOf = serviceClasses(spec, streams);
   const cdf = zipfCdf(spec.functions, spec.zipfExponent);
   const factor = cpuFactor(spec, streams);
@@ -131,6 +149,7 @@ export function synthWorkload(
       const p = profiles[functionId]!;
       const announced = lead !== undefined && noticeStream() < share;
       const named = announced ? wrongFunction(functionId) : undefined;
+      const given = input?.(functionId);
       return {
         id: id++,
         arrivalS: t,
@@ -143,7 +162,14 @@ export function synthWorkload(
               noticeFunctionId: named,
               noticeFeatures: profiles[named]!.program?.features ?? null,
             }),
-        demand: demandOf(p, factor(), coldExtra),
+        demand: demandOf(p, factor(), coldExtra, given),
+        ...(given ?? {}),
+        ...(p.program
+          ? {
+              codeId: p.program.path,
+              ...(p.program.version === undefined ? {} : { codeVersion: p.program.version }),
+            }
+          : {}),
         ...(classOf ? { serviceClass: classOf[functionId]! } : {}),
       };
     },
@@ -181,12 +207,40 @@ function cpuFactor(spec: SynthWorkload, streams: RandomStreams): Sampler {
   return () => Math.exp(z());
 }
 
-function demandOf(p: FunctionProfile, factor: number, coldExtra: Sampler | undefined): Demand {
-  const cpuSeconds = p.cpuSeconds * factor;
-  const { parallelFraction, memMiB, gpuSpeedup } = p;
-  return coldExtra
-    ? { cpuSeconds, parallelFraction, memMiB, gpuSpeedup, coldExtraS: coldExtra() }
-    : { cpuSeconds, parallelFraction, memMiB, gpuSpeedup };
+/** Each function's log-normal factor of mean 1 (the constant 1 without input noise, drawing nothing). */
+function functionNoise(spec: SynthWorkload, streams: RandomStreams): Sampler {
+  const cv = spec.input?.noise ?? 0;
+  if (cv === 0) return () => 1;
+  const sigma = Math.sqrt(Math.log(1 + cv * cv));
+  const z = normal(streams.stream("workload/input-noise"), (-sigma * sigma) / 2, sigma);
+  return () => Math.exp(z());
+}
+
+function demandOf(
+  p: FunctionProfile,
+  factor: number,
+  coldExtra: Sampler | undefined,
+  input: RequestInput | undefined,
+): Demand {
+  const program = p.program?.demand;
+  const { parallelFraction, gpuSpeedup } = p;
+  let d: Demand;
+  if (program) {
+    // The program's demand at this input, this function's noise, this request's factor.
+    const at = demandAtInput(program, input?.inputBytes);
+    d = {
+      cpuSeconds: at.cpuSeconds * p.cpuNoise * factor,
+      parallelFraction,
+      memMiB: at.memMiB * p.memNoise,
+      gpuSpeedup,
+      ...(program.memory ? { memory: program.memory } : {}),
+      ...(at.ioReadBytes > 0 ? { ioReadBytes: at.ioReadBytes } : {}),
+      ...(at.ioWriteBytes > 0 ? { ioWriteBytes: at.ioWriteBytes } : {}),
+    };
+  } else {
+    d = { cpuSeconds: p.cpuSeconds * factor, parallelFraction, memMiB: p.memMiB, gpuSpeedup };
+  }
+  return coldExtra ? { ...d, coldExtraS: coldExtra() } : d;
 }
 
 function zipfCdf(n: number, s: number): Float64Array {
@@ -221,12 +275,13 @@ export function traceRowOf(r: WorkRequest): TraceRow {
     arrivalS: r.arrivalS,
     functionId: `fn-${r.functionId}`,
     codeId: typeof r.features?.codeId === "string" ? r.features.codeId : "",
-    paramsHash: "",
+    paramsHash: r.inputHash ?? "",
+    inputBytes: r.inputBytes ?? NaN,
     durationS: NaN,
     cpuS: r.demand.cpuSeconds,
     memoryMiB: r.demand.memMiB,
-    ioReadMiB: NaN,
-    ioWriteMiB: NaN,
+    ioReadMiB: r.demand.ioReadBytes === undefined ? NaN : r.demand.ioReadBytes / MIB,
+    ioWriteMiB: r.demand.ioWriteBytes === undefined ? NaN : r.demand.ioWriteBytes / MIB,
     noticeLeadS: r.noticeLeadS ?? NaN,
     noticeFunctionId: r.noticeFunctionId === undefined ? "" : `fn-${r.noticeFunctionId}`,
   };
