@@ -26,8 +26,22 @@ const LAYERS = [
   // CSV bytes and number text, shared by traces/ writers and reports/.
   { name: "csv", paths: ["sim/csv/"], uses: [] },
   { name: "engine", paths: ["sim/engine/"], uses: ["random"] },
+  // The profile database's plain data and interfaces, which a policy's context names.
+  { name: "profiles/types", paths: ["sim/profiles/types.ts"], uses: [] },
   // Plain data only: what a policy sees and returns.
-  { name: "policies/types", paths: ["sim/policies/types.ts"], uses: [], packages: ["zod"] },
+  {
+    name: "policies/types",
+    paths: ["sim/policies/types.ts"],
+    uses: ["profiles/types"],
+    packages: ["zod"],
+  },
+  // The profile database in memory: the same code in the simulator, the server and a policy.
+  {
+    name: "profiles",
+    paths: ["sim/profiles/"],
+    uses: ["profiles/types", "policies/types"],
+    packages: ["seedrandom"],
+  },
   {
     name: "analysis",
     paths: ["sim/analysis/"],
@@ -41,7 +55,7 @@ const LAYERS = [
   {
     name: "predict",
     paths: ["sim/predict/"],
-    uses: ["units", "policies/types", "analysis"],
+    uses: ["units", "policies/types", "analysis", "profiles/types", "profiles"],
     // R's ARIMA estimator compiled to WebAssembly (ctsa), pure computation.
     packages: ["arima"],
   },
@@ -50,20 +64,23 @@ const LAYERS = [
   {
     name: "policies/pieces",
     paths: ["sim/policies/pieces/", "sim/policies/fleet-data.ts"],
-    uses: ["units", "policies/types", "analysis", "predict"],
+    uses: ["units", "policies/types", "analysis", "predict", "profiles/types", "profiles"],
     pure: true,
   },
   {
     name: "policies",
     paths: ["sim/policies/"],
-    uses: ["units", "policies/types", "policies/pieces", "analysis", "predict"],
+    uses: [
+      ...["units", "policies/types", "policies/pieces", "analysis", "predict"],
+      ...["profiles/types", "profiles"],
+    ],
     packages: ["zod"],
     pure: true,
   },
   {
     name: "model",
     paths: ["sim/model/"],
-    uses: ["random", "units", "engine", "policies/types", "policies/pieces"],
+    uses: ["random", "units", "engine", "policies/types", "policies/pieces", "profiles"],
   },
   {
     name: "traces",
@@ -93,6 +110,14 @@ const LAYERS = [
     packages: ["yaml", "zod"],
     io: true,
   },
+  // Persisted profile stores (SQLite file, PostgreSQL server): an edge.
+  {
+    name: "profiles/stores",
+    paths: ["sim/profiles/stores/"],
+    uses: ["profiles/types", "profiles"],
+    packages: ["better-sqlite3", "pg"],
+    io: true,
+  },
   {
     name: "run",
     paths: ["sim/run/"],
@@ -107,6 +132,7 @@ const LAYERS = [
     uses: [
       ...["random", "units", "csv", "engine", "policies/types", "analysis", "predict"],
       ...["policies", "model", "traces", "reports", "scenario"],
+      ...["profiles/types", "profiles", "profiles/stores"],
     ],
   },
   // The web viewer's read-only server (`sim view`).
@@ -125,6 +151,8 @@ const LAYERS = [
       "analysis",
       "predict",
       "policies",
+      "profiles/types",
+      "profiles",
     ],
     packages: ["fastify", "prom-client", "zod"],
     io: true,

@@ -18,6 +18,7 @@ import type { RequestSource, WorkRequest } from "./request.js";
 import type { RunMetrics } from "./run-metrics.js";
 import type { Running } from "./running.js";
 import type { RequestRecord, TimeseriesRow } from "./summary.js";
+import type { RunProfiles } from "../profiles/run-profiles.js";
 
 export interface ClusterOptions {
   readonly policyName: string;
@@ -45,6 +46,8 @@ export interface ClusterOptions {
   readonly onRequestEnd?: (record: RequestRecord) => void;
   readonly onSample?: (row: TimeseriesRow) => void;
   readonly log?: (message: string) => void;
+  /** The run's behavioral profiles: every completion is recorded, and policies read them. */
+  readonly behavior?: RunProfiles;
 }
 
 /** A request between two instances. */

@@ -130,24 +130,27 @@ export function complete(m: ClusterState, run: Running): void {
   const retry = !task && run.outOfMemory && m.opts.retryOutOfMemory && (request.attempt ?? 1) === 1;
   // What ends now: the request, or the split request whose last task this is.
   let feedback: CompletionFeedback | null = null;
+  const wantsFeedback = m.hooks.completion || m.opts.behavior !== undefined;
   if (task) {
     if (taskEnded(task, outcome, useOf(run, now), cold)) {
       const g = task.group;
       countEnd(m, g.request, g.failure ?? "completed", g.firstStartS, inst, g.cold);
-      if (m.hooks.completion) feedback = groupFeedback(g, now, inst);
+      if (wantsFeedback) feedback = groupFeedback(g, now, inst);
     } else m.extraTasks--;
   } else if (retry) {
     m.metrics.retriedOutOfMemory++;
   } else {
     countEnd(m, request, outcome, run.startS, inst, cold);
   }
-  if (!task && m.hooks.completion) feedback = completionFeedback(run, now);
+  if (!task && wantsFeedback) feedback = completionFeedback(run, now);
   setBusy(m, inst, -1, now);
   pullWork(m, inst);
   // Feedback before the instance's idle call, so a keep-alive decision sees it.
   if (m.usageEvery.size > 0 && (!task || task.group.remaining === 0))
     m.usageEvery.delete(request.id);
-  if (feedback) {
+  // Recorded first: the policy's completion call sees its own profile updated.
+  if (feedback) m.opts.behavior?.completed(feedback, now);
+  if (feedback && m.hooks.completion) {
     const d = m.opts.policy.onCompletion!(
       m.policyState,
       m.opts.policyConfig,

@@ -10,9 +10,12 @@ import type { ClusterState } from "./cluster-state.js";
 import type { Instance } from "./instance.js";
 import { instanceView } from "./fleet-view.js";
 
-/** The context of one hook call: the clock now, the policy's stream, the log. */
+/** The context of one hook call: the clock now, the policy's stream, the log, the profiles. */
 export function policyContext(m: ClusterState): PolicyContext {
-  return { nowS: m.scheduler.now, random: m.random, log: m.log };
+  const profiles = m.opts.behavior;
+  return profiles
+    ? { nowS: m.scheduler.now, random: m.random, log: m.log, profiles: profiles.book }
+    : { nowS: m.scheduler.now, random: m.random, log: m.log };
 }
 
 /** Keeps a decision's state and gives back its actions. */

@@ -5,6 +5,7 @@
  * policy file run in the simulator and behind `sim serve`.
  */
 import type { z } from "zod";
+import type { ProfileReader } from "../profiles/types.js";
 
 /** What a request's code looks like to a policy (filled by the analyzer). */
 export interface CodeFeatures {
@@ -335,6 +336,12 @@ export interface PolicyContext {
   /** A seeded uniform stream on [0, 1). */
   readonly random: () => number;
   readonly log: (message: string) => void;
+  /**
+   * The behavioral profiles (seed 004), when the run or server has them: an
+   * in-memory snapshot taken when the run started, with this run's own
+   * completions recorded into it as they happen (README, "Profiles").
+   */
+  readonly profiles?: ProfileReader;
 }
 
 /**

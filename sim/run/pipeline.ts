@@ -30,6 +30,15 @@ import { checkRequestLimit, expectedRequests, type ExpectedRequests } from "./ex
 import { runJob, type JobResult, type JobSinks } from "./run-job.js";
 import { blameOptions, withOptions, type ScenarioOptions } from "./scenario-options.js";
 import { workloadPrograms } from "./workload-source.js";
+import {
+  learnedObservations,
+  loadProfiles,
+  profilesUsed,
+  saveProfiles,
+  type ProfilesUsed,
+  type StartingProfiles,
+} from "./run-profiles-io.js";
+import type { ProfileObservation } from "../profiles/types.js";
 
 export { UsageError } from "./usage-error.js";
 export type { ScenarioOptions } from "./scenario-options.js";
@@ -42,6 +51,8 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** The scenario's expected size, when already known (counting a trace's rows reads it). */
   readonly expected?: ExpectedRequests;
+  /** The profiles every job starts from (run-profiles-io.ts). */
+  readonly startProfiles?: StartingProfiles;
 }
 
 export interface PipelineResult {
@@ -49,6 +60,8 @@ export interface PipelineResult {
   readonly timeseries: TimeseriesRow[];
   /** Bad trace rows skipped in lenient replay, over all jobs. */
   readonly skippedRows: number;
+  /** With profiles: what the run learned, to be saved (run-profiles-io.ts). */
+  readonly learned: readonly ProfileObservation[];
 }
 
 /**
@@ -86,7 +99,7 @@ export async function runScenario(
         : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     };
-    results.push(await runJob(s, job, sinks, programs));
+    results.push(await runJob(s, job, sinks, programs, opts.startProfiles));
     report?.(results.length, jobs.length, label, 1);
   }
   const policies = aggregate(
@@ -105,6 +118,7 @@ export async function runScenario(
     },
     timeseries: results.flatMap((r) => (r.job.replication === 0 ? r.timeseries : [])),
     skippedRows: results.reduce((a, r) => a + r.skippedRows, 0),
+    learned: opts.startProfiles ? learnedObservations(results) : [],
   };
 }
 
@@ -117,12 +131,19 @@ export interface PipelineRequest extends RunOptions {
   readonly requests?: boolean;
   /** Called once the scenario is valid, before anything runs. */
   readonly onPlan?: (scenario: NormalizedScenario, expected: ExpectedRequests) => void;
+  /**
+   * A profile database (a SQLite file, or a postgres:// URL): the run starts
+   * from its profiles and, once it has run, saves what it learned there.
+   */
+  readonly profiles?: string;
 }
 
 export interface PipelineRun extends PipelineResult {
   readonly scenario: NormalizedScenario;
   /** The files written into `out`, by name. */
   readonly written: readonly string[];
+  /** With `profiles`: what the run started from and saved. */
+  readonly profilesUsed?: ProfilesUsed;
 }
 
 /** Every stage, from the scenario file to the files of `out`. */
@@ -132,6 +153,7 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineRun> {
   checkRequestLimit(scenario, expected);
   const dir = req.out === undefined ? undefined : new RunDirectory(req.out);
   req.onPlan?.(scenario, expected);
+  const start = req.profiles === undefined ? undefined : await loadProfiles(req.profiles);
   let requests: RequestsCsv | undefined;
   try {
     requests = dir && req.requests ? new RequestsCsv(dir.path("requests.csv")) : undefined;
@@ -154,6 +176,7 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineRun> {
       ...(sinks ? { sinks } : {}),
       ...(req.onProgress ? { onProgress: req.onProgress } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
+      ...(start ? { startProfiles: start } : {}),
     });
     requests?.close();
     const written = dir
@@ -164,7 +187,14 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineRun> {
           requests: digest!.data(),
         })
       : [];
-    return { ...result, scenario, written };
+    // Saved only once the run is whole and its reports are written.
+    if (start) await saveProfiles(req.profiles!, result.learned);
+    return {
+      ...result,
+      scenario,
+      written,
+      ...(start ? { profilesUsed: profilesUsed(req.profiles!, start, result.learned.length) } : {}),
+    };
   } finally {
     try {
       requests?.close();

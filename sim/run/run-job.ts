@@ -4,6 +4,10 @@ import { Cluster } from "../model/cluster.js";
 import type { RequestSource, WorkRequest } from "../model/request.js";
 import type { RequestRecord, RunSummary, TimeseriesRow } from "../model/summary.js";
 import type { NormalizedScenario } from "../scenario/validate.js";
+import { RunProfiles } from "../profiles/run-profiles.js";
+import { snapshotEndS } from "../profiles/run-profiles.js";
+import type { ProfileObservation } from "../profiles/types.js";
+import type { StartingProfiles } from "./run-profiles-io.js";
 import type { CodeProgram } from "../../traces/code-corpus.js";
 import type { Job } from "./expand.js";
 import { replicationStreams } from "./replication-streams.js";
@@ -15,6 +19,8 @@ export interface JobResult {
   readonly timeseries: TimeseriesRow[];
   /** Bad trace rows skipped (lenient replay). */
   readonly skippedRows: number;
+  /** What the job observed, when it ran with profiles. */
+  readonly observations: readonly ProfileObservation[];
 }
 
 export interface JobSinks {
@@ -73,8 +79,16 @@ export async function runJob(
   job: Job,
   sinks: JobSinks = {},
   programs: readonly CodeProgram[] = [],
+  startProfiles?: StartingProfiles,
 ): Promise<JobResult> {
   const run = s.policies[job.policyIndex]!;
+  const profiles = startProfiles
+    ? new RunProfiles(
+        startProfiles.snapshot,
+        startProfiles.limits,
+        snapshotEndS(startProfiles.snapshot) + job.replication * s.horizonS,
+      )
+    : undefined;
   const streams = replicationStreams(s.seed, job.replication);
   const scheduler = new Scheduler();
   const timeseries: TimeseriesRow[] = [];
@@ -96,6 +110,7 @@ export async function runJob(
     sampleIntervalS: s.sampleIntervalS,
     onSample: (row) => timeseries.push(row),
     ...(sinks.onRequestEnd ? { onRequestEnd: sinks.onRequestEnd } : {}),
+    ...(profiles ? { behavior: profiles } : {}),
   });
   const workload = jobWorkload(s, streams, programs);
   const trace = workload.kind === "trace" ? workload.source : undefined;
@@ -136,5 +151,11 @@ export async function runJob(
   } finally {
     trace?.reader.close();
   }
-  return { job, summary: cluster.finish(), timeseries, skippedRows: trace?.reader.skipped ?? 0 };
+  return {
+    job,
+    summary: cluster.finish(),
+    timeseries,
+    skippedRows: trace?.reader.skipped ?? 0,
+    observations: profiles?.observations ?? [],
+  };
 }

@@ -108,7 +108,7 @@ describe("a policy imports only policies/types, analysis, predict and pure helpe
   test("the message says what the layer may import and what the import is", async () => {
     const [message] = await lint("sim/policies/x.ts", importOf("../random/streams.js"));
     expect(message?.message).toBe(
-      'policies may import only units, policies/types, policies/pieces, analysis, predict, "zod"; not "../random/streams.js" (random).',
+      'policies may import only units, policies/types, policies/pieces, analysis, predict, profiles/types, profiles, "zod"; not "../random/streams.js" (random).',
     );
   });
 });

@@ -23,6 +23,7 @@ interface Args {
   "max-requests"?: number;
   workers?: number;
   shard?: Shard;
+  profiles?: string;
 }
 
 /** The flag each scenario option is given by here. */
@@ -73,6 +74,11 @@ export const runCommand: CommandModule<object, Args> = {
         coerce: (v: unknown) => parseCount("--max-requests", v),
         describe: "refuse a run expected to simulate more requests (run.maxRequests; 1e9)",
       })
+      .option("profiles", {
+        type: "string",
+        describe:
+          "start from the behavioral profiles of this database (a SQLite file, or a postgres:// URL) and save what the run learned there",
+      })
       .option("requests", {
         type: "boolean",
         default: false,
@@ -113,6 +119,7 @@ export const runCommand: CommandModule<object, Args> = {
       options,
       ...(args.out !== undefined ? { out: args.out } : {}),
       requests: args.requests,
+      ...(args.profiles !== undefined ? { profiles: args.profiles } : {}),
       ...cliRunOptions(),
       onPlan: (_, expected) => process.stderr.write(`${describeExpected(expected)}\n`),
     }).catch(optionError);
@@ -123,6 +130,11 @@ export const runCommand: CommandModule<object, Args> = {
         timeseries: run.timeseries,
       }),
     );
+    const p = run.profilesUsed;
+    if (p)
+      process.stderr.write(
+        `profiles: started from ${p.startObservations} observations of ${p.startPrograms} programs in ${p.store}; saved ${p.saved}\n`,
+      );
     if (run.skippedRows > 0)
       process.stderr.write(`skipped ${run.skippedRows} bad trace rows (lenient)\n`);
     if (args.out && run.written.length > 0)
