@@ -2,6 +2,7 @@ import { hybridHistogramPolicy } from "./hybrid-histogram.js";
 import { kedaPolicy } from "./keda.js";
 import { reactivePolicy } from "./reactive.js";
 import { staticPolicy } from "./static.js";
+import { vpaPolicy } from "./vpa.js";
 import type { Policy } from "./types.js";
 
 const POLICIES: readonly Policy<never, never>[] = [
@@ -9,6 +10,7 @@ const POLICIES: readonly Policy<never, never>[] = [
   reactivePolicy,
   kedaPolicy,
   hybridHistogramPolicy,
+  vpaPolicy,
 ] as unknown as Policy<never, never>[];
 
 /** Every policy, in registry order (for the scenario schema). */
