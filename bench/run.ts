@@ -140,7 +140,7 @@ async function predictSuite() {
 }
 
 async function sweepSuite() {
-  const r = await sweepBenchmark(quick ? 1 : 3, quick ? "5m" : "2h");
+  const r = await sweepBenchmark(quick ? 1 : 3, quick ? "5m" : "8h");
   const load = os.loadavg().map((x) => x.toFixed(2));
   console.error(
     `sweep of ${r.jobs} jobs: ${r.jobsPerSecond.oneWorker.toFixed(2)} jobs/s on 1 worker, ${r.jobsPerSecond.twoWorkers.toFixed(2)} on 2 (x${r.speedupTwoVsOne.toFixed(2)}); overhead ${r.overheadMsPerJob.twoWorkers.toFixed(1)} ms per job on 2 workers (pool start ${r.overheadMsPerJob.poolStartMs.toFixed(0)} ms per sweep), ${r.overheadMsPerJob.oneWorker.toFixed(1)} on 1; load average ${load.join(" ")}`,
