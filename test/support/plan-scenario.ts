@@ -1,5 +1,6 @@
 /** Plan scenarios of an M/M/c fleet, written to a temporary directory for `sim plan` to read. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { afterAll } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -49,9 +50,17 @@ plan:
 `;
 }
 
+const made: string[] = [];
+// Each test file that writes scenarios removes their directories when it ends.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Writes `text` as a scenario file in a new temporary directory; returns its path. */
 export function scenarioFile(text: string, name = "plan.yaml"): string {
-  const file = join(mkdtempSync(join(tmpdir(), "provisim-plan-")), name);
+  const dir = mkdtempSync(join(tmpdir(), "provisim-plan-"));
+  made.push(dir);
+  const file = join(dir, name);
   writeFileSync(file, text);
   return file;
 }
