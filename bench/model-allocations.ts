@@ -5,11 +5,9 @@
  * equal slots (16 per instance: the same share), in the same process.
  */
 import { z } from "zod";
-import { parseScenarioText } from "../sim/scenario/load.js";
-import { validateScenario } from "../sim/scenario/validate.js";
+import { benchScenario } from "./model.js";
 import { runJob } from "../sim/run/run-job.js";
 import type { Action, Policy } from "../sim/policies/types.js";
-import { stringify } from "yaml";
 
 export type PackingMode = "slots" | "allocations";
 
@@ -43,26 +41,10 @@ function packingPolicy(mode: PackingMode): Policy<unknown, number> {
 }
 
 function scenarioFor(requests: number) {
-  const rate = 1000;
-  return validateScenario(
-    parseScenarioText(
-      "bench-allocations.yaml",
-      stringify({
-        name: "bench-allocations",
-        seed: 1,
-        duration: `${requests / rate}s`,
-        sla: { latency: "500ms" },
-        workload: {
-          synth: {
-            rate: `${rate}/s`,
-            functions: 1000,
-            cpu: { lognormal: { median: "50ms", p95: "300ms" } },
-          },
-        },
-        policies: [{ policy: "static", config: { fleet: { "m5.2xlarge": 1 } } }],
-      }),
-    ),
-  );
+  return benchScenario("bench-allocations", requests, {
+    policy: "static",
+    config: { fleet: { "m5.2xlarge": 1 } },
+  });
 }
 
 /** Runs one job of about `requests` requests; returns requests per wall second. */

@@ -14,7 +14,6 @@ import type { Policy } from "../sim/policies/types.js";
 export type Mode = "faas" | "hpa" | "faas-observed";
 
 function scenarioFor(mode: Mode, requests: number) {
-  const rate = 1000;
   const policy =
     mode !== "hpa"
       ? { policy: "reactive", config: { mode: "faas", type: "lambda-1769", keepAlive: "10m" } }
@@ -28,11 +27,20 @@ function scenarioFor(mode: Mode, requests: number) {
             maxInstances: 200,
           },
         };
+  return benchScenario(`bench-${mode}`, requests, policy);
+}
+
+/**
+ * The model benchmarks' workload: Poisson arrivals at 1,000/s over 1,000
+ * functions for about `requests` requests, run by one policy entry.
+ */
+export function benchScenario(name: string, requests: number, policy: object): NormalizedScenario {
+  const rate = 1000;
   return validateScenario(
     parseScenarioText(
-      "bench.yaml",
+      `${name}.yaml`,
       stringify({
-        name: `bench-${mode}`,
+        name,
         seed: 1,
         duration: `${requests / rate}s`,
         sla: { latency: "500ms" },
