@@ -1,7 +1,8 @@
 /**
  * A policy's actions applied to the fleet: pools defined or reconfigured,
  * instances provisioned (or bound to a notice) and released, resized,
- * requests migrated, allocations resized or upgraded, timers set. Checks what names the model cannot honour.
+ * requests migrated, allocations resized or upgraded, timers set,
+ * predictions recorded. Checks what names the model cannot honour.
  */
 import type { Action, Allocation, PoolSettings } from "../policies/types.js";
 import { resizeAllocation, upgrade } from "./allocation-actions.js";
@@ -54,6 +55,9 @@ export function applyOne(m: ClusterState, a: Action): void {
       return;
     case "usage":
       setUsageEvery(m, a.requestId, a.everyS);
+      return;
+    case "predict":
+      m.predictions.set(a.requestId, a);
       return;
     case "route":
     case "place":

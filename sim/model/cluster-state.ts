@@ -7,7 +7,7 @@
 import type { Scheduler } from "../engine/scheduler.js";
 import type { RandomStreams } from "../random/streams.js";
 import type { Sampler } from "../random/source.js";
-import type { Allocation, FleetView, Policy, TypeView } from "../policies/types.js";
+import type { Allocation, FleetView, Policy, Prediction, TypeView } from "../policies/types.js";
 import type { Catalog } from "./catalog/types.js";
 import type { Instance } from "./instance.js";
 import type { AllocationUsage, FaasUsage, LedgerEntry } from "./invariants.js";
@@ -144,6 +144,8 @@ export interface ClusterState {
   /** Seconds between a request's usage samples (Infinity: none), and intervals set per request. */
   readonly usageS: number;
   readonly usageEvery: Map<number, number>;
+  /** What the policy predicted of requests not yet ended (the `predict` action), by request id. */
+  readonly predictions: Map<number, Prediction>;
   /** The run whose usage sample the policy is reading. */
   sampling: Running | null;
   startedFor: Instance | null;

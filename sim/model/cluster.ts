@@ -97,6 +97,7 @@ export class Cluster {
       arriving: null,
       usageS: usageIntervalS(opts),
       usageEvery: new Map(),
+      predictions: new Map(),
       extraTasks: 0,
       sampling: null,
       startedFor: null,

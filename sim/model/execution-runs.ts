@@ -130,7 +130,9 @@ export function complete(m: ClusterState, run: Running): void {
   const retry = !task && run.outOfMemory && m.opts.retryOutOfMemory && (request.attempt ?? 1) === 1;
   // What ends now: the request, or the split request whose last task this is.
   let feedback: CompletionFeedback | null = null;
-  const wantsFeedback = m.hooks.completion || m.opts.behavior !== undefined;
+  const predicted = m.predictions.size > 0 ? m.predictions.get(request.id) : undefined;
+  const wantsFeedback =
+    m.hooks.completion || m.opts.behavior !== undefined || predicted !== undefined;
   if (task) {
     if (taskEnded(task, outcome, useOf(run, now), cold)) {
       const g = task.group;
@@ -148,6 +150,10 @@ export function complete(m: ClusterState, run: Running): void {
   // Feedback before the instance's idle call, so a keep-alive decision sees it.
   if (m.usageEvery.size > 0 && (!task || task.group.remaining === 0))
     m.usageEvery.delete(request.id);
+  if (predicted && feedback && !retry) {
+    m.predictions.delete(request.id);
+    if (feedback.outcome === "completed") m.metrics.predicted().record(predicted, feedback);
+  }
   // Recorded first: the policy's completion call sees its own profile updated.
   if (feedback) m.opts.behavior?.completed(feedback, now);
   if (feedback && m.hooks.completion) {
@@ -188,6 +194,7 @@ export function countEnd(
   } else if (outcome === "failed-oom") metrics.failedOutOfMemory++;
   else if (outcome === "failed-timeout") metrics.failedTimeout++;
   else metrics.rejected++;
+  if (outcome !== "completed" && m.predictions.size > 0) m.predictions.delete(request.id);
   recordEnd(m, request, startS, outcome, inst, cold);
 }
 

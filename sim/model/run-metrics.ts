@@ -1,6 +1,7 @@
 import { AllocationMetrics } from "./allocation-metrics.js";
 import { ClassMetrics } from "./class-metrics.js";
 import { LatencyHistogram } from "./latency-histogram.js";
+import { PredictionMetrics } from "./prediction-metrics.js";
 import type { ClassSummary, RunSummary } from "./summary.js";
 
 /** Counters and distributions gathered while a run goes. */
@@ -32,6 +33,13 @@ export class RunMetrics {
   private classes: Map<string, ClassMetrics> | null = null;
   /** Allocation counters; null while the run has used none. */
   private allocations: AllocationMetrics | null = null;
+
+  /** Prediction scores; null while no prediction was scored. */
+  private predictions: PredictionMetrics | null = null;
+
+  predicted(): PredictionMetrics {
+    return (this.predictions ??= new PredictionMetrics());
+  }
 
   allocs(): AllocationMetrics {
     return (this.allocations ??= new AllocationMetrics());
@@ -101,6 +109,7 @@ export class RunMetrics {
       horizonS,
       ...(byClass ? { byClass } : {}),
       ...(this.allocations ? { allocations: this.allocations.summarize() } : {}),
+      ...(this.predictions ? { predictions: this.predictions.summarize()! } : {}),
       ...(this.splitRequests > 0
         ? {
             splits: {

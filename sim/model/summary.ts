@@ -1,3 +1,5 @@
+import type { PredictionSummary } from "./prediction-metrics.js";
+
 /** The figures one run of one policy yields: what every report shows. */
 export interface RunSummary {
   policy: string;
@@ -35,6 +37,8 @@ export interface RunSummary {
   allocations?: AllocationSummary;
   /** Requests the policy split into tasks, and their tasks: only when it split any. */
   splits?: { requests: number; tasks: number; tasksPerRequest: number };
+  /** Prediction error and envelope coverage: only when the policy predicted (the `predict` action). */
+  predictions?: PredictionSummary;
 }
 
 /** Counters of allocations (containers in instances) and of the actions on them. */

@@ -36,6 +36,8 @@ export interface RequestView {
   /** The program the request runs (its path in the code corpus) and its version. */
   readonly codeId?: string;
   readonly codeVersion?: string;
+  /** The resource profile the client asked for by name (seed 000's API): a policy may grant it. */
+  readonly requestedProfile?: string;
 }
 
 /**
@@ -329,7 +331,30 @@ export type Action =
    * instead of the policy's `usageS`; null stops its samples. Given before
    * the request starts (from onArrival), it applies from its start.
    */
-  | { readonly kind: "usage"; readonly requestId: number; readonly everyS: number | null };
+  | { readonly kind: "usage"; readonly requestId: number; readonly everyS: number | null }
+  /**
+   * Record what the policy predicts of a request (from any hook, while the
+   * request has not ended; a later one replaces it), so the run can report
+   * its prediction error and envelope coverage when the request ends.
+   */
+  | ({ readonly kind: "predict"; readonly requestId: number } & Prediction);
+
+/**
+ * A policy's prediction of one request's measured figures (each optional),
+ * and optionally an envelope: ranges it expects them to fall in with the
+ * stated confidence (seed 004).
+ */
+export interface Prediction {
+  readonly serviceS?: number;
+  readonly cpuSeconds?: number;
+  readonly peakMemMiB?: number;
+  readonly envelope?: {
+    readonly cpuSeconds?: readonly [number, number];
+    readonly peakMemMiB?: readonly [number, number];
+    /** The share of requests the policy expects inside the envelope, in (0, 1). */
+    readonly confidence: number;
+  };
+}
 
 export interface PolicyContext {
   readonly nowS: number;

@@ -54,6 +54,7 @@ export const requestViewSchema = z.strictObject({
   inputHash: z.string().optional(),
   codeId: z.string().optional(),
   codeVersion: z.string().optional(),
+  requestedProfile: z.string().optional(),
 });
 
 export const noticeViewSchema = z.strictObject({
@@ -252,6 +253,20 @@ export const actionSchema = z.discriminatedUnion("kind", [
     kind: z.literal("usage"),
     requestId: id(),
     everyS: finite().nullable(),
+  }),
+  z.strictObject({
+    kind: z.literal("predict"),
+    requestId: id(),
+    serviceS: finite().optional(),
+    cpuSeconds: finite().optional(),
+    peakMemMiB: finite().optional(),
+    envelope: z
+      .strictObject({
+        cpuSeconds: z.tuple([finite(), finite()]).readonly().optional(),
+        peakMemMiB: z.tuple([finite(), finite()]).readonly().optional(),
+        confidence: finite(),
+      })
+      .optional(),
   }),
 ]);
 
