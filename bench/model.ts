@@ -57,16 +57,20 @@ export function benchScenario(name: string, requests: number, policy: object): N
   );
 }
 
-/** The scenario's policy, also watching execution: samples every 10 s, and every completion. */
-function observed(s: NormalizedScenario): NormalizedScenario {
-  const run = s.policies[0]!;
-  const watching: Policy = {
-    ...run.policy,
+/** A policy also watching execution: usage samples every 10 s, and every completion's feedback. */
+export function watching(policy: Policy): Policy {
+  return {
+    ...policy,
     usageS: () => 10,
     onUsage: (state) => ({ state, actions: [] }),
     onCompletion: (state) => ({ state, actions: [] }),
   };
-  return { ...s, policies: [{ ...run, policy: watching }] };
+}
+
+/** The scenario's policy, watching execution (see `watching`). */
+function observed(s: NormalizedScenario): NormalizedScenario {
+  const run = s.policies[0]!;
+  return { ...s, policies: [{ ...run, policy: watching(run.policy) }] };
 }
 
 /** Runs one job of about `requests` requests; returns requests per wall second. */
