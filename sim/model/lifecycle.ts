@@ -166,7 +166,8 @@ export function release(m: ClusterState, instanceId: number, afterIdleS?: number
   }
 }
 
-function expireAfterIdle(m: ClusterState, inst: Instance, afterIdleS: number): void {
+/** Ends `inst` once idle `afterIdleS` (release with afterIdleS); no-op unless it idles now. */
+export function expireAfterIdle(m: ClusterState, inst: Instance, afterIdleS: number): void {
   if (inst.state !== "idle" || Number.isNaN(inst.idleSinceS)) return;
   if (inst.idleHandle >= 0) m.scheduler.cancel(inst.idleHandle);
   inst.idleHandle = -1;
