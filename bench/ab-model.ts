@@ -84,6 +84,10 @@ if (!existsSync(ours)) throw new Error(`${ours} missing: run npm run build first
 const theirs = buildOf(base);
 
 const result: Record<string, unknown> = {
+  benchmark: "ab-model",
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+  unit: "requests per CPU-second; ratio = this tree over base",
   base,
   rounds,
   requests,
@@ -92,6 +96,7 @@ const result: Record<string, unknown> = {
 for (const mode of modes) {
   const ratios: number[] = [];
   const oursRates: number[] = [];
+  const baseRates: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const first = i % 2 === 0;
     const a = first ? runChild(ours, mode, requests) : 0;
@@ -99,6 +104,7 @@ for (const mode of modes) {
     const o = first ? a : runChild(ours, mode, requests);
     ratios.push(o / b);
     oursRates.push(o);
+    baseRates.push(b);
     console.error(
       `${mode} round ${i + 1}: ours ${(o / 1e3).toFixed(0)}k, ${base} ${(b / 1e3).toFixed(0)}k requests/CPU-s, ratio ${(o / b).toFixed(3)} (load ${os.loadavg()[0]!.toFixed(2)})`,
     );
@@ -109,9 +115,11 @@ for (const mode of modes) {
     min: Math.min(...ratios),
     max: Math.max(...ratios),
     oursMedianPerCpuSecond: median(oursRates),
+    baseMedianPerCpuSecond: median(baseRates),
+    ratioOfMedians: median(oursRates) / median(baseRates),
   };
   console.error(
-    `${mode}: median ratio ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)})`,
+    `${mode}: median ratio ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)}), ratio of medians ${(median(oursRates) / median(baseRates)).toFixed(3)}`,
   );
 }
 result.loadAfter = os.loadavg();
