@@ -1,9 +1,13 @@
+import type { Candidate } from "../policies/pieces/routing/candidate.js";
 import { chooseInstance } from "../policies/pieces/routing/choose.js";
 import type { Allocation, Routing } from "../policies/types.js";
 import type { Instance } from "./instance.js";
 import { FifoLine } from "./fifo-line.js";
 import { PriorityLines } from "./priority-lines.js";
 import type { WorkRequest } from "./request.js";
+
+/** What a routing rule sees of an instance left out of a pick: no free slot. */
+const FULL: Candidate = { state: "busy", slots: 1, busySlots: 1, freeSlots: 0, idleSinceS: null };
 
 export interface Queued {
   readonly request: WorkRequest;
@@ -161,10 +165,14 @@ export class Pool {
     return this.readyArea + this.readySlots * (nowS - this.lastAreaS);
   }
 
-  /** A ready instance with a free slot, by the pool's routing rule. */
-  pick(): Instance | undefined {
+  /**
+   * A ready instance with a free slot, by the pool's routing rule; with
+   * `fits`, one of those it accepts (the rule run over them alone).
+   */
+  pick(fits?: (inst: Instance) => boolean): Instance | undefined {
     if (this.freeSlots === 0 || this.instances.length === 0) return undefined;
-    const i = chooseInstance(this.routing, this.instances, this.cursor);
+    const list = fits ? this.instances.map((x) => (fits(x) ? x : FULL)) : this.instances;
+    const i = chooseInstance(this.routing, list, this.cursor);
     if (i < 0) return undefined;
     if (this.routing === "round-robin") this.cursor = (i + 1) % this.instances.length;
     return this.instances[i];
