@@ -40,8 +40,16 @@ export interface Demand {
 const Z90 = 1.2816;
 /** Weight a new residual has in the prior's averages (about the last 200 completions). */
 const PRIOR_RATE = 0.01;
+/** Base predictions kept per model (a memo of a pure function; cleared when full). */
+const MEMO_SIZE = 8192;
+interface Base {
+  readonly mid: readonly number[];
+  readonly spread: readonly number[];
+}
+const NO_MODEL: Base = { mid: [0, 0, 0], spread: [0, 0, 0] };
+const memos = new WeakMap<ResourcePredictor, Map<string, Base>>();
 /** Ridge on the slope's denominator, in squared log input units. */
-const RIDGE = 0.25;
+const RIDGE = 0.02;
 
 export const emptyDemand = (): LearnedDemand => ({
   programs: {},
@@ -56,11 +64,14 @@ export function programKey(r: RequestView): string {
 const logInput = (r: RequestView) => Math.log1p(Math.max(0, r.inputBytes ?? 0));
 
 /** The model's log medians and log spreads (p90 over p50), or zeros without a model. */
-function base(
-  model: ResourcePredictor | null,
-  r: RequestView,
-): { mid: number[]; spread: number[] } {
-  if (!model) return { mid: [0, 0, 0], spread: [0, 0, 0] };
+function base(model: ResourcePredictor | null, r: RequestView): Base {
+  if (!model) return NO_MODEL;
+  // The same program on the same input size: the same prediction, computed once.
+  const key = `${programKey(r)}|${r.inputBytes ?? 0}`;
+  let memo = memos.get(model);
+  if (!memo) memos.set(model, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) return known;
   const q = model.predict(r.features, r.inputBytes ?? 0);
   const mid: number[] = [];
   const spread: number[] = [];
@@ -69,7 +80,10 @@ function base(
     mid.push(Math.log(p50!));
     spread.push(Math.max(0, Math.log(p90! / p50!)));
   }
-  return { mid, spread };
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  const b = { mid, spread };
+  memo.set(key, b);
+  return b;
 }
 
 /** The learned log residual of a program at log input x. */
@@ -139,10 +153,11 @@ export function learnDemand(
   }
 }
 
+/** When full, the least recently completed quarter goes (one sort per many inserts). */
 function evictIfFull(learned: LearnedDemand, keep: number): void {
   const keys = Object.keys(learned.programs);
   if (keys.length <= keep) return;
-  let oldest = keys[0]!;
-  for (const k of keys) if (learned.programs[k]!.seen < learned.programs[oldest]!.seen) oldest = k;
-  delete learned.programs[oldest];
+  const byAge = keys.sort((a, b) => learned.programs[a]!.seen - learned.programs[b]!.seen);
+  const drop = Math.max(keys.length - keep, Math.ceil(keys.length / 4));
+  for (const k of byAge.slice(0, drop)) delete learned.programs[k];
 }
