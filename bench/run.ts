@@ -13,6 +13,7 @@ import { coreMemory, PENDING, simjsMemory } from "./engine-memory.js";
 import { coreMm1, simjsMm1 } from "./engine-mm1.js";
 import { modelThroughput } from "./model.js";
 import { packingThroughput } from "./model-allocations.js";
+import { mlThroughput, predictionLatency } from "./model-ml-predictive.js";
 import { reportBenchmark } from "./report.js";
 import { viewerBenchmark } from "./viewer.js";
 import { longImport, longImportInput, traceBenchmarks, type LongFormat } from "./traces.js";
@@ -86,6 +87,7 @@ const SUITES: Record<string, () => unknown> = {
   predict: predictSuite,
   sweep: sweepSuite,
   allocations: allocationsSuite,
+  "ml-predictive": mlPredictiveSuite,
 };
 
 const suites = chosen.length > 0 ? chosen : Object.keys(SUITES);
@@ -102,6 +104,29 @@ for (const suite of suites) {
   const body = { benchmark: suite, date: new Date().toISOString(), machine, ...result };
   writeFileSync(file, JSON.stringify(body, null, 2) + "\n");
   console.error(`wrote ${file.pathname}`);
+}
+
+/** Model throughput with ml-predictive against reactive HPA, same run; one prediction's latency. */
+async function mlPredictiveSuite() {
+  const n = quick ? 100_000 : 1_000_000;
+  const out: Record<string, unknown> = {};
+  for (const mode of ["hpa", "ml-predictive"] as const) {
+    await mlThroughput(mode, 50_000); // warm-up
+    const r = await mlThroughput(mode, n);
+    out[mode] = r;
+    console.error(
+      `model, ${mode}: ${r.requests} requests at ${(r.perSecond / 1e3).toFixed(0)}k requests/s`,
+    );
+  }
+  const ratio =
+    (out["ml-predictive"] as { perSecond: number }).perSecond /
+    (out.hpa as { perSecond: number }).perSecond;
+  console.error(`ml-predictive / hpa: ${ratio.toFixed(3)}`);
+  const prediction = await predictionLatency(quick ? 20_000 : 200_000);
+  console.error(
+    `one prediction (model and learned correction): p50 ${prediction.p50Us.toFixed(1)} us, p99 ${prediction.p99Us.toFixed(1)} us`,
+  );
+  return { model: { ...out, mlPredictiveOverHpa: ratio }, prediction };
 }
 
 /** Model throughput with every request in an allocation, against equal slots, same run. */

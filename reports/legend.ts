@@ -70,6 +70,25 @@ export const SUMMARY_CSV = {
     unit: "ratio",
     means: "half-width of the 95% confidence interval of sla_attainment",
   },
+  predicted_requests: {
+    unit: "count",
+    means: "completed requests the policy predicted (the predict action); empty if none",
+  },
+  mape_service_s: {
+    unit: "ratio",
+    means: "mean absolute percentage error (a fraction) of the predicted execution time",
+  },
+  mape_cpu_seconds: { unit: "ratio", means: "the same, of the predicted CPU-seconds" },
+  mape_peak_mem: { unit: "ratio", means: "the same, of the predicted memory peak" },
+  envelope_confidence: {
+    unit: "ratio",
+    means: "the confidence the policy's envelopes stated (their mean)",
+  },
+  envelope_coverage: {
+    unit: "ratio",
+    means:
+      "share of predicted requests whose measurements fell inside every range of their envelope",
+  },
 } as const satisfies Record<string, Term>;
 
 /** timeseries.csv: a row per policy, sample time and instance type, of the first replication. */

@@ -56,6 +56,12 @@ const SUMMARY_COLUMNS = columnsOf<"summary.csv", PolicySummary>("summary.csv", {
   cost_usd_ci95: (p) => p.ci95?.costUsd,
   latency_p99_s_ci95: (p) => p.ci95?.latencyP99S,
   sla_attainment_ci95: (p) => p.ci95?.slaAttainment,
+  predicted_requests: (p) => p.predictions?.requests,
+  mape_service_s: (p) => p.predictions?.mape.serviceS,
+  mape_cpu_seconds: (p) => p.predictions?.mape.cpuSeconds,
+  mape_peak_mem: (p) => p.predictions?.mape.peakMemMiB,
+  envelope_confidence: (p) => p.predictions?.envelope?.statedConfidence,
+  envelope_coverage: (p) => p.predictions?.envelope?.coverage.all,
 });
 
 const TIMESERIES_COLUMNS = columnsOf<"timeseries.csv", TimeseriesRow>("timeseries.csv", {

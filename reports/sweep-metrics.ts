@@ -27,6 +27,10 @@ export const SWEEP_METRICS = {
   maxInstances: { unit: "count", get: (r: RunSummary) => r.maxInstances },
   utilization: { unit: "ratio", get: (r: RunSummary) => r.utilization },
   slaAttainment: { unit: "ratio", get: (r: RunSummary) => r.slaAttainment },
+  // Prediction error (NaN, so no estimate, for a policy that does not predict).
+  mapeServiceS: { unit: "ratio", get: (r: RunSummary) => r.predictions?.mape.serviceS ?? NaN },
+  mapeCpuSeconds: { unit: "ratio", get: (r: RunSummary) => r.predictions?.mape.cpuSeconds ?? NaN },
+  mapePeakMem: { unit: "ratio", get: (r: RunSummary) => r.predictions?.mape.peakMemMiB ?? NaN },
 } as const satisfies Record<string, { unit: NumericUnit; get: (r: RunSummary) => number }>;
 
 export type SweepMetric = keyof typeof SWEEP_METRICS;

@@ -71,6 +71,7 @@ export function sweepText(report: SweepReport): string {
       shown(p.metrics.latencyP99S, secs),
       shown(p.metrics.slaAttainment, (x) => pct(x, 2)),
       p.meetsSla === null ? "-" : p.meetsSla ? "yes" : "no",
+      shown(p.metrics.mapeCpuSeconds, (x) => pct(x)),
     ]),
   );
   const header = [
@@ -81,6 +82,7 @@ export function sweepText(report: SweepReport): string {
     "latency p99",
     "SLA attainment",
     "meets SLA",
+    "CPU MAPE",
   ];
   const head = `${report.scenario}: ${report.points.length} points, ${report.jobs} jobs (${report.replications} replication${report.replications === 1 ? "" : "s"} each; ± is a 95% interval)\n\n`;
   return head + textTable(header, body);

@@ -16,6 +16,7 @@ import { planCommand } from "./commands/plan.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { serveCommand } from "./commands/serve.js";
+import { trainCommand } from "./commands/train.js";
 import { commandName, TRACE_COMMANDS, traceCommand } from "./commands/trace.js";
 import { validateCommand } from "./commands/validate.js";
 import { viewCommand } from "./commands/view.js";
@@ -36,6 +37,7 @@ const commands = [
   viewCommand,
   mergeCommand,
   deployCommand,
+  trainCommand,
 ];
 
 /** Commands by name, with the names of their subcommands, as deep as they go. */

@@ -10,6 +10,7 @@ export { staticPolicy, type StaticConfig } from "./static.js";
 export { reactivePolicy, type ReactiveConfig } from "./reactive.js";
 export { kedaPolicy, type KedaConfig } from "./keda.js";
 export { hybridHistogramPolicy, type HybridHistogramConfig } from "./hybrid-histogram.js";
+export { mlPredictivePolicy, type MlPredictiveConfig } from "./ml-predictive/index.js";
 export { keepAlive } from "./pieces/keep-alive.js";
 export { releaseOrder } from "./pieces/release-order.js";
 export { markOf, utilizationSince, type UtilizationMark } from "./pieces/utilization-window.js";

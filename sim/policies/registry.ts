@@ -1,6 +1,7 @@
 import { clusterPolicy } from "./cluster.js";
 import { hybridHistogramPolicy } from "./hybrid-histogram.js";
 import { kedaPolicy } from "./keda.js";
+import { mlPredictivePolicy } from "./ml-predictive/index.js";
 import { reactivePolicy } from "./reactive.js";
 import { staticPolicy } from "./static.js";
 import { vpaPolicy } from "./vpa.js";
@@ -13,6 +14,7 @@ const POLICIES: readonly Policy<never, never>[] = [
   hybridHistogramPolicy,
   vpaPolicy,
   clusterPolicy,
+  mlPredictivePolicy,
 ] as unknown as Policy<never, never>[];
 
 /** Every policy, in registry order (for the scenario schema). */

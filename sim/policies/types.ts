@@ -450,6 +450,12 @@ export interface Policy<Config = unknown, State = unknown> {
   /** Instance types the config names, so a scenario can check them against its catalog. */
   typesUsed(config: Config): string[];
   /**
+   * Config keys whose value may be a path to a JSON file (a trained model):
+   * the scenario loader reads it, relative to the scenario file, and puts
+   * the parsed JSON in its place before the config is checked.
+   */
+  readonly configFiles?: readonly string[];
+  /**
    * Hooks the policy defines that this config has no use for: they are not
    * called (each call costs, once per request for some).
    */

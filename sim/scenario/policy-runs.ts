@@ -13,6 +13,7 @@ import type { Reporter } from "./reporter.js";
 import type { ScenarioCatalog } from "./catalog-types.js";
 import { anyPolicyEntry, policyEntrySchema } from "./policy-entry.js";
 import { closest } from "./suggest.js";
+import { withConfigFiles } from "./config-files.js";
 import { isPlainObject, reportZodIssues } from "./zod-issues.js";
 
 /** The runs of every valid entry; undefined when the section itself is missing or not a list. */
@@ -20,6 +21,7 @@ export function resolvePolicies(
   doc: Record<string, unknown>,
   catalog: ScenarioCatalog,
   report: Reporter,
+  baseDir: string,
 ): (PolicyRun | undefined)[] | undefined {
   const raw = doc.policies;
   if (raw === undefined) {
@@ -31,7 +33,7 @@ export function resolvePolicies(
     return undefined;
   }
   if (raw.length === 0) report.at(["policies"], "name at least one policy");
-  const runs = raw.map((entry, i) => resolveEntry(entry, i, doc, catalog, report));
+  const runs = raw.map((entry, i) => resolveEntry(entry, i, doc, catalog, report, baseDir));
   const labels = new Set<string>();
   runs.forEach((p, i) => {
     if (p && labels.has(p.label))
@@ -47,6 +49,7 @@ function resolveEntry(
   doc: Record<string, unknown>,
   catalog: ScenarioCatalog,
   report: Reporter,
+  baseDir: string,
 ): PolicyRun | undefined {
   const at: PathKey[] = ["policies", i];
   const name = isPlainObject(entry) ? entry.policy : undefined;
@@ -64,7 +67,9 @@ function resolveEntry(
     return undefined;
   }
   const schema = policyEntrySchema(policy);
-  const parsed = schema.safeParse({ ...entry, policy: policy.name });
+  const written = withConfigFiles(policy, entry.config, baseDir, [...at], report);
+  const withFiles = written === entry.config ? entry : { ...entry, config: written };
+  const parsed = schema.safeParse({ ...withFiles, policy: policy.name });
   if (!parsed.success) {
     reportZodIssues(parsed.error.issues, at, schema, doc, report);
     const rest = configWithout(policy, entry.config, parsed.error.issues);

@@ -4,6 +4,7 @@
  * name and the `seed` of their random streams. Every problem is reported at
  * once with its path and line.
  */
+import { dirname } from "node:path";
 import { z } from "zod";
 import { buildCatalog } from "./catalog-types.js";
 import { ScenarioError } from "./issues.js";
@@ -44,7 +45,7 @@ export function loadServeConfig(file: string): ServeConfig {
     else reportZodIssues(r.error.issues, [key], schema, doc, report);
   }
   const catalog = buildCatalog(doc.catalog, report);
-  const policies = resolvePolicies(doc, catalog, report);
+  const policies = resolvePolicies(doc, catalog, report, dirname(loaded.file));
   const issues = report.issues();
   if (issues.length > 0) throw new ScenarioError(issues);
   return { seed: parsed.seed as number, policies: policies as PolicyRun[] };

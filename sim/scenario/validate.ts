@@ -87,7 +87,7 @@ export function validateScenario(loaded: LoadedScenario): NormalizedScenario {
   const sections = parseSections(doc, report);
   const catalog = buildCatalog(doc.catalog, report);
   const profiles = buildProfiles(doc.profiles, catalog.catalog, report);
-  const policies = resolvePolicies(doc, catalog, report);
+  const policies = resolvePolicies(doc, catalog, report, baseDir);
   checkRunPolicies(sections.run as Scenario["run"] | undefined, policies, report);
   checkWorkloadPaths(doc.workload, baseDir, report);
   const planSection = sections.plan as Scenario["plan"];

@@ -1,0 +1,2 @@
+export { mlPredictivePolicy } from "./policy.js";
+export { mlPredictiveConfig, type MlPredictiveConfig } from "./config.js";
