@@ -1,5 +1,6 @@
 import { hybridHistogramPolicy } from "./hybrid-histogram.js";
 import { kedaPolicy } from "./keda.js";
+import { preInstantiationPolicy } from "./pre-instantiation.js";
 import { reactivePolicy } from "./reactive.js";
 import { staticPolicy } from "./static.js";
 import { vpaPolicy } from "./vpa.js";
@@ -11,6 +12,7 @@ const POLICIES: readonly Policy<never, never>[] = [
   kedaPolicy,
   hybridHistogramPolicy,
   vpaPolicy,
+  preInstantiationPolicy,
 ] as unknown as Policy<never, never>[];
 
 /** Every policy, in registry order (for the scenario schema). */
