@@ -26,6 +26,7 @@ import type {
   FleetView,
   InstanceView,
   Policy,
+  PolicyContext,
   RequestView,
 } from "./types.js";
 
@@ -44,10 +45,14 @@ function profileOf(c: PreInstantiationConfig, features: CodeFeatures | null): st
 }
 
 /** A profile's allocation: its vCPU and bandwidth, and memory above the prediction (room to see it exceeded). */
-function allocationOf(c: PreInstantiationConfig, profile: string, fleet: FleetView): Allocation {
+function allocationOf(
+  c: PreInstantiationConfig,
+  profile: string,
+  fleet: FleetView,
+): Allocation | null {
   const p = fleet.profile(profile);
   const t = fleet.type(c.types[profile]!);
-  if (!p || !t) throw new Error(`pre-instantiation: unknown profile "${profile}" or its type`);
+  if (!p || !t) return null;
   return {
     vcpu: Math.min(p.vcpu, t.vcpu),
     memMiB: Math.min(p.memMiB * c.memoryLimit, t.memMiB),
@@ -63,9 +68,15 @@ function onNotice(
   expectedArrivalS: number,
   features: CodeFeatures | null,
   fleet: FleetView,
+  ctx: PolicyContext,
 ): Decision<State> {
   const profile = profileOf(c, features);
   const type = c.types[profile]!;
+  const allocation = allocationOf(c, profile, fleet);
+  if (!allocation) {
+    ctx.log(`pre-instantiation: no profile "${profile}" or type "${type}" here; notice ignored`);
+    return { state, actions: [] };
+  }
   // Forget notices whose requests came (or never did) before now.
   const notices: Record<string, string> = {};
   for (const [k, v] of Object.entries(state.notices))
@@ -80,7 +91,7 @@ function onNotice(
         type,
         count: 1,
         forNotice: true,
-        allocation: allocationOf(c, profile, fleet),
+        allocation,
       },
     ],
   };
@@ -92,7 +103,7 @@ function idleFor(
   profile: string,
   fleet: FleetView,
 ): InstanceView | null {
-  const need = fleet.profile(profile)!;
+  const need = fleet.profile(profile) ?? { vcpu: 0, memMiB: 0, gpus: 0 };
   let best: InstanceView | null = null;
   let bestPrice = Infinity;
   for (const type of new Set(Object.values(c.types))) {
@@ -158,8 +169,8 @@ export const preInstantiationPolicy: Policy<PreInstantiationConfig, State> = {
     })),
   }),
   usageS: (c) => c.sample,
-  onNotice: (state, c, notice, fleet) =>
-    onNotice(state, c, notice.functionId, notice.expectedArrivalS, notice.features, fleet),
+  onNotice: (state, c, notice, fleet, ctx) =>
+    onNotice(state, c, notice.functionId, notice.expectedArrivalS, notice.features, fleet, ctx),
   onArrival: (state, c, request, fleet) => onArrival(state, c, request, fleet),
   onUsage: (state, c, sample, fleet) => {
     const id = sample.request.id;
