@@ -148,6 +148,22 @@ function onArrival(
   };
 }
 
+const SWEEP_S = 30;
+
+function sweep(c: PreInstantiationConfig, fleet: FleetView): Action[] {
+  const out: Action[] = [];
+  for (const type of new Set(Object.values(c.types)))
+    for (const i of fleet.instances(poolOf(type)))
+      if (
+        i.state === "idle" &&
+        i.freeSlots > 0 &&
+        i.idleSinceS !== null &&
+        fleet.nowS - i.idleSinceS >= c.keepAlive
+      )
+        out.push({ kind: "release", instanceId: i.id });
+  return out;
+}
+
 function dropWatch(state: State, requestId: number): State {
   const { [String(requestId)]: _gone, ...watches } = state.watches;
   return { ...state, watches };
@@ -169,6 +185,10 @@ export const preInstantiationPolicy: Policy<PreInstantiationConfig, State> = {
     })),
   }),
   usageS: (c) => c.sample,
+  // A VM unbound by a wrong notice joins its pool idle without an onIdle
+  // call: a sweep releases every VM idle longer than the keep-alive.
+  tickS: () => SWEEP_S,
+  onTick: (state, c, fleet) => ({ state, actions: sweep(c, fleet) }),
   onNotice: (state, c, notice, fleet, ctx) =>
     onNotice(state, c, notice.functionId, notice.expectedArrivalS, notice.features, fleet, ctx),
   onArrival: (state, c, request, fleet) => onArrival(state, c, request, fleet),
