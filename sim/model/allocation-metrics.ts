@@ -17,6 +17,8 @@ export class AllocationMetrics {
   /** Instances bound to an announced request: it came and ran there, or another came. */
   bindsHit = 0;
   bindsWasted = 0;
+  /** What the instances of wasted binds cost while bound: from their start to the wrong request (or their end). */
+  bindsWastedCostUsd = 0;
   /** Actions the model could not honour (logged with the reason). */
   rejected = 0;
   readonly rejectedByKind = new Map<string, number>();
@@ -40,6 +42,7 @@ export class AllocationMetrics {
       upgradeCostUsd: this.upgradeCostUsd,
       bindsHit: this.bindsHit,
       bindsWasted: this.bindsWasted,
+      bindsWastedCostUsd: this.bindsWastedCostUsd,
       rejectedActions: this.rejected,
       rejectedByKind,
     };

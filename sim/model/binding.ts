@@ -55,6 +55,7 @@ export function takeBinding(m: ClusterState, request: WorkRequest): Binding | nu
     return b;
   }
   a.bindsWasted++;
+  a.bindsWastedCostUsd += boundCostUsd(inst, m.scheduler.now);
   if (alive && inst.state !== "booting") {
     pullWork(m, inst);
     settleIfFree(m, inst);
@@ -72,4 +73,14 @@ export function runBound(m: ClusterState, request: WorkRequest, b: Binding): voi
   } else {
     enqueue(m, request, inst.pool, 0, NaN, false, b.alloc);
   }
+}
+
+/**
+ * The price of an instance over the time it was bound, from its start to
+ * `untilS` or its end: what a wrong notice cost. Per-allocation capacity
+ * bills only running allocations, so a bound one cost nothing.
+ */
+function boundCostUsd(inst: Instance, untilS: number): number {
+  const endS = Number.isNaN(inst.terminatedAtS) ? untilS : Math.min(untilS, inst.terminatedAtS);
+  return (Math.max(0, endS - inst.requestedAtS) * inst.type.usdPerHour) / 3600;
 }

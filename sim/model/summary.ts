@@ -58,6 +58,8 @@ export interface AllocationSummary {
   /** Instances bound to announced requests: used by them, or wasted on a wrong notice. */
   bindsHit: number;
   bindsWasted: number;
+  /** The price of the wasted binds' instances over the time they were bound (VM time; nothing for per-allocation capacity, which bills no idle time). */
+  bindsWastedCostUsd: number;
   /** Actions the model could not honour, in all and by kind. */
   rejectedActions: number;
   rejectedByKind: Record<string, number>;

@@ -2,6 +2,7 @@ import { clusterPolicy } from "./cluster.js";
 import { hybridHistogramPolicy } from "./hybrid-histogram.js";
 import { kedaPolicy } from "./keda.js";
 import { mlPredictivePolicy } from "./ml-predictive/index.js";
+import { preInstantiationPolicy } from "./pre-instantiation.js";
 import { reactivePolicy } from "./reactive.js";
 import { staticPolicy } from "./static.js";
 import { vpaPolicy } from "./vpa.js";
@@ -15,6 +16,7 @@ const POLICIES: readonly Policy<never, never>[] = [
   vpaPolicy,
   clusterPolicy,
   mlPredictivePolicy,
+  preInstantiationPolicy,
 ] as unknown as Policy<never, never>[];
 
 /** Every policy, in registry order (for the scenario schema). */

@@ -194,6 +194,8 @@ describe("instances bound to notices", () => {
     const [other, hit, miss] = run.records;
     const a = run.summary.allocations!;
     expect([a.bindsHit, a.bindsWasted]).toEqual([1, 1]);
+    // The wasted one was bound from its notice at 30 s to the wrong request at 80 s: 50 s of m5.large.
+    expect(a.bindsWastedCostUsd).toBeCloseTo((50 * 0.096) / 3600, 12);
     // Bound at 10 s, ready at 15 s, and reserved: the hit starts on arrival, in its 2 vCPU.
     expect(hit!.instanceId).toBe(1);
     expect([hit!.startS, hit!.endS, hit!.cold]).toEqual([60, 62, false]);

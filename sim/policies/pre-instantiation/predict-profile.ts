@@ -1,0 +1,34 @@
+/**
+ * The profile table of seed 002's Resource Profile Database: code features
+ * (algorithm type, language, complexity score) to a profile name.
+ */
+import type { CodeFeatures } from "../types.js";
+import type { ProfileRule } from "./config.js";
+
+/** The algorithm type of a program: the first folder of its code path, or undefined. */
+export function algorithmOf(features: CodeFeatures | null): string | undefined {
+  const id = features?.codeId;
+  if (typeof id !== "string") return undefined;
+  const slash = id.indexOf("/");
+  return slash > 0 ? id.slice(0, slash) : undefined;
+}
+
+function matches(rule: ProfileRule, features: CodeFeatures | null): boolean {
+  if (rule.algorithm !== undefined && rule.algorithm !== algorithmOf(features)) return false;
+  if (rule.language !== undefined && rule.language !== features?.language) return false;
+  const score = features?.complexityScore;
+  if (rule.minScore !== undefined && !(score !== undefined && score >= rule.minScore)) return false;
+  if (rule.belowScore !== undefined && !(score !== undefined && score < rule.belowScore))
+    return false;
+  return true;
+}
+
+/** The first rule's profile that matches, else the default. */
+export function predictProfile(
+  rules: readonly ProfileRule[],
+  defaultProfile: string,
+  features: CodeFeatures | null,
+): string {
+  for (const r of rules) if (matches(r, features)) return r.profile;
+  return defaultProfile;
+}
