@@ -204,6 +204,10 @@ describe("a scaler with a bearer token", () => {
       expect(await unary(c, "IsActive", ref({ instance: "fixed", bearerToken: token }))).toEqual({
         result: true,
       });
+      // As KEDA sends it: a `...FromEnv` key with the variable's value put in its place.
+      expect(
+        await unary(c, "IsActive", ref({ instance: "fixed", bearerTokenFromEnv: token })),
+      ).toEqual({ result: true });
     } finally {
       c.close();
       guarded.forceShutdown();

@@ -7,8 +7,12 @@
  * size itself, within the ScaledObject's min and max.
  *
  * Trigger metadata: `instance` (required), `pool` (optional; without it the
- * instance's pools summed), `bearerToken` (when the server has a token and
- * the client sends no `authorization: Bearer` gRPC metadata).
+ * instance's pools summed), and, when the server has a token and the client
+ * sends no `authorization: Bearer` gRPC metadata, the token in
+ * `bearerTokenFromEnv` or `bearerToken`. KEDA sends no gRPC metadata of its
+ * own, but replaces the value of a trigger key ending in `FromEnv` by that
+ * environment variable of the scaled Deployment's container (KEDA's
+ * pkg/scalers/external_scaler.go), so the token can come from a Secret.
  */
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
@@ -83,7 +87,7 @@ export function buildExternalScaler(opts: ExternalScalerOptions): grpc.Server {
       const given =
         typeof header === "string" && header.startsWith("Bearer ")
           ? header.slice(7)
-          : (meta["bearerToken"] ?? null);
+          : (meta["bearerTokenFromEnv"] ?? meta["bearerToken"] ?? null);
       if (given === null || !timingSafeEqual(digest(given), want))
         throw new ScalerError(grpc.status.UNAUTHENTICATED, "a valid bearer token is required");
     }
