@@ -31,6 +31,9 @@ export interface LoadFigures {
   readonly p99Us: number;
   readonly p999Us: number;
   readonly maxUs: number;
+  /** The same from when each request was handed to the socket: the server's part, less the client's own lag. */
+  readonly sentP50Us: number;
+  readonly sentP99Us: number;
   /** This process's CPU time over the run's wall time: the share of one core the client used. */
   readonly clientCpuShare: number;
 }
@@ -40,6 +43,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
   const u = new URL(spec.url);
   const body = Buffer.from(spec.body);
   const latencies = new Float64Array(spec.requests);
+  const fromSend = new Float64Array(spec.requests);
   let ok = 0;
   let errors = 0;
   let non2xx = 0;
@@ -52,6 +56,12 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
   let finish!: () => void;
   const done = new Promise<void>((r) => (finish = r));
   const one = (i: number, from: bigint) => {
+    const at = process.hrtime.bigint();
+    const took = () => {
+      const now = process.hrtime.bigint();
+      latencies[i] = Number(now - from) / 1e3;
+      fromSend[i] = Number(now - at) / 1e3;
+    };
     const req = request(
       {
         host: u.hostname,
@@ -64,7 +74,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
       (res) => {
         res.resume();
         res.on("end", () => {
-          latencies[i] = Number(process.hrtime.bigint() - from) / 1e3;
+          took();
           if (res.statusCode! >= 200 && res.statusCode! < 300) ok++;
           else non2xx++;
           settle();
@@ -72,7 +82,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
       },
     );
     req.on("error", () => {
-      latencies[i] = Number(process.hrtime.bigint() - from) / 1e3;
+      took();
       errors++;
       settle();
     });
@@ -108,7 +118,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
   const cpu = process.cpuUsage(cpu0);
   agent.destroy();
   const sorted = latencies.sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const sent2 = fromSend.sort();
+  const q = (a: Float64Array, p: number) => a[Math.min(a.length - 1, Math.floor(p * a.length))]!;
+  const at = (p: number) => q(sorted, p);
   return {
     sent,
     ok,
@@ -120,6 +132,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
     p99Us: at(0.99),
     p999Us: at(0.999),
     maxUs: sorted[sorted.length - 1]!,
+    sentP50Us: q(sent2, 0.5),
+    sentP99Us: q(sent2, 0.99),
     clientCpuShare: (cpu.user + cpu.system) / 1e6 / seconds,
   };
 }

@@ -231,7 +231,7 @@ export async function serveBenchmark(
       });
       out.rate[t.name] = { offeredPerS: rate, client, serverCpuShare, autocannon: ac };
       console.error(
-        `serve, ${t.name} at ${rate}/s: ${client.perS.toFixed(0)}/s, p50 ${client.p50Us.toFixed(0)} us, p99 ${client.p99Us.toFixed(0)} us, p99.9 ${client.p999Us.toFixed(0)} us, max ${client.maxUs.toFixed(0)} us, ${client.errors} errors, ${client.non2xx} non-2xx; CPU server ${serverCpuShare.toFixed(2)}, client ${client.clientCpuShare.toFixed(2)}; autocannon p50 ${ac.p50Ms} ms p99 ${ac.p99Ms} ms (CPU ${ac.clientCpuShare!.toFixed(2)})`,
+        `serve, ${t.name} at ${rate}/s: ${client.perS.toFixed(0)}/s, p50 ${client.p50Us.toFixed(0)} us, p99 ${client.p99Us.toFixed(0)} us, p99.9 ${client.p999Us.toFixed(0)} us, max ${client.maxUs.toFixed(0)} us (from send: p50 ${client.sentP50Us.toFixed(0)} us, p99 ${client.sentP99Us.toFixed(0)} us), ${client.errors} errors, ${client.non2xx} non-2xx; CPU server ${serverCpuShare.toFixed(2)}, client ${client.clientCpuShare.toFixed(2)}; autocannon p50 ${ac.p50Ms} ms p99 ${ac.p99Ms} ms (CPU ${ac.clientCpuShare!.toFixed(2)})`,
       );
     } finally {
       await server.stop();
@@ -302,7 +302,7 @@ async function profileRun(self: string, name: string): Promise<SelfTime[]> {
         body: arrival,
         connections: 8,
         rate: null,
-        requests: 50_000,
+        requests: 10_000,
         progressEvery: 0,
       } satisfies LoadSpec);
     } finally {
