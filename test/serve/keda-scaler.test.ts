@@ -145,9 +145,13 @@ describe("unary calls", () => {
 describe("streams", () => {
   test("StreamIsActive sends the state at once and then each change", async () => {
     await s.call("/policies/warm/init", { fleet: empty(0) });
-    const messages = firstMessages(client.StreamIsActive(ref({ instance: "warm" })), 3);
-    // Let the stream open before the decisions that change the answer.
-    await new Promise((r) => setTimeout(r, 100));
+    const stream = client.StreamIsActive(ref({ instance: "warm" }));
+    let first!: () => void;
+    const opened = new Promise<void>((r) => (first = r));
+    stream.once("data", () => first());
+    const messages = firstMessages(stream, 3);
+    // The stream's first answer is in before the decisions that change it.
+    await opened;
     // An arrival on an empty fleet: the policy starts an instance for it.
     const arrival = await s.call("/policies/warm/decide/arrival", {
       observation: { id: 1, functionId: 4, arrivalS: 1, features: null },
