@@ -1,3 +1,4 @@
+import type { Candidate } from "../policies/pieces/routing/candidate.js";
 import { chooseInstance } from "../policies/pieces/routing/choose.js";
 import type { Allocation, Routing } from "../policies/types.js";
 import type { Instance } from "./instance.js";
@@ -5,6 +6,9 @@ import { FifoLine } from "./fifo-line.js";
 import { IdleOrder } from "./idle-order.js";
 import { PriorityLines } from "./priority-lines.js";
 import type { WorkRequest } from "./request.js";
+
+/** What a routing rule sees of an instance left out of a pick: no free slot. */
+const FULL: Candidate = { state: "busy", slots: 1, busySlots: 1, freeSlots: 0, idleSinceS: null };
 
 export interface Queued {
   readonly request: WorkRequest;
@@ -183,12 +187,16 @@ export class Pool {
     this.idleOrder.push(inst, nowS, this.instances.length);
   }
 
-  /** A ready instance with a free slot, by the pool's routing rule. */
-  pick(): Instance | undefined {
+  /**
+   * A ready instance with a free slot, by the pool's routing rule; with
+   * `fits`, one of those it accepts (the rule run over them alone).
+   */
+  pick(fits?: (inst: Instance) => boolean): Instance | undefined {
     if (this.freeSlots === 0 || this.instances.length === 0) return undefined;
     // One slot each and every free slot on an idle instance: no busy one
     // has room, so newest-idle-first takes the newest idle, known without a scan.
     if (
+      !fits &&
       this.routing === "newest-idle-first" &&
       this.multiSlot === 0 &&
       this.freeSlots === this.idle
@@ -196,7 +204,8 @@ export class Pool {
       const newest = this.idleOrder.newest();
       if (newest) return newest;
     }
-    const i = chooseInstance(this.routing, this.instances, this.cursor);
+    const list = fits ? this.instances.map((x) => (fits(x) ? x : FULL)) : this.instances;
+    const i = chooseInstance(this.routing, list, this.cursor);
     if (i < 0) return undefined;
     if (this.routing === "round-robin") this.cursor = (i + 1) % this.instances.length;
     return this.instances[i];

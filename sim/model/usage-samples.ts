@@ -27,7 +27,10 @@ export function scheduleUsage(m: ClusterState, run: Running, endS: number): void
   const every = everyS(m, run.request.id);
   if (!(every > 0 && every < Infinity)) return;
   const now = m.scheduler.now;
-  const at = run.startS + (Math.floor((now - run.startS) / every) + 1) * every;
+  const k = Math.floor((now - run.startS) / every) + 1;
+  let at = run.startS + k * every;
+  // Rounding can put the next multiple at now (start + k x every, less k): it is the one after.
+  if (at <= now) at = run.startS + (k + 1) * every;
   if (at < endS && at < m.opts.horizonS) run.usageHandle = m.scheduler.at(at, m.on.usage, run);
 }
 

@@ -131,6 +131,22 @@ describe("usage samples", () => {
     expect(feedback).toHaveLength(2);
   });
 
+  test("a sample falling where rounding puts start + k x every below k intervals comes once", () => {
+    // Started at 0.0822, sampled every 2 s: (2.0822 - 0.0822) / 2 rounds below 1.
+    let calls = 0;
+    const policy = watcher(
+      {
+        onUsage: (s, _c, sample) => {
+          if (++calls > 100) throw new Error(`sampled again at ${sample.elapsedS}`);
+          return { state: { ...s, samples: [...s.samples, sample] }, actions: [] };
+        },
+      },
+      2,
+    );
+    const { samples } = seen(policy, [request(1, 0.0822, undefined, 9)]);
+    expect(samples.map((s) => Math.round(s.elapsedS))).toEqual([2, 4, 6, 8]);
+  });
+
   test("profiles show in the samples: a late spike stays low until it comes", () => {
     const spike: MemoryProfile = { kind: "spike", baseFrac: 0.1, atFrac: 0.7 };
     const { samples } = seen(watcher({}, 5), [request(1, 0, spike)]);
