@@ -154,7 +154,8 @@ const LAYERS = [
       "profiles/types",
       "profiles",
     ],
-    packages: ["fastify", "prom-client", "zod"],
+    // @grpc/*: the KEDA external scaler is a gRPC service.
+    packages: ["fastify", "prom-client", "zod", "@grpc/grpc-js", "@grpc/proto-loader"],
     io: true,
   },
   // yaml: `sim deploy k8s` prints Kubernetes objects.

@@ -18,7 +18,7 @@ import { reportBenchmark } from "./report.js";
 import { viewerBenchmark } from "./viewer.js";
 import { longImport, longImportInput, traceBenchmarks, type LongFormat } from "./traces.js";
 import { analyzeOnce, analyzerBenchmarks } from "./analyzer.js";
-import { serveBenchmark, serveChild } from "./serve.js";
+import { autocannonChild, bareChild, loadChild, serveBenchmark, serveChild } from "./serve.js";
 import { predictBenchmark } from "./predict.js";
 import type { Names } from "./azure-inputs.js";
 import { delayRing, loadSimJs, timeMedian } from "./support.js";
@@ -46,10 +46,15 @@ if (process.argv[2] === "--analyze-file") {
 }
 
 // The policy server of the serve suite, in its own process.
-if (process.argv[2] === "--serve-child") {
-  await serveChild();
+if (process.argv[2] === "--serve-child" || process.argv[2] === "--serve-bare") {
+  await (process.argv[2] === "--serve-child" ? serveChild() : bareChild());
   // It serves until the parent ends it.
   await new Promise(() => {});
+}
+// The serve suite's load generators, each in its own process.
+if (process.argv[2] === "--serve-load" || process.argv[2] === "--autocannon") {
+  await (process.argv[2] === "--serve-load" ? loadChild : autocannonChild)(process.argv[3]!);
+  process.exit(0);
 }
 
 // Memory is measured in a fresh process with --expose-gc, away from JIT state.
@@ -83,7 +88,9 @@ const SUITES: Record<string, () => unknown> = {
   report: reportSuite,
   viewer: viewerSuite,
   analyzer: analyzerSuite,
-  serve: async () => ({ serve: await serveBenchmark(self, quick ? 3 : 10, 5000) }),
+  serve: async () => ({
+    serve: await serveBenchmark(self, quick ? 3 : 10, 5000, quick ? 100_000 : 1_000_000),
+  }),
   predict: predictSuite,
   sweep: sweepSuite,
   allocations: allocationsSuite,

@@ -11,6 +11,7 @@ import { languageNamed } from "../analysis/languages.js";
 import type { FleetData } from "../policies/fleet-data.js";
 import type { Action } from "../policies/types.js";
 import { bearerCheck } from "./bearer.js";
+import { DesiredPools } from "./desired-pools.js";
 import { callHook, HOOKS } from "./hook-table.js";
 import { ServeMetrics } from "./metrics.js";
 import { openApiDocument } from "./openapi.js";
@@ -24,6 +25,8 @@ import {
   restoreBody,
 } from "./route-schemas.js";
 import type { StateFiles } from "./state-files.js";
+import { registerUsageStream } from "./usage-route.js";
+import { UsageStreams } from "./usage-streams.js";
 
 export interface ServerOptions {
   readonly instances: readonly InstanceSpec[];
@@ -40,6 +43,10 @@ export interface ServerOptions {
   readonly idleTimeoutMs: number;
   /** The analyzer's WebAssembly; null leaves /analyze out. */
   readonly wasm: WasmBinaries | null;
+  /** Where the pool sizes each decision wants are kept (shared with the KEDA scaler); a fresh one when absent. */
+  readonly desired?: DesiredPools;
+  /** Bytes a usage stream may fall behind before it is cut off (1 MiB when absent). */
+  readonly streamBufferBytes?: number;
 }
 
 interface CallBody {
@@ -96,17 +103,22 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   });
 
   const metrics = new ServeMetrics();
-  /** Runs one decision of `inst`, counted and timed for /metrics. */
+  const desired = opts.desired ?? new DesiredPools();
+  const streams = new UsageStreams(opts.streamBufferBytes ?? 1 << 20);
+  /** Runs one decision of `inst`, counted and timed for /metrics, told to the usage streams. */
   const decide = async (
     inst: PolicyInstance,
     hook: string,
-    fleet: FleetData,
+    body: CallBody,
     run: () => Promise<readonly Action[]>,
   ) => {
     const started = process.hrtime.bigint();
     const actions = await run();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.decided(inst.spec.name, inst.spec.policy.name, hook, seconds, fleet, actions);
+    const name = inst.spec.name;
+    metrics.decided(name, inst.spec.policy.name, hook, seconds, body.fleet, actions);
+    const sizes = desired.decided(name, body.fleet, actions);
+    if (streams.listened(name)) publishDecision(streams, name, hook, body, actions, sizes, seconds);
     return { actions };
   };
   const params = jsonSchema(instanceParams);
@@ -131,7 +143,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     { schema: { params, body: jsonSchema(initBody) } },
     async (req) => {
       const inst = instanceOf(req);
-      return decide(inst, "init", req.body.fleet, () => inst.init(req.body));
+      return decide(inst, "init", req.body, () => inst.init(req.body));
     },
   );
   for (const entry of HOOKS) {
@@ -142,7 +154,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
         const inst = instanceOf(req);
         const { policy, config } = inst.spec;
         const answers = inst.answers(entry.hook, entry.method);
-        return decide(inst, entry.hook, req.body.fleet, () =>
+        return decide(inst, entry.hook, req.body, () =>
           inst.call(req.body, (state, fleet, ctx) =>
             answers
               ? callHook(entry, policy, state, config, req.body.observation, fleet, ctx)
@@ -152,6 +164,13 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       },
     );
   }
+  registerUsageStream(
+    app,
+    streams,
+    (name) => instances.has(name),
+    params,
+    Math.max(50, Math.min(15_000, opts.idleTimeoutMs / 2)),
+  );
   app.get<{ Params: Params }>("/policies/:instance/state", { schema: { params } }, (req) =>
     instanceOf(req).snapshot(),
   );
@@ -176,6 +195,31 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     );
   }
   return app;
+}
+
+/** The events of one decision: its usage sample or completion when it had one, then its summary. */
+function publishDecision(
+  streams: UsageStreams,
+  instance: string,
+  hook: string,
+  body: CallBody,
+  actions: readonly Action[],
+  sizes: ReadonlyMap<string, number>,
+  seconds: number,
+): void {
+  const nowS = body.fleet.nowS;
+  if (hook === "usage") streams.publish(instance, "usage", { nowS, sample: body.observation });
+  if (hook === "completion")
+    streams.publish(instance, "completion", { nowS, completion: body.observation });
+  const kinds: Record<string, number> = {};
+  for (const a of actions) kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
+  streams.publish(instance, "decision", {
+    nowS,
+    hook,
+    actions: kinds,
+    desired: Object.fromEntries(sizes),
+    micros: Math.round(seconds * 1e6),
+  });
 }
 
 function errorOf(statusCode: number, message: string) {

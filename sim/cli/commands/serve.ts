@@ -4,6 +4,8 @@ import { installedWasm } from "../../../traces/tree-sitter-binaries.js";
 import { UsageError } from "../../run/usage-error.js";
 import { loadServeConfig } from "../../scenario/serve-config.js";
 import { bindRefusal } from "../../serve/bearer.js";
+import { DesiredPools } from "../../serve/desired-pools.js";
+import { buildExternalScaler, listenScaler } from "../../serve/keda/external-scaler.js";
 import { buildServer } from "../../serve/server.js";
 import { StateFiles } from "../../serve/state-files.js";
 
@@ -11,6 +13,8 @@ interface Args {
   config: string;
   host: string;
   port: number;
+  "grpc-port"?: number;
+  "grpc-host"?: string;
   "state-dir": string;
   "memory-only": boolean;
   fsync: boolean;
@@ -54,6 +58,15 @@ export const serveCommand: CommandModule<object, Args> = {
       })
       .option("host", { type: "string", default: "127.0.0.1", describe: "address to listen on" })
       .option("port", { type: "number", default: 8177, describe: "port (0: any free one)" })
+      .option("grpc-port", {
+        type: "number",
+        describe: "also answer KEDA's external scaler gRPC service on this port (0: any free one)",
+      })
+      .option("grpc-host", {
+        type: "string",
+        describe:
+          "address of the gRPC service (--host when absent); a token is needed off loopback",
+      })
       .option("state-dir", {
         type: "string",
         default: "serve-state",
@@ -86,13 +99,25 @@ export const serveCommand: CommandModule<object, Args> = {
       }),
   handler: async (a) => {
     const token = tokenOf(a["token-file"]);
-    const refusal = bindRefusal(a.host, token);
+    const grpcHost = a["grpc-host"] ?? a.host;
+    const refusal =
+      bindRefusal(a.host, token) ??
+      (a["grpc-port"] === undefined ? null : bindRefusal(grpcHost, token));
     if (refusal) throw new UsageError(refusal);
-    for (const k of ["port", "body-limit", "request-timeout", "idle-timeout"] as const)
-      if (!Number.isInteger(a[k]) || a[k] < 0)
+    for (const k of [
+      "port",
+      "body-limit",
+      "request-timeout",
+      "idle-timeout",
+      "grpc-port",
+    ] as const) {
+      const v = a[k];
+      if (v !== undefined && (!Number.isInteger(v) || v < 0))
         throw new UsageError(`--${k} must be a whole number`);
+    }
     const config = loadServeConfig(a.config);
     const files = a["memory-only"] ? null : stateFiles(a["state-dir"], a.fsync);
+    const desired = new DesiredPools();
     let app;
     try {
       app = buildServer({
@@ -108,6 +133,7 @@ export const serveCommand: CommandModule<object, Args> = {
         requestTimeoutMs: a["request-timeout"],
         idleTimeoutMs: a["idle-timeout"],
         wasm: installedWasm,
+        desired,
       });
     } catch (e) {
       throw new UsageError((e as Error).message);
@@ -116,7 +142,16 @@ export const serveCommand: CommandModule<object, Args> = {
     process.stderr.write(
       `sim serve: listening on ${address} (${config.policies.map((p) => p.label).join(", ")})\n`,
     );
+    const scaler =
+      a["grpc-port"] === undefined
+        ? null
+        : buildExternalScaler({ desired, instances: config.policies.map((p) => p.label), token });
+    if (scaler) {
+      const bound = await listenScaler(scaler, grpcHost, a["grpc-port"]!);
+      process.stderr.write(`sim serve: KEDA external scaler on ${grpcHost}:${bound} (gRPC)\n`);
+    }
     const stop = () => {
+      scaler?.forceShutdown();
       void app.close().then(() => process.exit(0));
     };
     process.once("SIGINT", stop);
