@@ -1,3 +1,4 @@
+import { behavioralEnvelopePolicy } from "./behavioral-envelope.js";
 import { hybridHistogramPolicy } from "./hybrid-histogram.js";
 import { kedaPolicy } from "./keda.js";
 import { reactivePolicy } from "./reactive.js";
@@ -11,6 +12,7 @@ const POLICIES: readonly Policy<never, never>[] = [
   kedaPolicy,
   hybridHistogramPolicy,
   vpaPolicy,
+  behavioralEnvelopePolicy,
 ] as unknown as Policy<never, never>[];
 
 /** Every policy, in registry order (for the scenario schema). */
