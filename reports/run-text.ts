@@ -7,6 +7,7 @@
 import type { TimeseriesRow } from "../sim/model/summary.js";
 import { classTable } from "./class-table.js";
 import { legendText } from "./legend.js";
+import { predictionCoverageLines } from "./prediction-coverage.js";
 import { summaryTable, type RunReport } from "./summary-report.js";
 import { verdictLine } from "./verdict.js";
 import { instanceSparklines } from "./sparkline.js";
@@ -26,6 +27,7 @@ export const LEGEND_POINTER = "every row above and every CSV column: sim run <sc
 export function runText(report: RunReport, opts: RunTextOptions): string {
   let out = summaryTable(report, opts.slaTarget);
   out += classTable(report.policies);
+  out += predictionCoverageLines(report.policies);
   if (opts.timeseries) out += instanceSparklines(opts.timeseries);
   if (!opts.explain) out += `(${LEGEND_POINTER})\n`;
   out += `${verdictLine(report, opts.slaTarget)}\n`;

@@ -12,6 +12,7 @@ import type { MemoryProfile } from "../../sim/model/memory-profile.js";
 import type { RequestSource, WorkRequest } from "../../sim/model/request.js";
 import type { CompletionFeedback, Policy, UsageSample } from "../../sim/policies/types.js";
 import { RandomStreams } from "../../sim/random/streams.js";
+import { nextSampleS } from "../../sim/model/usage-samples.js";
 
 const TYPE = "c5.2xlarge"; // 8 vCPU, 16 GiB, $0.34 per hour
 
@@ -193,6 +194,17 @@ describe("usage samples", () => {
     const types = samples.map((s) => s.instanceType);
     expect(types[0]).toBe(TYPE);
     expect(types.at(-1)).toBe("m5.2xlarge");
+  });
+
+  test("the next sample is always later than now, whatever the rounding", () => {
+    // 2.0209763688842255 - 1.0209763688842257 is just below 1: the sample due
+    // now was scheduled again for now, for ever.
+    const start = 1.0209763688842257;
+    const now = start + 1;
+    expect(nextSampleS(start, now, 1)).toBeGreaterThan(now);
+    expect(nextSampleS(start, now, 1)).toBeCloseTo(start + 2, 12);
+    expect(nextSampleS(0, 0.5, 1)).toBe(1);
+    expect(nextSampleS(0, 1, 1)).toBe(2);
   });
 
   test("a policy that ignores usage is never sampled", () => {
