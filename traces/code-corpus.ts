@@ -70,6 +70,10 @@ export function featuresOf(a: FileAnalysis): CodeFeatures {
     cpuCoresMax: a.demand.cpuCores.max,
     memMiBMin: a.demand.memoryMiB.min,
     memMiBMax: a.demand.memoryMiB.max,
+    cpuCoresMin: a.demand.cpuCores.min,
+    iops: a.demand.iops,
+    networkMbps: a.demand.networkMbps,
+    criticalSections: a.demand.criticalSections,
   };
 }
 

@@ -4,6 +4,8 @@ import type { AllocationSummary } from "./summary.js";
 export class AllocationMetrics {
   /** Requests started in an allocation of their own. */
   allocations = 0;
+  /** Containers on the instance at each start of one, summed (containersPerVm's numerator). */
+  containersAtStarts = 0;
   resizes = 0;
   upgrades = 0;
   /** Upgrades that restarted the request, losing its work. */
@@ -30,6 +32,7 @@ export class AllocationMetrics {
       rejectedByKind[k] = this.rejectedByKind.get(k)!;
     return {
       allocations: this.allocations,
+      containersPerVm: this.allocations > 0 ? this.containersAtStarts / this.allocations : 0,
       resizes: this.resizes,
       upgrades: this.upgrades,
       upgradeRestarts: this.upgradeRestarts,

@@ -95,6 +95,8 @@ export function route(m: ClusterState, request: WorkRequest): void {
   let placed: Instance | undefined;
   let alloc: Allocation | null = null;
   let tasks = 1;
+  /** The container each task of a split runs in (null: a slot's share). */
+  let taskAlloc: Allocation | null = null;
   const bound = m.bindings.size > 0 ? takeBinding(m, request) : null;
   const { policy } = m.opts;
   if (m.hooks.arrival) {
@@ -112,8 +114,10 @@ export function route(m: ClusterState, request: WorkRequest): void {
         const wanted = named(m, a.kind, a);
         const p = wanted === null ? undefined : placement(m, a.instanceId, wanted);
         if (p) [placed, alloc] = p;
-      } else if (a.kind === "split") tasks = taskCount(m, a.tasks);
-      else applyOne(m, a);
+      } else if (a.kind === "split") {
+        tasks = taskCount(m, a.tasks);
+        taskAlloc = splitAllocation(m, a);
+      } else applyOne(m, a);
     }
     m.arriving = null;
   }
@@ -137,9 +141,11 @@ export function route(m: ClusterState, request: WorkRequest): void {
       throw new Error(
         `policy ${m.opts.policyName} split request ${request.id} and also ${own ? "started an instance for it" : "placed it"}: a split request's tasks go through its pool's line`,
       );
-    dispatchTasks(m, request, tasks, pool);
+    dispatchTasks(m, request, tasks, pool, taskAlloc);
     return;
   }
+  // A split into one task is the request itself, in the split's container.
+  if (taskAlloc && !placed) alloc = taskAlloc;
   if (own) {
     // Held for its own instance since the provision (see provision).
     m.startedFor = null;
@@ -165,16 +171,43 @@ function taskCount(m: ClusterState, tasks: number): number {
   return tasks;
 }
 
-/** Each task of a split request starts on a free slot its pool's routing picks, or waits in its line. */
-function dispatchTasks(m: ClusterState, request: WorkRequest, count: number, pool: Pool): void {
+/**
+ * Each task of a split request starts where its pool's routing picks (in
+ * its container, on an instance with room for it), or waits in its line;
+ * behind others waiting in allocations, it waits its turn.
+ */
+function dispatchTasks(
+  m: ClusterState,
+  request: WorkRequest,
+  count: number,
+  pool: Pool,
+  alloc: Allocation | null,
+): void {
   m.extraTasks += count - 1;
   m.metrics.splitRequests++;
   m.metrics.tasks += count;
+  const fits = alloc ? (inst: Instance) => canTake(inst, alloc) : undefined;
   for (const task of splitInto(request, count)) {
-    const inst = pool.pick();
-    if (inst && canTake(inst, null)) startOn(m, task, inst, 0, NaN, false);
-    else enqueue(m, task, pool, 0, NaN, false);
+    const first = !alloc || !pool.packing || pool.lineLength === 0;
+    const inst = first ? pool.pick(fits) : undefined;
+    if (inst && canTake(inst, alloc)) startOn(m, task, inst, 0, NaN, false, alloc);
+    else enqueue(m, task, pool, 0, NaN, false, alloc);
   }
+}
+
+/** The container a split names for its tasks; null (a slot's share) when none, or rejected. */
+function splitAllocation(
+  m: ClusterState,
+  a: { readonly allocation?: Allocation; readonly profile?: string },
+): Allocation | null {
+  const wanted = named(m, "split", a);
+  if (!wanted) return null;
+  const why = malformed(wanted);
+  if (why) {
+    reject(m, "split", `task allocation: ${why}`);
+    return null;
+  }
+  return wanted;
 }
 
 /**

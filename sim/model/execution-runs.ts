@@ -46,7 +46,11 @@ export function startOn(
   if (alloc) {
     run.alloc = alloc;
     inst.allocatedRuns++;
-    if (fresh) m.metrics.allocs().allocations++;
+    if (fresh) {
+      const a = m.metrics.allocs();
+      a.allocations++;
+      a.containersAtStarts += inst.allocatedRuns;
+    }
   }
   setBusy(m, inst, +1, now);
   m.running++;

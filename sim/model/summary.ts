@@ -45,6 +45,8 @@ export interface RunSummary {
 export interface AllocationSummary {
   /** Requests started in an allocation of their own. */
   allocations: number;
+  /** Containers per VM: the mean count on its instance when one starts, itself included. */
+  containersPerVm: number;
   resizes: number;
   upgrades: number;
   /** Upgrades that restarted the request (its work lost) rather than migrated it. */

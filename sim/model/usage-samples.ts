@@ -22,22 +22,15 @@ function everyS(m: ClusterState, requestId: number): number {
   return m.usageS;
 }
 
-/**
- * The first multiple of `everyS` since `startS` that is later than `nowS`.
- * Rounding can put startS + k * everyS at nowS itself (1.02 + 1 is 2.02,
- * while 2.02 - 1.02 is just below 1): that sample would fall due again at
- * once, for ever, so it moves one interval on.
- */
-export function nextSampleS(startS: number, nowS: number, everyS: number): number {
-  const at = startS + (Math.floor((nowS - startS) / everyS) + 1) * everyS;
-  return at > nowS ? at : at + everyS;
-}
-
 /** Schedules the run's next sample (at a multiple of its interval since its first start) if it falls before `endS`. */
 export function scheduleUsage(m: ClusterState, run: Running, endS: number): void {
   const every = everyS(m, run.request.id);
   if (!(every > 0 && every < Infinity)) return;
-  const at = nextSampleS(run.startS, m.scheduler.now, every);
+  const now = m.scheduler.now;
+  const k = Math.floor((now - run.startS) / every) + 1;
+  let at = run.startS + k * every;
+  // Rounding can put the next multiple at now (start + k x every, less k): it is the one after.
+  if (at <= now) at = run.startS + (k + 1) * every;
   if (at < endS && at < m.opts.horizonS) run.usageHandle = m.scheduler.at(at, m.on.usage, run);
 }
 

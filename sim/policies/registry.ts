@@ -1,4 +1,5 @@
 import { behavioralEnvelopePolicy } from "./behavioral-envelope.js";
+import { clusterPolicy } from "./cluster.js";
 import { hybridHistogramPolicy } from "./hybrid-histogram.js";
 import { kedaPolicy } from "./keda.js";
 import { reactivePolicy } from "./reactive.js";
@@ -12,6 +13,7 @@ const POLICIES: readonly Policy<never, never>[] = [
   kedaPolicy,
   hybridHistogramPolicy,
   vpaPolicy,
+  clusterPolicy,
   behavioralEnvelopePolicy,
 ] as unknown as Policy<never, never>[];
 

@@ -267,9 +267,17 @@ export type Action =
    * route, not a place or a provision for it): its parallel work shared
    * among them, its serial part in the first, each through the pool's line
    * to whichever instance the pool's routing picks. It ends when its last
-   * task does; a task out of memory fails it (no retry).
+   * task does; a task out of memory fails it (no retry). With an
+   * allocation (or a profile's), each task runs in a container of those
+   * limits: the routing's pick if it has room, else the next instance in
+   * routing order that has, else the task waits in the line for room.
    */
-  | { readonly kind: "split"; readonly tasks: number }
+  | {
+      readonly kind: "split";
+      readonly tasks: number;
+      readonly allocation?: Allocation;
+      readonly profile?: string;
+    }
   /** Send the arriving request to a pool's line (only from onArrival). */
   | { readonly kind: "route"; readonly pool: string }
   /**

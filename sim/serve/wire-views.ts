@@ -224,7 +224,12 @@ export const actionSchema = z.discriminatedUnion("kind", [
     instanceId: id(),
     afterIdleS: finite().optional(),
   }),
-  z.strictObject({ kind: z.literal("split"), tasks: z.int() }),
+  z.strictObject({
+    kind: z.literal("split"),
+    tasks: z.int(),
+    allocation: allocationSchema.optional(),
+    profile: z.string().optional(),
+  }),
   z.strictObject({ kind: z.literal("route"), pool: z.string() }),
   z.strictObject({
     kind: z.literal("place"),

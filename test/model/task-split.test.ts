@@ -11,7 +11,12 @@ import { Cluster } from "../../sim/model/cluster.js";
 import type { RequestSource, WorkRequest } from "../../sim/model/request.js";
 import type { RequestRecord } from "../../sim/model/summary.js";
 import { taskDemand } from "../../sim/model/task-split.js";
-import type { CompletionFeedback, Policy, UsageSample } from "../../sim/policies/types.js";
+import type {
+  Allocation,
+  CompletionFeedback,
+  Policy,
+  UsageSample,
+} from "../../sim/policies/types.js";
 import { RandomStreams } from "../../sim/random/streams.js";
 
 const TYPE = "c5.2xlarge"; // 8 vCPU, 16 GiB
@@ -42,6 +47,9 @@ function run(
   requests: WorkRequest[],
   opts: {
     tasks: number;
+    /** Each task's container, when the split names one. */
+    allocation?: Allocation;
+    routing?: "round-robin" | "least-loaded";
     instances?: number;
     concurrency?: number;
     horizonS?: number;
@@ -63,7 +71,7 @@ function run(
           kind: "pool",
           pool: "default",
           concurrency: opts.concurrency ?? 4,
-          routing: "round-robin",
+          routing: opts.routing ?? "round-robin",
         },
         {
           kind: "provision",
@@ -77,7 +85,9 @@ function run(
     onArrival: (s) => ({
       state: s,
       actions: [
-        { kind: "split", tasks: opts.tasks },
+        opts.allocation
+          ? { kind: "split", tasks: opts.tasks, allocation: opts.allocation }
+          : { kind: "split", tasks: opts.tasks },
         { kind: "route", pool: "default" },
       ],
     }),
@@ -193,5 +203,52 @@ describe("split requests", () => {
   test("a split the model cannot honour is an error naming the policy", () => {
     expect(() => run([request(1, 0, 1)], { tasks: 0 })).toThrow(/split a request into 0 tasks/);
     expect(() => run([request(1, 0, 1)], { tasks: 2.5 })).toThrow(/whole number/);
+  });
+});
+
+describe("split requests in containers of their own", () => {
+  // In a container, IO takes time after the compute: a task's share of the
+  // 4 MB read at the c5.2xlarge's 2.5 Gbps.
+  const io = (tasks: number) => ((4e6 / tasks) * 8) / 2.5e9;
+  test("each task runs in the split's container, its time by that container's cores", () => {
+    // 1-vCPU containers, fully parallel: 4 tasks of 10 CPU-seconds take 10 s each.
+    const r = run([request(1, 0, 1)], { tasks: 4, allocation: { vcpu: 1, memMiB: 512 } });
+    expect(r.records[0]!.endS).toBeCloseTo(10 + io(4), 9);
+    expect(r.samples.every((s) => s.memLimitMiB === 512)).toBe(true);
+    expect(r.summary.allocations?.allocations).toBe(4);
+    // All four on the one VM: 1, 2, 3 and 4 containers there as each starts.
+    expect(r.summary.allocations?.containersPerVm).toBeCloseTo(2.5, 12);
+  });
+
+  test("tasks go past an instance with no room to the next in routing order, across VMs", () => {
+    // 6-vCPU containers: one fits on each 8-vCPU VM, so 3 tasks take 3 VMs though slots are free.
+    const r = run([request(1, 0, 1)], {
+      tasks: 3,
+      instances: 3,
+      allocation: { vcpu: 6, memMiB: 1024 },
+      routing: "least-loaded",
+    });
+    expect(new Set(r.samples.map((s) => s.instanceId)).size).toBe(3);
+    // 40 / 3 CPU-seconds on 6 cores each.
+    expect(r.records[0]!.endS).toBeCloseTo(40 / 3 / 6 + io(3), 9);
+    expect(r.summary.allocations?.containersPerVm).toBe(1);
+  });
+
+  test("a task with no room anywhere waits in the line for a container to end", () => {
+    // One VM: the second 6-vCPU task waits for the first to end.
+    const r = run([request(1, 0, 1)], { tasks: 2, allocation: { vcpu: 6, memMiB: 1024 } });
+    expect(r.records[0]!.endS).toBeCloseTo(2 * (20 / 6 + io(2)), 9);
+    expect(r.summary.completed).toBe(1);
+  });
+
+  test("a task that outgrows its container fails the request", () => {
+    const r = run([request(1, 0, 0.5, 4000)], { tasks: 2, allocation: { vcpu: 1, memMiB: 1024 } });
+    expect(r.records.map((x) => x.outcome)).toEqual(["failed-oom"]);
+  });
+
+  test("a malformed task container is rejected and the tasks take slots", () => {
+    const r = run([request(1, 0, 1)], { tasks: 4, allocation: { vcpu: 0, memMiB: 512 } });
+    expect(r.summary.allocations?.rejectedByKind).toEqual({ split: 1 });
+    expect(r.records[0]!.endS).toBeCloseTo(5, 9);
   });
 });

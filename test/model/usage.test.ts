@@ -12,7 +12,6 @@ import type { MemoryProfile } from "../../sim/model/memory-profile.js";
 import type { RequestSource, WorkRequest } from "../../sim/model/request.js";
 import type { CompletionFeedback, Policy, UsageSample } from "../../sim/policies/types.js";
 import { RandomStreams } from "../../sim/random/streams.js";
-import { nextSampleS } from "../../sim/model/usage-samples.js";
 
 const TYPE = "c5.2xlarge"; // 8 vCPU, 16 GiB, $0.34 per hour
 
@@ -132,6 +131,22 @@ describe("usage samples", () => {
     expect(feedback).toHaveLength(2);
   });
 
+  test("a sample falling where rounding puts start + k x every below k intervals comes once", () => {
+    // Started at 0.0822, sampled every 2 s: (2.0822 - 0.0822) / 2 rounds below 1.
+    let calls = 0;
+    const policy = watcher(
+      {
+        onUsage: (s, _c, sample) => {
+          if (++calls > 100) throw new Error(`sampled again at ${sample.elapsedS}`);
+          return { state: { ...s, samples: [...s.samples, sample] }, actions: [] };
+        },
+      },
+      2,
+    );
+    const { samples } = seen(policy, [request(1, 0.0822, undefined, 9)]);
+    expect(samples.map((s) => Math.round(s.elapsedS))).toEqual([2, 4, 6, 8]);
+  });
+
   test("profiles show in the samples: a late spike stays low until it comes", () => {
     const spike: MemoryProfile = { kind: "spike", baseFrac: 0.1, atFrac: 0.7 };
     const { samples } = seen(watcher({}, 5), [request(1, 0, spike)]);
@@ -194,17 +209,6 @@ describe("usage samples", () => {
     const types = samples.map((s) => s.instanceType);
     expect(types[0]).toBe(TYPE);
     expect(types.at(-1)).toBe("m5.2xlarge");
-  });
-
-  test("the next sample is always later than now, whatever the rounding", () => {
-    // 2.0209763688842255 - 1.0209763688842257 is just below 1: the sample due
-    // now was scheduled again for now, for ever.
-    const start = 1.0209763688842257;
-    const now = start + 1;
-    expect(nextSampleS(start, now, 1)).toBeGreaterThan(now);
-    expect(nextSampleS(start, now, 1)).toBeCloseTo(start + 2, 12);
-    expect(nextSampleS(0, 0.5, 1)).toBe(1);
-    expect(nextSampleS(0, 1, 1)).toBe(2);
   });
 
   test("a policy that ignores usage is never sampled", () => {

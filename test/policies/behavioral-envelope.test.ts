@@ -181,7 +181,7 @@ describe("behavioral-envelope", () => {
       ctxWith(book),
     );
     const predict = big.actions.find((a) => a.kind === "predict") as {
-      envelope: { peakMemMiB: [number, number]; confidence: number };
+      envelope: { peakMemMiB: readonly [number, number]; confidence: number };
     };
     expect(predict.envelope.confidence).toBeCloseTo(0.9);
     const memOf = (d: typeof big) =>
@@ -204,7 +204,7 @@ describe("behavioral-envelope", () => {
     const s = policy.init(config, fleet(roomy), ctxWith(book)).state;
     const d = policy.onArrival!(s, config, request(1), fleet(roomy), ctxWith(book));
     const predict = d.actions.find((a) => a.kind === "predict") as {
-      envelope: { peakMemMiB: [number, number] };
+      envelope: { peakMemMiB: readonly [number, number] };
     };
     // The program's range spans both inputs: above all of the 500 MiB input's (at most 590).
     expect(predict.envelope.peakMemMiB[1]).toBeGreaterThan(1000);
