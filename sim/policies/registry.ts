@@ -1,3 +1,4 @@
+import { behavioralEnvelopePolicy } from "./behavioral-envelope.js";
 import { clusterPolicy } from "./cluster.js";
 import { hybridHistogramPolicy } from "./hybrid-histogram.js";
 import { kedaPolicy } from "./keda.js";
@@ -17,6 +18,7 @@ const POLICIES: readonly Policy<never, never>[] = [
   clusterPolicy,
   mlPredictivePolicy,
   preInstantiationPolicy,
+  behavioralEnvelopePolicy,
 ] as unknown as Policy<never, never>[];
 
 /** Every policy, in registry order (for the scenario schema). */

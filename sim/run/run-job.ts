@@ -88,7 +88,9 @@ export async function runJob(
         startProfiles.limits,
         snapshotEndS(startProfiles.snapshot) + job.replication * s.horizonS,
       )
-    : undefined;
+    : s.recordProfiles
+      ? new RunProfiles(undefined, {}, job.replication * s.horizonS)
+      : undefined;
   const streams = replicationStreams(s.seed, job.replication);
   const scheduler = new Scheduler();
   const timeseries: TimeseriesRow[] = [];

@@ -171,6 +171,12 @@ const synth = z.strictObject({
 const execution = z.strictObject({
   /** Try a request that ran out of memory once more; its policy sees the retry and the memory it outgrew. */
   retryOutOfMemory: z.boolean().default(false),
+  /**
+   * Keep behavioral profiles (seed 004) without a database: each job records
+   * its completions into an in-memory book, empty at its start, that its
+   * policy reads (ctx.profiles). `sim run --profiles DB` starts it from DB instead.
+   */
+  profiles: z.boolean().default(false),
   /** Moving a running request: a fixed pause plus its memory over the bandwidth. */
   migration: z
     .strictObject({

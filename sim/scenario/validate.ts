@@ -67,6 +67,8 @@ export interface NormalizedScenario {
   readonly queueCapacity: number;
   readonly queueTimeoutS: number;
   readonly retryOutOfMemory: boolean;
+  /** Jobs keep in-memory behavioral profiles even with no database given. */
+  readonly recordProfiles: boolean;
   readonly migrationFixedS: number;
   readonly noticeLookaheadS: number;
   readonly migrationMiBPerS: number;
@@ -247,6 +249,7 @@ function normalize(
     queueCapacity: s.queue.capacity,
     queueTimeoutS: s.queue.timeout ?? Infinity,
     retryOutOfMemory: s.execution.retryOutOfMemory,
+    recordProfiles: s.execution.profiles,
     migrationFixedS: s.execution.migration.fixed,
     noticeLookaheadS: s.execution.noticeLookahead,
     migrationMiBPerS: s.execution.migration.bandwidthPerSecond,
