@@ -1,3 +1,4 @@
+import { complexityTablePolicy } from "./complexity-table.js";
 import { hybridHistogramPolicy } from "./hybrid-histogram.js";
 import { kedaPolicy } from "./keda.js";
 import { reactivePolicy } from "./reactive.js";
@@ -11,6 +12,7 @@ const POLICIES: readonly Policy<never, never>[] = [
   kedaPolicy,
   hybridHistogramPolicy,
   vpaPolicy,
+  complexityTablePolicy,
 ] as unknown as Policy<never, never>[];
 
 /** Every policy, in registry order (for the scenario schema). */
