@@ -27,7 +27,11 @@ export function scheduleUsage(m: ClusterState, run: Running, endS: number): void
   const every = everyS(m, run.request.id);
   if (!(every > 0 && every < Infinity)) return;
   const now = m.scheduler.now;
-  const at = run.startS + (Math.floor((now - run.startS) / every) + 1) * every;
+  const k = Math.floor((now - run.startS) / every) + 1;
+  // Rounding can put the next multiple at `now` itself (a start at 0.4 s, a sample due at 1.4 s
+  // measures 0.99999 s): that one is the sample just delivered, so the next is one further.
+  let at = run.startS + k * every;
+  if (at <= now) at = run.startS + (k + 1) * every;
   if (at < endS && at < m.opts.horizonS) run.usageHandle = m.scheduler.at(at, m.on.usage, run);
 }
 

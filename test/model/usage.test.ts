@@ -131,6 +131,13 @@ describe("usage samples", () => {
     expect(feedback).toHaveLength(2);
   });
 
+  test("a start whose next multiple rounds onto the sample time still moves on: one sample each", () => {
+    // 0.4 + 1 measures 0.99999... s after 0.4: the next sample must not fall due at the same time.
+    const { samples } = seen(watcher({}, 1), [request(1, 0.4, undefined, 3)]);
+    expect(samples.map((s) => s.elapsedS)).toHaveLength(2);
+    expect(new Set(samples.map((s) => Math.round(s.elapsedS))).size).toBe(2);
+  });
+
   test("profiles show in the samples: a late spike stays low until it comes", () => {
     const spike: MemoryProfile = { kind: "spike", baseFrac: 0.1, atFrac: 0.7 };
     const { samples } = seen(watcher({}, 5), [request(1, 0, spike)]);
