@@ -144,7 +144,8 @@ export function complete(m: ClusterState, run: Running): void {
   } else {
     countEnd(m, request, outcome, run.startS, inst, cold);
     const a = m.metrics.allocsIfAny();
-    if (a) a.ended(request.id, outcome === "completed", useOf(run, now).peakMemMiB, runCost(run, now));
+    if (a)
+      a.ended(request.id, outcome === "completed", useOf(run, now).peakMemMiB, runCost(run, now));
   }
   if (!task && wantsFeedback) feedback = completionFeedback(run, now);
   setBusy(m, inst, -1, now);

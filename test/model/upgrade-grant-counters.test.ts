@@ -55,7 +55,12 @@ describe("requests saved from running out of memory", () => {
     // Steady memory: it ran out at once in Small, before any upgrade.
     expect(run.records[0]!.outcome).toBe("failed-oom");
     expect(run.summary.allocations?.savedFromOutOfMemory).toBeUndefined();
-    const grows = runAlloc(policy(() => "Small", [upgradeToLarge]), work, 1000, catalog);
+    const grows = runAlloc(
+      policy(() => "Small", [upgradeToLarge]),
+      work,
+      1000,
+      catalog,
+    );
     expect(grows.records[0]!.outcome).toBe("completed");
     expect(grows.summary.allocations?.upgrades).toBe(1);
     expect(grows.summary.allocations?.savedFromOutOfMemory).toBe(1);
@@ -63,7 +68,12 @@ describe("requests saved from running out of memory", () => {
 
   test("one that stays under its first limit is upgraded but not counted as saved", () => {
     const work = [req(0, { cpuSeconds: 20, memMiB: 512 })];
-    const run = runAlloc(policy(() => "Small", [upgradeToLarge]), work, 1000, catalog);
+    const run = runAlloc(
+      policy(() => "Small", [upgradeToLarge]),
+      work,
+      1000,
+      catalog,
+    );
     expect(run.records[0]!.outcome).toBe("completed");
     expect(run.summary.allocations?.upgrades).toBe(1);
     expect(run.summary.allocations?.savedFromOutOfMemory).toBe(0);
@@ -92,7 +102,12 @@ describe("requested profiles", () => {
   });
 
   test("runs with no request asking have no such counters", () => {
-    const run = runAlloc(policy(() => "Small"), [req(0, { cpuSeconds: 1 })], 100, catalog);
+    const run = runAlloc(
+      policy(() => "Small"),
+      [req(0, { cpuSeconds: 1 })],
+      100,
+      catalog,
+    );
     expect(run.summary.allocations?.profileRequests).toBeUndefined();
   });
 });
