@@ -13,6 +13,7 @@ import type { Action } from "../policies/types.js";
 import { bearerCheck } from "./bearer.js";
 import { callHook, HOOKS } from "./hook-table.js";
 import { ServeMetrics } from "./metrics.js";
+import { registerProfileRequest } from "./profile-request.js";
 import { openApiDocument } from "./openapi.js";
 import { CallError, PolicyInstance, type InstanceSpec } from "./policy-instance.js";
 import {
@@ -152,6 +153,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       },
     );
   }
+  registerProfileRequest(app, instanceOf, params);
   app.get<{ Params: Params }>("/policies/:instance/state", { schema: { params } }, (req) =>
     instanceOf(req).snapshot(),
   );
