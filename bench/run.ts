@@ -108,7 +108,7 @@ for (const suite of suites) {
 async function allocationsSuite() {
   const n = quick ? 100_000 : 1_000_000;
   const out: Record<string, unknown> = {};
-  for (const mode of ["slots", "allocations"] as const) {
+  for (const mode of ["slots", "allocations", "allocations-observed"] as const) {
     await packingThroughput(mode, 50_000); // warm-up
     const r = await packingThroughput(mode, n);
     out[mode] = r;
@@ -120,6 +120,10 @@ async function allocationsSuite() {
     (out.allocations as { perSecond: number }).perSecond /
     (out.slots as { perSecond: number }).perSecond;
   console.error(`allocations / slots: ${ratio.toFixed(3)}`);
+  const observed = (out["allocations-observed"] as { perSecond: number }).perSecond;
+  console.error(
+    `allocations, usage every 10 s and feedback: ${(observed / 1e3).toFixed(0)}k requests/s (floor 500k)`,
+  );
   return { model: { ...out, allocationsOverSlots: ratio } };
 }
 

@@ -9,15 +9,28 @@ import type {
   FleetView,
   InstanceView,
   PoolView,
+  Resources,
   TypeView,
 } from "../policies/types.js";
-import { allocationViews, freeOf } from "./allocation.js";
+import { allocationViews, capacityOf, freeOf } from "./allocation.js";
+import type { InstanceType } from "./catalog/types.js";
 import type { Instance } from "./instance.js";
 import type { Pool } from "./pool.js";
 import type { Profiles } from "./profiles.js";
 
 const NONE: readonly number[] = Object.freeze([]);
 const NO_ALLOCATIONS: readonly AllocationView[] = Object.freeze([]);
+
+// An instance running nothing has its type's whole capacity free (every idle
+// call of a FaaS run asks): one frozen copy per type, as type views are.
+const wholeCapacity = new WeakMap<InstanceType, Resources>();
+
+function freeView(inst: Instance): Resources {
+  if (inst.running.length > 0) return freeOf(inst);
+  let whole = wholeCapacity.get(inst.type);
+  if (!whole) wholeCapacity.set(inst.type, (whole = Object.freeze(capacityOf(inst.type))));
+  return whole;
+}
 
 export function instanceView(inst: Instance): InstanceView {
   return {
@@ -32,7 +45,7 @@ export function instanceView(inst: Instance): InstanceView {
     requestedAtS: inst.requestedAtS,
     readyAtS: Number.isNaN(inst.readyAtS) ? null : inst.readyAtS,
     idleSinceS: Number.isNaN(inst.idleSinceS) ? null : inst.idleSinceS,
-    free: freeOf(inst),
+    free: freeView(inst),
     allocations: inst.running.length ? allocationViews(inst) : NO_ALLOCATIONS,
   };
 }

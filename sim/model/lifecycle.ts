@@ -46,6 +46,7 @@ function becomeIdle(m: ClusterState, inst: Instance, now: number): void {
   inst.state = "idle";
   inst.idleSinceS = now;
   inst.pool.idle++;
+  inst.pool.idled(inst, now);
   idle(m, inst);
 }
 
@@ -82,7 +83,7 @@ export function provision(
       pool.hold(waitingEntry(m, forRequest, pool, 0, NaN, false), inst);
       m.startedFor = inst;
     }
-    pool.instances.push(inst);
+    pool.add(inst);
     m.instancesById.set(inst.id, inst);
     pool.booting++;
     pool.bootingSlots += inst.slots;
@@ -165,7 +166,8 @@ export function release(m: ClusterState, instanceId: number, afterIdleS?: number
   }
 }
 
-function expireAfterIdle(m: ClusterState, inst: Instance, afterIdleS: number): void {
+/** Ends `inst` once idle `afterIdleS` (release with afterIdleS); no-op unless it idles now. */
+export function expireAfterIdle(m: ClusterState, inst: Instance, afterIdleS: number): void {
   if (inst.state !== "idle" || Number.isNaN(inst.idleSinceS)) return;
   if (inst.idleHandle >= 0) m.scheduler.cancel(inst.idleHandle);
   inst.idleHandle = -1;
@@ -202,7 +204,7 @@ function terminate(m: ClusterState, inst: Instance): void {
   settleInstance(m, inst, now);
   inst.state = "terminated";
   inst.terminatedAtS = now;
-  pool.instances.splice(pool.instances.indexOf(inst), 1);
+  pool.remove(inst);
   m.instancesById.delete(inst.id);
   m.metrics.changeAlive(-1, now);
   // The request it was started for now waits like any other: a free slot takes it.

@@ -5,10 +5,11 @@
  */
 import { PRIORITY_LATE } from "../engine/scheduler.js";
 import type { Action, Decision, PolicyContext } from "../policies/types.js";
-import { applyAll } from "./apply-actions.js";
+import { applyAll, applyOne } from "./apply-actions.js";
 import type { ClusterState } from "./cluster-state.js";
 import type { Instance } from "./instance.js";
 import { instanceView } from "./fleet-view.js";
+import { expireAfterIdle } from "./lifecycle.js";
 
 /** The context of one hook call: the clock now, the policy's stream, the log, the profiles. */
 export function policyContext(m: ClusterState): PolicyContext {
@@ -35,7 +36,12 @@ export function idle(m: ClusterState, inst: Instance): void {
     m.fleet,
     policyContext(m),
   );
-  applyAll(m, adopt(m, d));
+  for (const a of adopt(m, d)) {
+    // The usual answer, a keep-alive for this very instance: applied without a lookup by id.
+    if (a.kind === "release" && a.instanceId === inst.id && a.afterIdleS !== undefined)
+      expireAfterIdle(m, inst, a.afterIdleS);
+    else applyOne(m, a);
+  }
 }
 
 /** Sets, replaces or (atS null) cancels the policy's timer `key`. */

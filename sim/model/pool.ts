@@ -2,6 +2,7 @@ import { chooseInstance } from "../policies/pieces/routing/choose.js";
 import type { Allocation, Routing } from "../policies/types.js";
 import type { Instance } from "./instance.js";
 import { FifoLine } from "./fifo-line.js";
+import { IdleOrder } from "./idle-order.js";
 import { PriorityLines } from "./priority-lines.js";
 import type { WorkRequest } from "./request.js";
 
@@ -50,6 +51,10 @@ export class Pool {
   /** Requests held for the instance each started (see hold). */
   private held = 0;
   private cursor = 0;
+  /** Instances in the order they became idle, for newest-idle-first routing. */
+  private readonly idleOrder = new IdleOrder();
+  /** Instances with more than one slot: a busy one may then have room. */
+  private multiSlot = 0;
   /** Slot-seconds, busy and ready, since the pool was made (up to lastAreaS). */
   private busyArea = 0;
   private readyArea = 0;
@@ -161,9 +166,36 @@ export class Pool {
     return this.readyArea + this.readySlots * (nowS - this.lastAreaS);
   }
 
+  /** Adds a new instance (the last in pool order). */
+  add(inst: Instance): void {
+    this.instances.push(inst);
+    if (inst.slots > 1) this.multiSlot++;
+  }
+
+  /** Takes out an instance that ended. */
+  remove(inst: Instance): void {
+    this.instances.splice(this.instances.indexOf(inst), 1);
+    if (inst.slots > 1) this.multiSlot--;
+  }
+
+  /** An instance of this pool became idle at `nowS` (its idleSinceS). */
+  idled(inst: Instance, nowS: number): void {
+    this.idleOrder.push(inst, nowS, this.instances.length);
+  }
+
   /** A ready instance with a free slot, by the pool's routing rule. */
   pick(): Instance | undefined {
     if (this.freeSlots === 0 || this.instances.length === 0) return undefined;
+    // One slot each and every free slot on an idle instance: no busy one
+    // has room, so newest-idle-first takes the newest idle, known without a scan.
+    if (
+      this.routing === "newest-idle-first" &&
+      this.multiSlot === 0 &&
+      this.freeSlots === this.idle
+    ) {
+      const newest = this.idleOrder.newest();
+      if (newest) return newest;
+    }
     const i = chooseInstance(this.routing, this.instances, this.cursor);
     if (i < 0) return undefined;
     if (this.routing === "round-robin") this.cursor = (i + 1) % this.instances.length;

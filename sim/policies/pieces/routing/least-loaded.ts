@@ -7,6 +7,8 @@ export function leastLoaded(list: readonly Candidate[]): number {
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
     if (c.freeSlots === 0) continue;
+    // Nothing beats an empty instance, and the first of equals wins: stop there.
+    if (c.busySlots === 0) return i;
     const load = c.busySlots / c.slots;
     if (load < bestLoad) {
       best = i;
