@@ -88,7 +88,10 @@ export const complexityTablePolicy: Policy<ComplexityTableConfig, State> = {
   }),
   onArrival: (state, c, request, fleet) => {
     const type = fleet.type(c.type)!;
-    const { profile } = chooseProfile(c, request, fleet, type);
+    const choice = chooseProfile(c, request, fleet, type);
+    // No profile to run in: the pool's line, in a slot's share.
+    if (!choice) return { state, actions: [{ kind: "route", pool: POOL }] };
+    const { profile } = choice;
     const actions = placeProfile(fleet, profile, type, c.maxInstances, c.concurrency);
     const tracked: Tracked = { profile: profile.name, upgrades: 0 };
     return { state: withTracked(state, request.id, tracked), actions };

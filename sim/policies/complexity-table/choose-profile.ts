@@ -27,7 +27,8 @@ function tableProfile(c: ComplexityTableConfig, r: RequestView, fleet: FleetView
     const p = fleet.profile(steps[i]!);
     if (p && fitsType(p, type)) return p;
   }
-  throw new Error(`complexity-table: no profile of the table fits one ${type.name}`);
+  // A fleet that names none of the table's profiles (or none that fits): no allocation.
+  return undefined;
 }
 
 function retryProfile(
@@ -57,7 +58,7 @@ export function chooseProfile(
   r: RequestView,
   fleet: FleetView,
   type: TypeView,
-): Choice {
+): Choice | undefined {
   if (r.outOfMemoryAtMiB !== undefined) {
     const p = retryProfile(c, fleet, type, r.outOfMemoryAtMiB);
     if (p) return { profile: p, granted: false };
@@ -66,5 +67,6 @@ export function chooseProfile(
     const p = grantable(c, fleet, type, r.requestedProfile);
     if (p) return { profile: p, granted: true };
   }
-  return { profile: tableProfile(c, r, fleet, type), granted: false };
+  const p = tableProfile(c, r, fleet, type);
+  return p ? { profile: p, granted: false } : undefined;
 }
