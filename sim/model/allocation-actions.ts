@@ -112,6 +112,9 @@ export function upgrade(
     : m.opts.migrationFixedS + run.request.demand.memMiB / m.opts.migrationMiBPerS;
   const a = m.metrics.allocs();
   a.upgrades++;
+  // Its first allocation's limit: it was saved from running out of memory if it ends above it.
+  if (!a.upgradedFromMiB.has(requestId))
+    a.upgradedFromMiB.set(requestId, limitMiBOf(run.alloc, from.type, from.slots));
   if (restart) a.upgradeRestarts++;
   // Restart: the work done is lost; migration: the request stands still while it moves.
   const lostS = restart ? done * oldFullS : pauseS;

@@ -19,6 +19,19 @@ export class AllocationMetrics {
   bindsWasted = 0;
   /** What the instances of wasted binds cost while bound: from their start to the wrong request (or their end). */
   bindsWastedCostUsd = 0;
+  /**
+   * Requests that asked for a profile by name (first attempts), those placed
+   * in it, and what the granted allocations cost over their run there.
+   */
+  profileRequests = 0;
+  profileGrants = 0;
+  grantCostUsd = 0;
+  /** Running requests placed in the profile they asked for. */
+  readonly granted = new Set<number>();
+  /** The first memory limit of each upgraded request still running. */
+  readonly upgradedFromMiB = new Map<number, number>();
+  /** Upgraded requests that completed with a peak above their first allocation's limit. */
+  savedFromOutOfMemory = 0;
   /** Actions the model could not honour (logged with the reason). */
   rejected = 0;
   readonly rejectedByKind = new Map<string, number>();
@@ -26,6 +39,16 @@ export class AllocationMetrics {
   reject(kind: string): void {
     this.rejected++;
     this.rejectedByKind.set(kind, (this.rejectedByKind.get(kind) ?? 0) + 1);
+  }
+
+  /** A request ends (not to be retried): the counters of upgrades and grants that name it. */
+  ended(requestId: number, completed: boolean, peakMemMiB: number, runCostUsd: number): void {
+    const from = this.upgradedFromMiB.get(requestId);
+    if (from !== undefined) {
+      this.upgradedFromMiB.delete(requestId);
+      if (completed && peakMemMiB > from + 1e-9) this.savedFromOutOfMemory++;
+    }
+    if (this.granted.delete(requestId)) this.grantCostUsd += runCostUsd;
   }
 
   summarize(): AllocationSummary {
@@ -45,6 +68,15 @@ export class AllocationMetrics {
       bindsWastedCostUsd: this.bindsWastedCostUsd,
       rejectedActions: this.rejected,
       rejectedByKind,
+      // Only runs that have them: other summaries keep their shape.
+      ...(this.upgrades > 0 ? { savedFromOutOfMemory: this.savedFromOutOfMemory } : {}),
+      ...(this.profileRequests > 0
+        ? {
+            profileRequests: this.profileRequests,
+            profileGrants: this.profileGrants,
+            grantCostUsd: this.grantCostUsd,
+          }
+        : {}),
     };
   }
 }

@@ -97,6 +97,7 @@ export function route(m: ClusterState, request: WorkRequest): void {
   let tasks = 1;
   /** The container each task of a split runs in (null: a slot's share). */
   let taskAlloc: Allocation | null = null;
+  let placedProfile: string | undefined;
   const bound = m.bindings.size > 0 ? takeBinding(m, request) : null;
   const { policy } = m.opts;
   if (m.hooks.arrival) {
@@ -113,7 +114,10 @@ export function route(m: ClusterState, request: WorkRequest): void {
       else if (a.kind === "place") {
         const wanted = named(m, a.kind, a);
         const p = wanted === null ? undefined : placement(m, a.instanceId, wanted);
-        if (p) [placed, alloc] = p;
+        if (p) {
+          [placed, alloc] = p;
+          placedProfile = a.profile;
+        }
       } else if (a.kind === "split") {
         tasks = taskCount(m, a.tasks);
         taskAlloc = splitAllocation(m, a);
@@ -121,6 +125,8 @@ export function route(m: ClusterState, request: WorkRequest): void {
     }
     m.arriving = null;
   }
+  if (request.requestedProfile !== undefined && (request.attempt ?? 1) === 1)
+    countProfileRequest(m, request, placedProfile);
   if (bound) {
     // Pre-instantiated for this request: it runs there, whatever the policy said.
     const started = m.startedFor;
@@ -160,6 +166,15 @@ export function route(m: ClusterState, request: WorkRequest): void {
   const first = !pool.packing || pool.lineLength === 0;
   if (inst && first && canTake(inst, alloc)) startOn(m, request, inst, 0, NaN, false, alloc);
   else enqueue(m, request, pool, 0, NaN, false, alloc);
+}
+
+/** A request that asked for a profile by name, and whether the policy placed it in that one. */
+function countProfileRequest(m: ClusterState, request: WorkRequest, placed: string | undefined) {
+  const a = m.metrics.allocs();
+  a.profileRequests++;
+  if (placed === undefined || placed !== request.requestedProfile) return;
+  a.profileGrants++;
+  a.granted.add(request.id);
 }
 
 /** A split's task count, checked. */

@@ -147,6 +147,9 @@ export function complete(m: ClusterState, run: Running): void {
     m.metrics.retriedOutOfMemory++;
   } else {
     countEnd(m, request, outcome, run.startS, inst, cold);
+    const a = m.metrics.allocsIfAny();
+    if (a)
+      a.ended(request.id, outcome === "completed", useOf(run, now).peakMemMiB, runCost(run, now));
   }
   if (!task && wantsFeedback) feedback = completionFeedback(run, now);
   setBusy(m, inst, -1, now);
@@ -214,6 +217,13 @@ export function endUnrunTask(
   }
   const g = task.group;
   countEnd(m, g.request, g.failure ?? "completed", g.firstStartS, undefined, g.cold);
+}
+
+/** What a run in an allocation cost on its instance up to `now` (0 in a slot's share). */
+function runCost(run: Running, now: number): number {
+  if (!run.alloc) return 0;
+  const perHour = allocationUsdPerHour(run.instance.type, heldBy(run), run.instance.slots);
+  return (perHour * (now - run.sinceS)) / 3600;
 }
 
 /** What a run used, measured at its end at `now`. */

@@ -43,6 +43,8 @@ export interface WorkRequest {
   /** The program the request runs (its path in the code corpus), and that program's version. */
   readonly codeId?: string;
   readonly codeVersion?: string;
+  /** The resource profile the client asked for by name (seed 000's API). */
+  readonly requestedProfile?: string;
   /** A pre-trigger notification announced this request this long before it arrived. */
   readonly noticeLeadS?: number;
   /** The function that notification named, when it named another one (it was wrong). */
@@ -95,6 +97,7 @@ export function requestView(r: WorkRequest): RequestView {
     r.codeVersion !== undefined
   )
     seen = { ...seen, ...codeAndInput(r) };
+  if (r.requestedProfile !== undefined) seen = { ...seen, requestedProfile: r.requestedProfile };
   if (r.attempt === undefined) return seen;
   return r.outOfMemoryAtMiB === undefined
     ? { ...seen, attempt: r.attempt }

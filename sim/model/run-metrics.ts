@@ -41,6 +41,11 @@ export class RunMetrics {
     return (this.predictions ??= new PredictionMetrics());
   }
 
+  /** The allocation counters if any allocation action was taken, else null (made by allocs()). */
+  allocsIfAny(): AllocationMetrics | null {
+    return this.allocations;
+  }
+
   allocs(): AllocationMetrics {
     return (this.allocations ??= new AllocationMetrics());
   }

@@ -63,6 +63,15 @@ export interface AllocationSummary {
   /** Actions the model could not honour, in all and by kind. */
   rejectedActions: number;
   rejectedByKind: Record<string, number>;
+  /** Upgraded requests that completed above their first allocation's memory limit: only with upgrades. */
+  savedFromOutOfMemory?: number;
+  /**
+   * Requests that asked for a profile (seed 000's API), those placed in it,
+   * and what those granted allocations cost: only when some asked.
+   */
+  profileRequests?: number;
+  profileGrants?: number;
+  grantCostUsd?: number;
 }
 
 /** One service class's figures; attainment against the class's own latency objective. */

@@ -1,5 +1,6 @@
 import { behavioralEnvelopePolicy } from "./behavioral-envelope.js";
 import { clusterPolicy } from "./cluster.js";
+import { complexityTablePolicy } from "./complexity-table.js";
 import { hybridHistogramPolicy } from "./hybrid-histogram.js";
 import { kedaPolicy } from "./keda.js";
 import { mlPredictivePolicy } from "./ml-predictive/index.js";
@@ -19,6 +20,7 @@ const POLICIES: readonly Policy<never, never>[] = [
   mlPredictivePolicy,
   preInstantiationPolicy,
   behavioralEnvelopePolicy,
+  complexityTablePolicy,
 ] as unknown as Policy<never, never>[];
 
 /** Every policy, in registry order (for the scenario schema). */

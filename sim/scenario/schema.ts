@@ -145,6 +145,21 @@ const synth = z.strictObject({
     .refine((cs) => new Set(cs.map((c) => c.name)).size === cs.length, "class names must differ")
     .optional(),
   /**
+   * Clients asking for a resource profile by name (seed 000's API): each
+   * entry's share of requests (of the functions it lists, or of all) asks
+   * for its profile; the first entry that draws it wins.
+   */
+  requestedProfiles: z
+    .array(
+      z.strictObject({
+        profile: z.string().min(1),
+        share: z.number().gt(0).max(1),
+        functions: z.array(z.int().nonnegative()).min(1).optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
+  /**
    * Requests carry an input size and a parameters hash: each function has
    * `paramSets` distinct parameter sets, each with its own input (the
    * function's typical input times a draw of `size`). A function running a

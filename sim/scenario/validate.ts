@@ -219,6 +219,13 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
           noise: w.input.noise,
         },
       }),
+      ...(w.requestedProfiles && {
+        requestedProfiles: w.requestedProfiles.map((r) => ({
+          profile: r.profile,
+          share: r.share,
+          ...(r.functions ? { functions: r.functions } : {}),
+        })),
+      }),
       ...(w.classes && {
         classes: w.classes.map((c) => ({
           name: c.name,

@@ -11,6 +11,7 @@ import {
   snapshotSchema,
 } from "./route-schemas.js";
 import type { z } from "zod";
+import { profileRequestBody, profileRequestReply } from "./profile-request.js";
 
 const json = (schema: z.ZodType, io: "input" | "output") => ({
   "application/json": { schema: jsonSchema(schema, io) },
@@ -55,6 +56,15 @@ export function openApiDocument(instances: readonly string[]): object {
       get: withInstance(operation("the instance's state (a snapshot)", null, snapshotSchema)),
       put: withInstance(
         operation("replace the instance's state with a snapshot", restoreBody, snapshotSchema),
+      ),
+    },
+    "/policies/{instance}/request-profile": {
+      post: withInstance(
+        operation(
+          "a request asking for a profile by name: granted or not, the profile's price, the actions",
+          profileRequestBody,
+          profileRequestReply,
+        ),
       ),
     },
     "/policies": { get: operation("the instances and the hooks each answers", null, null) },

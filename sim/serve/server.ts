@@ -14,6 +14,7 @@ import { bearerCheck } from "./bearer.js";
 import { DesiredPools } from "./desired-pools.js";
 import { callHook, HOOKS } from "./hook-table.js";
 import { ServeMetrics } from "./metrics.js";
+import { registerProfileRequest } from "./profile-request.js";
 import { openApiDocument } from "./openapi.js";
 import { CallError, PolicyInstance, type InstanceSpec } from "./policy-instance.js";
 import {
@@ -171,6 +172,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     params,
     Math.max(50, Math.min(15_000, opts.idleTimeoutMs / 2)),
   );
+  registerProfileRequest(app, instanceOf, params);
   app.get<{ Params: Params }>("/policies/:instance/state", { schema: { params } }, (req) =>
     instanceOf(req).snapshot(),
   );

@@ -64,8 +64,32 @@ export interface SynthWorkload {
    * carry the class's priority and latency objective. None when absent.
    */
   readonly classes?: readonly (ServiceClass & { readonly share: number })[];
+  /** Shares of requests that ask for a profile by name (of the listed functions, or all). */
+  readonly requestedProfiles?: readonly RequestedProfileShare[];
   /** Input sizes and parameter hashes of requests; none when absent. */
   readonly input?: SynthInput;
+}
+
+export interface RequestedProfileShare {
+  readonly profile: string;
+  readonly share: number;
+  readonly functions?: readonly number[];
+}
+
+/** The profile a request of `functionId` asks for, drawn from its own stream; undefined for none. */
+function profileAsker(
+  shares: readonly RequestedProfileShare[] | undefined,
+  streams: RandomStreams,
+): ((functionId: number) => string | undefined) | null {
+  if (!shares) return null;
+  const draw = streams.stream("workload/requested-profiles");
+  return (functionId) => {
+    for (const s of shares) {
+      if (s.functions && !s.functions.includes(functionId)) continue;
+      if (draw() < s.share) return s.profile;
+    }
+    return undefined;
+  };
 }
 
 interface FunctionProfile {
@@ -124,6 +148,7 @@ export function synthWorkload(
     ? requestInputs(spec.input, spec.functions, programs, streams)
     : null;
   const classOf = serviceClasses(spec, streams);
+  const asks = profileAsker(spec.requestedProfiles, streams);
   const cdf = zipfCdf(spec.functions, spec.zipfExponent);
   const factor = cpuFactor(spec, streams);
   // Its own stream, drawn only when given: nothing else shifts.
@@ -143,7 +168,7 @@ export function synthWorkload(
   let id = 0;
   // Without notices, inputs or classes most requests are five fields: built
   // as one literal (spreads of empty objects cost a third of this call).
-  const bare = lead === undefined && !input && !classOf;
+  const bare = lead === undefined && !input && !classOf && !asks;
   return {
     announces: share > 0 && lead !== undefined,
     next(): WorkRequest {
@@ -161,6 +186,7 @@ export function synthWorkload(
       const announced = lead !== undefined && noticeStream() < share;
       const named = announced ? wrongFunction(functionId) : undefined;
       const given = input?.(functionId);
+      const asked = asks?.(functionId);
       return {
         id: id++,
         arrivalS: t,
@@ -182,6 +208,7 @@ export function synthWorkload(
             }
           : {}),
         ...(classOf ? { serviceClass: classOf[functionId]! } : {}),
+        ...(asked === undefined ? {} : { requestedProfile: asked }),
       };
     },
   };
