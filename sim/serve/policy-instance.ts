@@ -6,12 +6,14 @@
 import { fleetFromData, type FleetData } from "../policies/fleet-data.js";
 import type {
   Action,
+  CompletionFeedback,
   Decision,
   FleetView,
   Hook,
   Policy,
   PolicyContext,
 } from "../policies/types.js";
+import { RunProfiles } from "../profiles/run-profiles.js";
 import { RandomStreams } from "../random/streams.js";
 import type { StateFiles, StateRecord } from "./state-files.js";
 
@@ -20,6 +22,12 @@ export interface InstanceSpec {
   readonly name: string;
   readonly policy: Policy;
   readonly config: unknown;
+  /**
+   * Keep behavioral profiles in memory: each completion reported is
+   * recorded, and every call's `ctx.profiles` reads them, as in a run with
+   * `execution.profiles` (not persisted: a restart starts them empty).
+   */
+  readonly profiles?: boolean;
 }
 
 /** A call the policy could not answer: the client gets a 4xx and the state is as before. */
@@ -60,6 +68,7 @@ export class PolicyInstance {
   private readonly ignored: ReadonlySet<Hook>;
   private readonly configText: string;
   private readonly streams: RandomStreams;
+  private readonly behavior: RunProfiles | null;
 
   constructor(
     readonly spec: InstanceSpec,
@@ -69,6 +78,7 @@ export class PolicyInstance {
     this.ignored = new Set(spec.policy.ignores?.(spec.config) ?? []);
     this.configText = JSON.stringify(spec.config);
     this.streams = new RandomStreams(seed).child(spec.name);
+    this.behavior = spec.profiles ? new RunProfiles(undefined, {}, 0) : null;
     const rec = files?.read(spec.name);
     if (rec) this.adoptRecord(rec);
   }
@@ -94,12 +104,20 @@ export class PolicyInstance {
     );
   }
 
-  /** A hook call; a hook the policy does not answer changes nothing and returns no actions. */
+  /**
+   * A hook call; a hook the policy does not answer changes nothing and
+   * returns no actions. A `completion` is recorded in the instance's
+   * profiles first, as the model records it before the policy's call.
+   */
   call(
     input: CallInput,
     hook: (state: unknown, fleet: FleetView, ctx: PolicyContext) => Decision<unknown> | undefined,
+    completion?: CompletionFeedback,
   ): Promise<readonly Action[]> {
-    return this.serialized(input, false, (fleet, ctx) => hook(this.state, fleet, ctx));
+    return this.serialized(input, false, (fleet, ctx) => {
+      if (completion && this.behavior) this.behavior.completed(completion, input.fleet.nowS);
+      return hook(this.state, fleet, ctx);
+    });
   }
 
   /** The state after every call queued before this one. */
@@ -156,6 +174,7 @@ export class PolicyInstance {
           return input.random![next++]!;
         },
         log: () => {},
+        ...(this.behavior ? { profiles: this.behavior.book } : {}),
       };
       let d: Decision<unknown> | undefined;
       try {

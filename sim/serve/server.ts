@@ -9,7 +9,7 @@ import type { WasmBinaries } from "../analysis/analyze.js";
 import { analyzeSource } from "../analysis/analyze.js";
 import { languageNamed } from "../analysis/languages.js";
 import type { FleetData } from "../policies/fleet-data.js";
-import type { Action } from "../policies/types.js";
+import type { Action, CompletionFeedback } from "../policies/types.js";
 import { bearerCheck } from "./bearer.js";
 import { DesiredPools } from "./desired-pools.js";
 import { callHook, HOOKS } from "./hook-table.js";
@@ -156,10 +156,13 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
         const { policy, config } = inst.spec;
         const answers = inst.answers(entry.hook, entry.method);
         return decide(inst, entry.hook, req.body, () =>
-          inst.call(req.body, (state, fleet, ctx) =>
-            answers
-              ? callHook(entry, policy, state, config, req.body.observation, fleet, ctx)
-              : undefined,
+          inst.call(
+            req.body,
+            (state, fleet, ctx) =>
+              answers
+                ? callHook(entry, policy, state, config, req.body.observation, fleet, ctx)
+                : undefined,
+            entry.hook === "completion" ? (req.body.observation as CompletionFeedback) : undefined,
           ),
         );
       },

@@ -37,7 +37,12 @@ describe("a run's decisions, replayed through sim serve, come back the same", ()
       policies: s.policies.map((p, i) => ({ ...p, policy: recorders[i]!.policy })),
     });
     const server = await serve(
-      s.policies.map((p) => ({ name: p.label, policy: p.policy, config: p.config })),
+      s.policies.map((p) => ({
+        name: p.label,
+        policy: p.policy,
+        config: p.config,
+        profiles: s.recordProfiles,
+      })),
       { bodyLimitBytes: 64 << 20 },
     );
     try {

@@ -77,7 +77,8 @@ export function twinPolicy(policy: Policy, every = 1): TwinCheck {
         JSON.parse(stateText),
         JSON.parse(observationText),
         fleetFromData(JSON.parse(fleetText)),
-        replaying(roundTrip(ctx), rec.draws),
+        // The profile database is not part of a call's JSON: a server reads its own.
+        replaying({ ...roundTrip(ctx), profiles: ctx.profiles }, rec.draws),
       );
       if (JSON.stringify(t) !== JSON.stringify(d))
         problems.push(`${where}: from JSON ${JSON.stringify(t)} but live ${JSON.stringify(d)}`);

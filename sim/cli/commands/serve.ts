@@ -17,6 +17,7 @@ interface Args {
   "grpc-host"?: string;
   "state-dir": string;
   "memory-only": boolean;
+  "keep-profiles": boolean;
   fsync: boolean;
   "token-file"?: string;
   "body-limit": number;
@@ -77,6 +78,12 @@ export const serveCommand: CommandModule<object, Args> = {
         default: false,
         describe: "keep the states in memory only: a restart starts afresh",
       })
+      .option("keep-profiles", {
+        type: "boolean",
+        default: false,
+        describe:
+          "keep behavioral profiles of the completions reported, in memory, for policies that read them (a restart starts them empty)",
+      })
       .option("fsync", {
         type: "boolean",
         default: false,
@@ -125,6 +132,7 @@ export const serveCommand: CommandModule<object, Args> = {
           name: p.label,
           policy: p.policy,
           config: p.config,
+          profiles: a["keep-profiles"],
         })),
         seed: config.seed,
         files,
