@@ -6,7 +6,7 @@
  * and the learned correction) over the code corpus' programs.
  */
 import { readFileSync } from "node:fs";
-import { benchScenario } from "./model.js";
+import { benchScenario, HPA_BENCH_POLICY } from "./model.js";
 import { runJob } from "../sim/run/run-job.js";
 import { emptyDemand, learnDemand, predictDemand } from "../sim/policies/ml-predictive/demand.js";
 import { mlPredictivePolicy } from "../sim/policies/ml-predictive/index.js";
@@ -23,16 +23,7 @@ const model = () => JSON.parse(readFileSync(MODEL, "utf8")) as object;
 function scenarioFor(mode: MlMode, requests: number) {
   const policy =
     mode === "hpa"
-      ? {
-          policy: "reactive",
-          config: {
-            mode: "hpa",
-            type: "m5.xlarge",
-            concurrency: 4,
-            minInstances: 10,
-            maxInstances: 200,
-          },
-        }
+      ? HPA_BENCH_POLICY
       : {
           policy: "ml-predictive",
           config: {

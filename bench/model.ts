@@ -13,20 +13,23 @@ import type { Policy } from "../sim/policies/types.js";
 /** "faas-observed": FaaS with usage samples every 10 s and completion feedback taken. */
 export type Mode = "faas" | "hpa" | "faas-observed";
 
+/** The HPA entry the model benchmarks measure, and compare other policies with. */
+export const HPA_BENCH_POLICY = {
+  policy: "reactive",
+  config: {
+    mode: "hpa",
+    type: "m5.xlarge",
+    concurrency: 4,
+    minInstances: 10,
+    maxInstances: 200,
+  },
+};
+
 function scenarioFor(mode: Mode, requests: number) {
   const policy =
     mode !== "hpa"
       ? { policy: "reactive", config: { mode: "faas", type: "lambda-1769", keepAlive: "10m" } }
-      : {
-          policy: "reactive",
-          config: {
-            mode: "hpa",
-            type: "m5.xlarge",
-            concurrency: 4,
-            minInstances: 10,
-            maxInstances: 200,
-          },
-        };
+      : HPA_BENCH_POLICY;
   return benchScenario(`bench-${mode}`, requests, policy);
 }
 

@@ -19,7 +19,7 @@
 import { z } from "zod";
 import type { LinUcbJson } from "../predict/linucb.js";
 import { duration, size } from "../units/fields.js";
-import { keepAlive } from "./pieces/keep-alive.js";
+import { releaseAboveMinimum, startNodePool } from "./pieces/node-pool.js";
 import { containerSize, type SizeLimits } from "./pieces/envelope/container-size.js";
 import type { ResourceEnvelope } from "./pieces/envelope/envelope-of.js";
 import { findEnvelope } from "./pieces/envelope/envelope-source.js";
@@ -202,26 +202,19 @@ export const behavioralEnvelopePolicy: Policy<BehavioralEnvelopeConfig, State> =
       running: {},
       pulls: c.margins.map(() => 0),
     },
-    actions: [
-      { kind: "pool", pool: POOL, routing: "least-loaded", concurrency: c.concurrency },
-      ...(c.minInstances > 0
-        ? [
-            {
-              kind: "provision",
-              pool: POOL,
-              type: c.type,
-              count: c.minInstances,
-              prewarmed: true,
-            } as const,
-          ]
-        : []),
-    ],
+    actions: startNodePool({
+      pool: POOL,
+      type: c.type,
+      routing: "least-loaded",
+      concurrency: c.concurrency,
+      minInstances: c.minInstances,
+    }),
   }),
   onArrival: arrival,
-  onIdle: (state, c, inst, fleet) => {
-    const alive = fleet.instances(POOL).filter((i) => i.state !== "draining").length;
-    return { state, actions: alive > c.minInstances ? [keepAlive(inst, c.scaleDownAfter)] : [] };
-  },
+  onIdle: (state, c, inst, fleet) => ({
+    state,
+    actions: releaseAboveMinimum(fleet, POOL, inst, c.minInstances, c.scaleDownAfter),
+  }),
   usageS: (c) => c.usageEvery,
   onUsage: (state, c, sample, fleet) => {
     const key = String(sample.request.id);

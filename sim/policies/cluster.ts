@@ -27,7 +27,7 @@ import { bestFit } from "./pieces/best-fit.js";
 import { cheapestType, containersOn } from "./pieces/cluster/cheapest-type.js";
 import { demandProfile } from "./pieces/cluster/demand-profile.js";
 import { usefulTasks } from "./pieces/cluster/useful-tasks.js";
-import { keepAlive } from "./pieces/keep-alive.js";
+import { releaseAboveMinimum, startNodePool } from "./pieces/node-pool.js";
 import type {
   Action,
   Allocation,
@@ -112,7 +112,7 @@ function plan(c: ClusterConfig, state: State, r: RequestView, fleet: FleetView):
     const vcpu = tasks > 1 ? c.taskCpu : rdp.cpuCores.min;
     // Task 0 holds the largest share of the memory: the serial part's and its parallel share.
     const share = tasks > 1 ? 1 - rdp.parallelism + rdp.parallelism / tasks : 1;
-    const whole = Math.min(c.maxProfileMemory, rdp.memMiB.max * c.memoryMargin);
+    const whole = Math.min(c.maxProfileMemory, rdp.memoryMiB.max * c.memoryMargin);
     const memMiB = memFrom(whole * share);
     const net = rdp.networkMbps > 0 ? { networkMbps: rdp.networkMbps } : {};
     p = { tasks, allocation: { vcpu, memMiB, ...net } };
@@ -212,8 +212,7 @@ function arrival(
 }
 
 function scaleIn(c: ClusterConfig, inst: InstanceView, fleet: FleetView): readonly Action[] {
-  const alive = fleet.instances(POOL).filter((i) => i.state !== "draining").length;
-  return alive > c.minInstances ? [keepAlive(inst, c.scaleDownAfter)] : [];
+  return releaseAboveMinimum(fleet, POOL, inst, c.minInstances, c.scaleDownAfter);
 }
 
 /** Drains the VMs the containers running now do not need, the emptiest first. */
@@ -266,20 +265,13 @@ export const clusterPolicy: Policy<ClusterConfig, State> = {
   onTick: (state, c, fleet) => ({ state, actions: scaleInByLoad(c, fleet) }),
   init: (c) => ({
     state: { peaks: {}, growing: {} },
-    actions: [
-      { kind: "pool", pool: POOL, routing: c.dispatch, concurrency: c.concurrency },
-      ...(c.minInstances > 0
-        ? [
-            {
-              kind: "provision",
-              pool: POOL,
-              type: c.types[0]!,
-              count: c.minInstances,
-              prewarmed: true,
-            } as const,
-          ]
-        : []),
-    ],
+    actions: startNodePool({
+      pool: POOL,
+      type: c.types[0]!,
+      routing: c.dispatch,
+      concurrency: c.concurrency,
+      minInstances: c.minInstances,
+    }),
   }),
   onArrival: (state, c, r, fleet) => arrival(state, c, r, fleet),
   onIdle: (state, c, inst, fleet) => ({ state, actions: scaleIn(c, inst, fleet) }),

@@ -15,13 +15,13 @@
  * `type` may name `fargate` for per-allocation billing, where a profile's
  * price is its own.
  */
-import { keepAlive } from "./pieces/keep-alive.js";
+import { releaseAboveMinimum, startNodePool } from "./pieces/node-pool.js";
 import { chooseProfile } from "./complexity-table/choose-profile.js";
 import { complexityTableConfig, type ComplexityTableConfig } from "./complexity-table/config.js";
 import { placeProfile, POOL } from "./complexity-table/placement.js";
 import { outgrown } from "./complexity-table/re-evaluate.js";
 import { upgradeStep } from "./complexity-table/upgrade.js";
-import type { Action, Decision, Policy, UsageSample, FleetView } from "./types.js";
+import type { Decision, FleetView, Policy, UsageSample } from "./types.js";
 
 /** What the policy keeps of a request between its arrival and its end. */
 interface Tracked {
@@ -71,20 +71,13 @@ export const complexityTablePolicy: Policy<ComplexityTableConfig, State> = {
   typesUsed: (c) => [c.type],
   init: (c) => ({
     state: { tracked: {} },
-    actions: [
-      { kind: "pool", pool: POOL, routing: "least-loaded", concurrency: c.concurrency },
-      ...(c.minInstances > 0
-        ? [
-            {
-              kind: "provision",
-              pool: POOL,
-              type: c.type,
-              count: c.minInstances,
-              prewarmed: true,
-            } as const,
-          ]
-        : []),
-    ],
+    actions: startNodePool({
+      pool: POOL,
+      type: c.type,
+      routing: "least-loaded",
+      concurrency: c.concurrency,
+      minInstances: c.minInstances,
+    }),
   }),
   onArrival: (state, c, request, fleet) => {
     const type = fleet.type(c.type)!;
@@ -102,9 +95,8 @@ export const complexityTablePolicy: Policy<ComplexityTableConfig, State> = {
     state: withTracked(state, fb.request.id, undefined),
     actions: [],
   }),
-  onIdle: (state, c, inst, fleet) => {
-    const alive = fleet.instances(POOL).filter((i) => i.state !== "draining").length;
-    const actions: Action[] = alive > c.minInstances ? [keepAlive(inst, c.scaleDownAfter)] : [];
-    return { state, actions };
-  },
+  onIdle: (state, c, inst, fleet) => ({
+    state,
+    actions: releaseAboveMinimum(fleet, POOL, inst, c.minInstances, c.scaleDownAfter),
+  }),
 };

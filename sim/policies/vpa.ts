@@ -19,7 +19,7 @@
 import { z } from "zod";
 import { duration, size } from "../units/fields.js";
 import { bestFit } from "./pieces/best-fit.js";
-import { keepAlive } from "./pieces/keep-alive.js";
+import { releaseAboveMinimum, startNodePool } from "./pieces/node-pool.js";
 import {
   EMPTY_HISTORY,
   recommend,
@@ -111,8 +111,7 @@ function learn(
 }
 
 function scaleDown(c: VpaConfig, inst: InstanceView, fleet: FleetView): readonly Action[] {
-  const alive = fleet.instances("default").filter((i) => i.state !== "draining").length;
-  return alive > c.minInstances ? [keepAlive(inst, c.scaleDownAfter)] : [];
+  return releaseAboveMinimum(fleet, "default", inst, c.minInstances, c.scaleDownAfter);
 }
 
 export const vpaPolicy: Policy<VpaConfig, State> = {
@@ -123,20 +122,13 @@ export const vpaPolicy: Policy<VpaConfig, State> = {
   typesUsed: (c) => [c.type],
   init: (c) => ({
     state: { histories: {} },
-    actions: [
-      { kind: "pool", pool: "default", routing: "least-loaded", concurrency: c.concurrency },
-      ...(c.minInstances > 0
-        ? [
-            {
-              kind: "provision",
-              pool: "default",
-              type: c.type,
-              count: c.minInstances,
-              prewarmed: true,
-            } as const,
-          ]
-        : []),
-    ],
+    actions: startNodePool({
+      pool: "default",
+      type: c.type,
+      routing: "least-loaded",
+      concurrency: c.concurrency,
+      minInstances: c.minInstances,
+    }),
   }),
   onArrival: (state, c, request, fleet) => arrival(state, c, request.functionId, fleet),
   onIdle: (state, c, inst, fleet) => ({ state, actions: scaleDown(c, inst, fleet) }),

@@ -3,37 +3,19 @@
  * against what the request measured when it completed (MAPE per figure,
  * envelope coverage against the stated confidence), in the summary.
  */
-import { z } from "zod";
 import { describe, expect, test } from "vitest";
-import { Scheduler } from "../../sim/engine/scheduler.js";
-import { DEFAULT_CATALOG } from "../../sim/model/catalog/default-catalog.js";
-import { Cluster } from "../../sim/model/cluster.js";
 import { PredictionMetrics } from "../../sim/model/prediction-metrics.js";
-import type { RequestSource, WorkRequest } from "../../sim/model/request.js";
-import type { Action, CompletionFeedback, Policy } from "../../sim/policies/types.js";
-import { RandomStreams } from "../../sim/random/streams.js";
+import type { Action, CompletionFeedback } from "../../sim/policies/types.js";
+import { req, runAlloc, testPolicy } from "../support/alloc-harness.js";
 
 const TYPE = "c5.2xlarge";
 
-function request(id: number, arrivalS: number, cpuSeconds: number): WorkRequest {
-  return {
-    id,
-    arrivalS,
-    functionId: 0,
-    features: null,
-    demand: { cpuSeconds, parallelFraction: 0, memMiB: 1000, gpuSpeedup: 1 },
-  };
-}
-
-function run(requests: WorkRequest[], predict: (id: number) => Action[]) {
+function run(requests: ReturnType<typeof req>[], predict: (id: number) => Action[]) {
   const feedback: CompletionFeedback[] = [];
-  const policy: Policy<unknown, null> = {
-    name: "predicting",
-    description: "test",
-    configSchema: z.unknown(),
+  const policy = testPolicy({
     typesUsed: () => [TYPE],
     init: () => ({
-      state: null,
+      state: {},
       actions: [
         { kind: "pool", pool: "default", concurrency: 4 },
         { kind: "provision", pool: "default", type: TYPE, count: 2, prewarmed: true },
@@ -44,31 +26,13 @@ function run(requests: WorkRequest[], predict: (id: number) => Action[]) {
       actions: [...predict(r.id), { kind: "route", pool: "default" }],
     }),
     onCompletion: (s, _c, fb) => (feedback.push(fb), { state: s, actions: [] }),
-  };
-  const scheduler = new Scheduler();
-  let i = 0;
-  const source: RequestSource = { next: () => requests[i++] ?? null };
-  const cluster = new Cluster(scheduler, {
-    policyName: "predicting",
-    policy: policy as Policy,
-    policyConfig: {},
-    catalog: DEFAULT_CATALOG,
-    streams: new RandomStreams(1),
-    horizonS: 1000,
-    slaLatencyS: 100,
-    queueCapacity: 1000,
-    queueTimeoutS: Infinity,
-    sampleIntervalS: 10,
-    retryOutOfMemory: true,
-    migrationFixedS: 1,
-    migrationMiBPerS: 256,
   });
-  cluster.start(source);
-  scheduler.run(1000);
-  return { feedback, summary: cluster.finish() };
+  return { feedback, summary: runAlloc(policy, requests, 1000).summary };
 }
 
-const requests = Array.from({ length: 20 }, (_, i) => request(i, i * 3, 5 + i));
+const requests = Array.from({ length: 20 }, (_, i) =>
+  req(i * 3, { cpuSeconds: 5 + i, memMiB: 1000 }),
+);
 
 describe("predictions", () => {
   test("are scored against each completed request's measurements", () => {

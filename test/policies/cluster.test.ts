@@ -116,7 +116,7 @@ describe("a request's container, from its demand profile", () => {
     expect(demandProfile(rdp(0.9, 1))).toMatchObject({
       parallelism: 0.9,
       criticalSections: 1,
-      memMiB: { min: 200, max: 1000 },
+      memoryMiB: { min: 200, max: 1000 },
       networkMbps: 50,
     });
   });

@@ -4,20 +4,16 @@ import type { WorkRequest } from "../../sim/model/request.js";
 import { requestView } from "../../sim/model/request.js";
 import { RandomStreams } from "../../sim/random/streams.js";
 import { synthWorkload, type SynthWorkload } from "../../traces/synth/workload.js";
+import { synthSpec } from "../support/synth.js";
 
-const SPEC: SynthWorkload = {
+const SPEC = synthSpec({
   ratePerS: 50,
-  pattern: { kind: "poisson" },
-  notifications: null,
   functions: 20,
-  zipfExponent: 0,
   cpuSeconds: { kind: "exponential", mean: 0.2 },
   cpuVariation: 0.25,
   parallelFraction: 0.5,
   memMiB: { kind: "constant", value: 256 },
-  gpuShare: 0,
-  gpuSpeedup: 1,
-};
+});
 
 function draw(spec: SynthWorkload, n: number): WorkRequest[] {
   const source = synthWorkload(spec, new RandomStreams(5));

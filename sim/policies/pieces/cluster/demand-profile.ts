@@ -4,24 +4,15 @@
  * there): CPU and memory ranges, IOPS, bandwidth, parallelism and
  * critical sections. Null when the request carries no analysis.
  */
+import type { ResourceDemandProfile } from "../../../analysis/scores.js";
 import type { CodeFeatures } from "../../types.js";
-
-export interface DemandProfile {
-  readonly cpuCores: { readonly min: number; readonly max: number };
-  readonly memMiB: { readonly min: number; readonly max: number };
-  readonly iops: number;
-  readonly networkMbps: number;
-  /** 0 (serial) to 1 (all parallel). */
-  readonly parallelism: number;
-  readonly criticalSections: number;
-}
 
 const num = (f: CodeFeatures, key: string): number | undefined => {
   const v = f[key];
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 };
 
-export function demandProfile(f: CodeFeatures | null): DemandProfile | null {
+export function demandProfile(f: CodeFeatures | null): ResourceDemandProfile | null {
   if (!f) return null;
   const parallelism = num(f, "parallelism");
   const memMax = num(f, "memMiBMax");
@@ -29,7 +20,7 @@ export function demandProfile(f: CodeFeatures | null): DemandProfile | null {
   const cpuMax = num(f, "cpuCoresMax") ?? 1;
   return {
     cpuCores: { min: num(f, "cpuCoresMin") ?? 1, max: cpuMax },
-    memMiB: { min: num(f, "memMiBMin") ?? memMax, max: memMax },
+    memoryMiB: { min: num(f, "memMiBMin") ?? memMax, max: memMax },
     iops: num(f, "iops") ?? 0,
     networkMbps: num(f, "networkMbps") ?? 0,
     parallelism: Math.min(1, Math.max(0, parallelism)),
