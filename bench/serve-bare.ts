@@ -4,9 +4,9 @@
  * no framework, validation or policy. `sim serve`'s latency against this one,
  * in the same run, is what fastify and the policy cost.
  */
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 
-export function bareServer(): Promise<string> {
+export function bareServer(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -26,7 +26,7 @@ export function bareServer(): Promise<string> {
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => {
       const a = server.address() as { port: number };
-      resolve(`http://127.0.0.1:${a.port}`);
+      resolve({ url: `http://127.0.0.1:${a.port}`, server });
     }),
   );
 }

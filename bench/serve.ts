@@ -15,7 +15,9 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import type { Server as HttpServer } from "node:http";
 import { DEFAULT_CATALOG } from "../sim/model/catalog/default-catalog.js";
+import { defaultProfilesFor } from "../sim/model/profiles.js";
 import { typeViewOf } from "../sim/model/type-view.js";
 import { findPolicy } from "../sim/policies/registry.js";
 import { buildServer } from "../sim/serve/server.js";
@@ -28,7 +30,31 @@ const TYPES = [...DEFAULT_CATALOG.values()].map(typeViewOf);
 const INSTANCES = [
   { name: "static", policy: "static", config: { fleet: { "m5.large": 4 } } },
   { name: "reactive", policy: "reactive", config: { mode: "faas", type: "lambda-1769" } },
+  { name: "complexity-table", policy: "complexity-table", config: { type: "m5.2xlarge" } },
 ];
+
+/**
+ * Server-side reply times: from the request event (its head parsed) to the
+ * reply handed to the socket, in microseconds, for the parent to read.
+ */
+const REPLY_RING = 1 << 17;
+const replyUs = new Float64Array(REPLY_RING);
+let replies = 0;
+function timeReplies(server: HttpServer): void {
+  server.on("request", (_req, res) => {
+    const t0 = process.hrtime.bigint();
+    res.once("finish", () => {
+      replyUs[replies++ % REPLY_RING] = Number(process.hrtime.bigint() - t0) / 1e3;
+    });
+  });
+}
+
+/** The reply times since the last call (the newest REPLY_RING of them), sorted. */
+function takeReplies(): Float64Array {
+  const kept = replyUs.slice(0, Math.min(replies, REPLY_RING)).sort();
+  replies = 0;
+  return kept;
+}
 
 /** A child's answers to its parent: memory after a full GC, CPU time so far, exit (writing a --cpu-prof). */
 function answerParent(): void {
@@ -38,7 +64,13 @@ function answerParent(): void {
       gc?.();
       process.send!({ mem: process.memoryUsage() });
     } else if (m === "cpu") process.send!({ cpu: process.cpuUsage() });
-    else if (m === "exit") process.exit(0);
+    else if (m === "replies") {
+      const sorted = takeReplies();
+      const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+      process.send!({
+        replies: { count: sorted.length, p50Us: q(0.5), p99Us: q(0.99), p999Us: q(0.999) },
+      });
+    } else if (m === "exit") process.exit(0);
   });
 }
 
@@ -58,13 +90,17 @@ export async function serveChild(): Promise<void> {
     wasm: null,
   });
   answerParent();
-  process.stdout.write(`${await app.listen({ host: "127.0.0.1", port: 0 })}\n`);
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+  timeReplies(app.server);
+  process.stdout.write(`${address}\n`);
 }
 
 /** The child: the bare node:http server. */
 export async function bareChild(): Promise<void> {
   answerParent();
-  process.stdout.write(`${await bareServer()}\n`);
+  const { url, server } = await bareServer();
+  timeReplies(server);
+  process.stdout.write(`${url}\n`);
 }
 
 /** The child: one load run, its figures on stdout. */
@@ -99,10 +135,70 @@ export async function autocannonChild(spec: string): Promise<void> {
 }
 
 const fleet = { nowS: 10, pools: [], types: TYPES };
-const arrival = JSON.stringify({
-  observation: { id: 1, functionId: 3, arrivalS: 10, features: { complexityScore: 40 } },
-  fleet,
-});
+const observation = { id: 1, functionId: 3, arrivalS: 10, features: { complexityScore: 40 } };
+const arrival = JSON.stringify({ observation, fleet });
+
+/**
+ * complexity-table packs allocations on its node pool, so its arrival comes
+ * with one: four running m5.2xlarge, each with three Large allocations and
+ * room for more, and the default profiles.
+ */
+function packedFleet() {
+  const type = TYPES.find((t) => t.name === "m5.2xlarge")!;
+  const profiles = [...defaultProfilesFor(DEFAULT_CATALOG).values()];
+  const large = profiles.find((p) => p.name === "Large")!;
+  const instances = [0, 1, 2, 3].map((k) => {
+    const allocations = [0, 1, 2].map((j) => ({
+      requestId: 100 + 3 * k + j,
+      vcpu: large.vcpu,
+      memMiB: large.memMiB,
+      gpus: large.gpus,
+      networkMbps: large.networkMbps,
+    }));
+    return {
+      id: k + 1,
+      pool: "default",
+      typeName: type.name,
+      state: "busy" as const,
+      runningRequestIds: allocations.map((a) => a.requestId),
+      slots: 32,
+      busySlots: 3,
+      freeSlots: 29,
+      requestedAtS: 0,
+      readyAtS: 2,
+      idleSinceS: null,
+      free: {
+        vcpu: type.vcpu - 3 * large.vcpu,
+        memMiB: type.memMiB - 3 * large.memMiB,
+        gpus: type.gpus,
+        networkMbps: type.networkMbps - 3 * large.networkMbps,
+      },
+      allocations,
+    };
+  });
+  const pool = {
+    id: "default",
+    functionId: -1,
+    routing: "least-loaded" as const,
+    concurrency: 32,
+    queueLength: 0,
+    booting: 0,
+    ready: 4,
+    draining: 0,
+    idle: 0,
+    busySlots: 12,
+    freeSlots: 116,
+    bootingSlots: 0,
+    busySlotSeconds: 96,
+    readySlotSeconds: 1024,
+    instances,
+  };
+  return { nowS: 10, pools: [pool], types: TYPES, profiles };
+}
+
+/** The arrival body each instance is sent. */
+const arrivalFor = (name: string) =>
+  name === "complexity-table" ? JSON.stringify({ observation, fleet: packedFleet() }) : arrival;
 
 interface Server {
   readonly child: ChildProcess;
@@ -167,10 +263,19 @@ export interface RateFigures {
   readonly offeredPerS: number;
   /** Our client: microseconds from each request's due time to its whole reply. */
   readonly client: LoadFigures;
+  /** The server's own clock: request head parsed to reply handed to the socket. */
+  readonly server: ReplyFigures;
   /** The server process's CPU time over the run's wall time. */
   readonly serverCpuShare: number;
   /** autocannon in its own process, the same rate: whole milliseconds. */
   readonly autocannon: Record<string, number>;
+}
+
+export interface ReplyFigures {
+  readonly count: number;
+  readonly p50Us: number;
+  readonly p99Us: number;
+  readonly p999Us: number;
 }
 
 export interface MemoryFigures {
@@ -188,12 +293,20 @@ export interface ServeSuite {
   readonly profile: Record<string, SelfTime[]>;
 }
 
+/**
+ * Open-loop connections: enough that a reply in progress on each never
+ * leaves a due request waiting for a socket at 5,000/s (10 kept the client's
+ * own line full after any hiccup, since each socket carries one at a time).
+ */
+const CONNECTIONS = 32;
+
 const TARGETS = [
-  { name: "bare", mode: "--serve-bare", path: "/decide" },
+  { name: "bare", mode: "--serve-bare", path: "/decide", body: arrival },
   ...INSTANCES.map((i) => ({
     name: i.name,
     mode: "--serve-child",
     path: `/policies/${i.name}/decide/arrival`,
+    body: arrivalFor(i.name),
   })),
 ];
 
@@ -211,27 +324,35 @@ export async function serveBenchmark(
       const url = server.base + t.path;
       const spec = (requests: number): LoadSpec => ({
         url,
-        body: arrival,
-        connections: 10,
+        body: t.body,
+        connections: CONNECTIONS,
         rate,
         requests,
         progressEvery: 0,
       });
       await childJson(self, "--serve-load", spec(rate)); // warm-up, 1 s
+      await server.ask("replies");
       const c0 = await server.ask<{ cpu: NodeJS.CpuUsage }>("cpu");
       const client = await childJson<LoadFigures>(self, "--serve-load", spec(rate * seconds));
       const c1 = await server.ask<{ cpu: NodeJS.CpuUsage }>("cpu");
+      const { replies } = await server.ask<{ replies: ReplyFigures }>("replies");
       const serverCpuShare =
         (c1.cpu.user - c0.cpu.user + c1.cpu.system - c0.cpu.system) / 1e6 / client.seconds;
       const ac = await childJson<Record<string, number>>(self, "--autocannon", {
         url,
-        body: arrival,
+        body: t.body,
         rate,
         seconds,
       });
-      out.rate[t.name] = { offeredPerS: rate, client, serverCpuShare, autocannon: ac };
+      out.rate[t.name] = {
+        offeredPerS: rate,
+        client,
+        server: replies,
+        serverCpuShare,
+        autocannon: ac,
+      };
       console.error(
-        `serve, ${t.name} at ${rate}/s: ${client.perS.toFixed(0)}/s, p50 ${client.p50Us.toFixed(0)} us, p99 ${client.p99Us.toFixed(0)} us, p99.9 ${client.p999Us.toFixed(0)} us, max ${client.maxUs.toFixed(0)} us (from send: p50 ${client.sentP50Us.toFixed(0)} us, p99 ${client.sentP99Us.toFixed(0)} us), ${client.errors} errors, ${client.non2xx} non-2xx; CPU server ${serverCpuShare.toFixed(2)}, client ${client.clientCpuShare.toFixed(2)}; autocannon p50 ${ac.p50Ms} ms p99 ${ac.p99Ms} ms (CPU ${ac.clientCpuShare!.toFixed(2)})`,
+        `serve, ${t.name} at ${rate}/s: ${client.perS.toFixed(0)}/s, p50 ${client.p50Us.toFixed(0)} us, p99 ${client.p99Us.toFixed(0)} us, p99.9 ${client.p999Us.toFixed(0)} us, max ${client.maxUs.toFixed(0)} us (from send: p50 ${client.sentP50Us.toFixed(0)} us, p99 ${client.sentP99Us.toFixed(0)} us; in the server: p50 ${replies.p50Us.toFixed(0)} us, p99 ${replies.p99Us.toFixed(0)} us), ${client.errors} errors, ${client.non2xx} non-2xx; CPU server ${serverCpuShare.toFixed(2)}, client ${client.clientCpuShare.toFixed(2)}; autocannon p50 ${ac.p50Ms} ms p99 ${ac.p99Ms} ms (CPU ${ac.clientCpuShare!.toFixed(2)})`,
       );
     } finally {
       await server.stop();
@@ -261,7 +382,7 @@ async function memoryRun(self: string, name: string, requests: number): Promise<
       "--serve-load",
       {
         url: `${server.base}/policies/${name}/decide/arrival`,
-        body: arrival,
+        body: arrivalFor(name),
         connections: 8,
         rate: null,
         requests,
@@ -299,10 +420,10 @@ async function profileRun(self: string, name: string): Promise<SelfTime[]> {
       await initAll(server.base);
       await childJson(self, "--serve-load", {
         url: `${server.base}/policies/${name}/decide/arrival`,
-        body: arrival,
+        body: arrivalFor(name),
         connections: 8,
         rate: null,
-        requests: 10_000,
+        requests: 50_000,
         progressEvery: 0,
       } satisfies LoadSpec);
     } finally {
