@@ -29,11 +29,13 @@ export class RunProfiles {
     this.book = new ProfileBook(limits, snapshot);
   }
 
-  completed(feedback: CompletionFeedback, nowS: number): void {
+  /** Records a completion; the observation made of it, or undefined when it makes none. */
+  completed(feedback: CompletionFeedback, nowS: number): ProfileObservation | undefined {
     const o = observationFromFeedback(feedback, this.startS + nowS, this.sequences);
-    if (!o) return;
+    if (!o) return undefined;
     this.book.record(o);
     this.seen.push(o);
+    return o;
   }
 
   /** What this run observed, in the order it did. */

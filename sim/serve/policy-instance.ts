@@ -13,7 +13,8 @@ import type {
   Policy,
   PolicyContext,
 } from "../policies/types.js";
-import { RunProfiles } from "../profiles/run-profiles.js";
+import { RunProfiles, snapshotEndS } from "../profiles/run-profiles.js";
+import type { ProfileObservation, ProfileSnapshot, ProfileStore } from "../profiles/types.js";
 import { RandomStreams } from "../random/streams.js";
 import type { StateFiles, StateRecord } from "./state-files.js";
 
@@ -23,11 +24,20 @@ export interface InstanceSpec {
   readonly policy: Policy;
   readonly config: unknown;
   /**
-   * Keep behavioral profiles in memory: each completion reported is
-   * recorded, and every call's `ctx.profiles` reads them, as in a run with
-   * `execution.profiles` (not persisted: a restart starts them empty).
+   * Keep behavioral profiles: each completion reported is recorded, and
+   * every call's `ctx.profiles` reads them, as in a run with
+   * `execution.profiles`. `true`: in memory (a restart starts them empty);
+   * a database: started from its snapshot, and each observation written to
+   * it before the completion is acknowledged.
    */
-  readonly profiles?: boolean;
+  readonly profiles?: boolean | ProfileDatabase;
+}
+
+/** The profile database a server's instances start from and write to. */
+export interface ProfileDatabase {
+  readonly store: ProfileStore;
+  /** The store as it was when the server started. */
+  readonly snapshot: ProfileSnapshot;
 }
 
 /** A call the policy could not answer: the client gets a 4xx and the state is as before. */
@@ -69,6 +79,7 @@ export class PolicyInstance {
   private readonly configText: string;
   private readonly streams: RandomStreams;
   private readonly behavior: RunProfiles | null;
+  private readonly store: ProfileStore | null;
 
   constructor(
     readonly spec: InstanceSpec,
@@ -78,7 +89,13 @@ export class PolicyInstance {
     this.ignored = new Set(spec.policy.ignores?.(spec.config) ?? []);
     this.configText = JSON.stringify(spec.config);
     this.streams = new RandomStreams(seed).child(spec.name);
-    this.behavior = spec.profiles ? new RunProfiles(undefined, {}, 0) : null;
+    const db = typeof spec.profiles === "object" ? spec.profiles : null;
+    this.store = db?.store ?? null;
+    this.behavior = db
+      ? new RunProfiles(db.snapshot, db.store.limits, snapshotEndS(db.snapshot))
+      : spec.profiles
+        ? new RunProfiles(undefined, {}, 0)
+        : null;
     const rec = files?.read(spec.name);
     if (rec) this.adoptRecord(rec);
   }
@@ -114,10 +131,17 @@ export class PolicyInstance {
     hook: (state: unknown, fleet: FleetView, ctx: PolicyContext) => Decision<unknown> | undefined,
     completion?: CompletionFeedback,
   ): Promise<readonly Action[]> {
-    return this.serialized(input, false, (fleet, ctx) => {
-      if (completion && this.behavior) this.behavior.completed(completion, input.fleet.nowS);
-      return hook(this.state, fleet, ctx);
-    });
+    let observed: ProfileObservation | undefined;
+    return this.serialized(
+      input,
+      false,
+      (fleet, ctx) => {
+        if (completion && this.behavior)
+          observed = this.behavior.completed(completion, input.fleet.nowS);
+        return hook(this.state, fleet, ctx);
+      },
+      () => observed,
+    );
   }
 
   /** The state after every call queued before this one. */
@@ -145,10 +169,12 @@ export class PolicyInstance {
     };
   }
 
+  /** `observed`: the profile observation the call made, to be stored before it is answered. */
   private serialized(
     input: CallInput,
     isInit: boolean,
     decide: (fleet: FleetView, ctx: PolicyContext) => Decision<unknown> | undefined,
+    observed?: () => ProfileObservation | undefined,
   ): Promise<readonly Action[]> {
     return this.enqueue(async () => {
       if (!isInit && !this.initialized)
@@ -186,6 +212,8 @@ export class PolicyInstance {
           `the policy could not decide on this observation: ${(e as Error).message}`,
         );
       }
+      const o = observed?.();
+      if (o && this.store) await this.store.record([o]);
       if (d === undefined) return [];
       const text = JSON.stringify(d.state ?? null);
       // The state is kept as its JSON says, so it is the same whether or not the server restarts.

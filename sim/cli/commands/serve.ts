@@ -8,6 +8,8 @@ import { DesiredPools } from "../../serve/desired-pools.js";
 import { buildExternalScaler, listenScaler } from "../../serve/keda/external-scaler.js";
 import { buildServer } from "../../serve/server.js";
 import { StateFiles } from "../../serve/state-files.js";
+import type { ProfileDatabase } from "../../serve/policy-instance.js";
+import { openProfileStore } from "../../profiles/stores/open-store.js";
 
 interface Args {
   config: string;
@@ -18,6 +20,7 @@ interface Args {
   "state-dir": string;
   "memory-only": boolean;
   "keep-profiles": boolean;
+  profiles?: string;
   fsync: boolean;
   "token-file"?: string;
   "body-limit": number;
@@ -44,6 +47,15 @@ function stateFiles(dir: string, fsync: boolean): StateFiles {
     return new StateFiles(dir, fsync);
   } catch (e) {
     throw new UsageError(`--state-dir ${dir}: ${(e as Error).message}`);
+  }
+}
+
+async function profileDatabase(spec: string): Promise<ProfileDatabase> {
+  try {
+    const store = await openProfileStore(spec);
+    return { store, snapshot: await store.snapshot() };
+  } catch (e) {
+    throw new UsageError(`--profiles ${spec}: ${(e as Error).message}`);
   }
 }
 
@@ -82,7 +94,12 @@ export const serveCommand: CommandModule<object, Args> = {
         type: "boolean",
         default: false,
         describe:
-          "keep behavioral profiles of the completions reported, in memory, for policies that read them (a restart starts them empty)",
+          "keep behavioral profiles of the completions reported, in memory, for policies that read them (a restart starts them empty; --profiles keeps them in a database)",
+      })
+      .option("profiles", {
+        type: "string",
+        describe:
+          "keep behavioral profiles in this database (a SQLite file, or a postgres:// URL): instances start from what it holds, and each completion reported is written to it before it is acknowledged",
       })
       .option("fsync", {
         type: "boolean",
@@ -124,6 +141,8 @@ export const serveCommand: CommandModule<object, Args> = {
     }
     const config = loadServeConfig(a.config);
     const files = a["memory-only"] ? null : stateFiles(a["state-dir"], a.fsync);
+    const profiles =
+      a.profiles === undefined ? a["keep-profiles"] : await profileDatabase(a.profiles);
     const desired = new DesiredPools();
     let app;
     try {
@@ -132,7 +151,7 @@ export const serveCommand: CommandModule<object, Args> = {
           name: p.label,
           policy: p.policy,
           config: p.config,
-          profiles: a["keep-profiles"],
+          profiles,
         })),
         seed: config.seed,
         files,
@@ -160,7 +179,10 @@ export const serveCommand: CommandModule<object, Args> = {
     }
     const stop = () => {
       scaler?.forceShutdown();
-      void app.close().then(() => process.exit(0));
+      void app
+        .close()
+        .then(() => (typeof profiles === "object" ? profiles.store.close() : undefined))
+        .then(() => process.exit(0));
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
