@@ -117,7 +117,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     const actions = await run();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const name = inst.spec.name;
-    metrics.decided(name, inst.spec.policy.name, hook, seconds, body.fleet, actions);
+    const completion = hook === "completion" ? (body.observation as CompletionFeedback) : undefined;
+    metrics.decided(name, inst.spec.policy.name, hook, seconds, body.fleet, actions, completion);
     const sizes = desired.decided(name, body.fleet, actions);
     if (streams.listened(name)) publishDecision(streams, name, hook, body, actions, sizes, seconds);
     return { actions };

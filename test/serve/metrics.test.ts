@@ -1,9 +1,11 @@
 /** /metrics: decisions counted by hook, their latency, and the pool sizes the decisions ask for. */
 import { expect, test } from "vitest";
+import { z } from "zod";
 import { DEFAULT_CATALOG } from "../../sim/model/catalog/default-catalog.js";
 import { typeViewOf } from "../../sim/model/type-view.js";
 import type { FleetData } from "../../sim/policies/fleet-data.js";
 import { findPolicy } from "../../sim/policies/registry.js";
+import type { Policy } from "../../sim/policies/types.js";
 import { desiredSizes } from "../../sim/serve/metrics.js";
 import { serve } from "../support/serve-client.js";
 
@@ -88,4 +90,69 @@ test("a pool's desired size: what it has, plus provisions, less immediate releas
     ["p", 4],
     ["q", 1],
   ]);
+});
+
+test("predictions are scored against the completions reported", async () => {
+  const predicting: Policy<object, null> = {
+    name: "predicting",
+    description: "predicts 2 s and at most 1 CPU-second for every request",
+    configSchema: z.object({}),
+    typesUsed: () => [],
+    init: () => ({ state: null, actions: [] }),
+    onArrival: (state, _c, r) => ({
+      state,
+      actions: [
+        {
+          kind: "predict",
+          requestId: r.id,
+          serviceS: 2,
+          envelope: { cpuSeconds: [0, 1], confidence: 0.9 },
+        },
+      ],
+    }),
+  };
+  const s = await serve([{ name: "p", policy: predicting as Policy, config: {} }]);
+  try {
+    const fleet: FleetData = { nowS: 0, pools: [], types: TYPES };
+    await s.call("/policies/p/init", { fleet });
+    const request = (id: number) => ({ id, functionId: 4, arrivalS: 0, features: null });
+    for (const id of [1, 2, 3])
+      await s.call("/policies/p/decide/arrival", { observation: request(id), fleet });
+    // Request 1 took 1 s (error 1) inside its envelope; request 2 took 4 s (error 0.5) outside it.
+    for (const [id, serviceS, cpuSeconds] of [
+      [1, 1, 0.5],
+      [2, 4, 3],
+      [9, 1, 0.5], // never predicted: not scored
+    ] as const)
+      await s.call("/policies/p/feedback/completion", {
+        observation: {
+          request: request(id),
+          outcome: "completed",
+          latencyS: serviceS,
+          serviceS,
+          instanceId: 1,
+          instanceType: "lambda-1769",
+          cpuSeconds,
+          peakMemMiB: 100,
+          memLimitMiB: 1769,
+          ioReadBytes: 0,
+          ioWriteBytes: 0,
+          costUsd: 0,
+        },
+        fleet,
+      });
+    const text = await (await fetch(`${s.base}/metrics`)).text();
+    expect(text).toContain(
+      'provisim_prediction_error_ratio_count{instance="p",figure="serviceS"} 2',
+    );
+    expect(text).toContain(
+      'provisim_prediction_error_ratio_sum{instance="p",figure="serviceS"} 1.5',
+    );
+    expect(text).toContain('provisim_envelope_checks_total{instance="p",held="true"} 1');
+    expect(text).toContain('provisim_envelope_checks_total{instance="p",held="false"} 1');
+    expect(text).toContain('provisim_envelope_stated_confidence{instance="p"} 0.9');
+    expect(text).not.toContain('figure="cpuSeconds"');
+  } finally {
+    await s.close();
+  }
 });
