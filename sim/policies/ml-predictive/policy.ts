@@ -17,6 +17,7 @@ import { mlPredictiveConfig, type MlPredictiveConfig } from "./config.js";
 import {
   emptyDemand,
   learnDemand,
+  newDemand,
   predictDemand,
   type Demand,
   type LearnedDemand,
@@ -57,8 +58,11 @@ function choosePool(c: Config, fleet: FleetView, r: RequestView, d: Demand, scor
   return best;
 }
 
+/** The arrival's demand, read into its actions before the next arrival overwrites it. */
+const scratch = newDemand();
+
 function arrival(state: State, c: Config, r: RequestView, fleet: FleetView): Decision<State> {
-  const d = predictDemand(state.demand, predictorOf(c), c, r);
+  const d = predictDemand(state.demand, predictorOf(c), c, r, scratch);
   const score = complexityScore(c, d.p50[1]!);
   state.rolling = rollingAverage(state.rolling, score, c.rollingSpan);
   const name = choosePool(c, fleet, r, d, score);
