@@ -89,6 +89,46 @@ export const SUMMARY_CSV = {
     means:
       "share of predicted requests whose measurements fell inside every range of their envelope",
   },
+  allocations: {
+    unit: "count",
+    means: "requests started in an allocation (container) of their own; empty if none",
+  },
+  containers_per_vm: {
+    unit: "count",
+    means: "containers on a VM when one starts there, itself included, averaged",
+  },
+  resizes: { unit: "count", means: "running allocations resized in place" },
+  upgrades: { unit: "count", means: "running requests moved to a larger profile" },
+  upgrade_restarts: {
+    unit: "count",
+    means: "upgrades that restarted the request (its work lost) rather than migrated it",
+  },
+  upgrade_cost_usd: {
+    unit: "usd",
+    means: "what the larger allocations cost over the smaller ones they replaced",
+  },
+  saved_from_oom: {
+    unit: "count",
+    means: "upgraded requests that completed above their first allocation's memory limit",
+  },
+  preinstantiations_used: {
+    unit: "count",
+    means: "instances started for an announced request that the request used",
+  },
+  preinstantiations_wasted: {
+    unit: "count",
+    means: "instances started for a notice whose request never came to them",
+  },
+  preinstantiations_wasted_cost_usd: {
+    unit: "usd",
+    means: "what the wasted ones cost while they were held for their notice",
+  },
+  profile_requests: { unit: "count", means: "requests that asked for a named profile" },
+  profile_grants: { unit: "count", means: "those placed in the profile they asked for" },
+  profile_grant_cost_usd: { unit: "usd", means: "what the granted allocations cost" },
+  split_requests: { unit: "count", means: "requests the policy split into tasks" },
+  tasks_per_request: { unit: "count", means: "tasks per split request" },
+  rejected_actions: { unit: "count", means: "actions the model could not honour" },
 } as const satisfies Record<string, Term>;
 
 /** timeseries.csv: a row per policy, sample time and instance type, of the first replication. */

@@ -1,11 +1,13 @@
 /**
  * What `sim run` prints: the table, attainment per service class (when
- * there are classes), prediction error (when a policy predicts), instances over time per policy as
- * sparklines, a pointer to the legend (or the legend itself), the verdict
- * and the warnings a planner needs.
+ * there are classes), the policies' counters (upgrades, resizes, ...),
+ * prediction error (when a policy predicts), instances over time per
+ * policy as sparklines, a pointer to the legend (or the legend itself),
+ * the verdict and the warnings a planner needs.
  */
 import type { TimeseriesRow } from "../sim/model/summary.js";
 import { classTable } from "./class-table.js";
+import { counterTable } from "./counter-table.js";
 import { predictionTable } from "./prediction-table.js";
 import { legendText } from "./legend.js";
 import { summaryTable, type RunReport } from "./summary-report.js";
@@ -27,6 +29,7 @@ export const LEGEND_POINTER = "every row above and every CSV column: sim run <sc
 export function runText(report: RunReport, opts: RunTextOptions): string {
   let out = summaryTable(report, opts.slaTarget);
   out += classTable(report.policies);
+  out += counterTable(report.policies);
   out += predictionTable(report.policies);
   if (opts.timeseries) out += instanceSparklines(opts.timeseries);
   if (!opts.explain) out += `(${LEGEND_POINTER})\n`;

@@ -7,6 +7,7 @@
 import type { PolicySummary, TimeseriesRow } from "../sim/model/summary.js";
 import { toCsv } from "./csv.js";
 import { columnsOf } from "./csv-columns.js";
+import { COUNTERS } from "./counters.js";
 import { TABLE_ROWS, type TableRow } from "./legend.js";
 import { textTable } from "./text-table.js";
 import { fmtDuration, int, pct, secs, share, usd, wholeParts } from "./text-format.js";
@@ -62,6 +63,7 @@ const SUMMARY_COLUMNS = columnsOf<"summary.csv", PolicySummary>("summary.csv", {
   mape_peak_mem: (p) => p.predictions?.mape.peakMemMiB,
   envelope_confidence: (p) => p.predictions?.envelope?.statedConfidence,
   envelope_coverage: (p) => p.predictions?.envelope?.coverage.all,
+  ...COUNTERS,
 });
 
 const TIMESERIES_COLUMNS = columnsOf<"timeseries.csv", TimeseriesRow>("timeseries.csv", {
