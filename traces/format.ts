@@ -15,6 +15,7 @@
  * | io_read_mib, io_write_mib | measured IO, MiB | no |
  * | notice_lead_s | a pre-trigger notification came this long before arrival | no |
  * | notice_function_id | the function that notification named, when not this row's | no |
+ * | requested_profile | the resource profile the client asked for (seed 000's API) | no |
  */
 import type { CsvBytes } from "../sim/csv/csv-bytes.js";
 import type { TraceBatch } from "./trace-batch.js";
@@ -33,6 +34,7 @@ export const TRACE_COLUMNS = [
   "io_write_mib",
   "notice_lead_s",
   "notice_function_id",
+  "requested_profile",
 ] as const;
 
 export type TraceColumn = (typeof TRACE_COLUMNS)[number];
@@ -42,6 +44,7 @@ const TEXT: readonly TraceColumn[] = [
   "code_id",
   "params_hash",
   "notice_function_id",
+  "requested_profile",
 ];
 const NUMERIC: readonly TraceColumn[] = TRACE_COLUMNS.filter((c) => !TEXT.includes(c));
 
@@ -61,6 +64,8 @@ export interface TraceRow {
   readonly noticeLeadS: number;
   /** "" when the notice (if any) named this row's function. */
   readonly noticeFunctionId: string;
+  /** "" when the client asked for no profile. */
+  readonly requestedProfile: string;
 }
 
 /** Problems with the header: missing required columns, unknown ones. */
@@ -147,6 +152,7 @@ export function parseTraceRow(
     ioWriteMiB,
     noticeLeadS,
     noticeFunctionId: text(rec, idx.notice_function_id),
+    requestedProfile: text(rec, idx.requested_profile),
   };
 }
 
@@ -177,6 +183,7 @@ export function traceRowValues(r: TraceRow): (string | number)[] {
     n(r.ioWriteMiB),
     n(r.noticeLeadS),
     r.noticeFunctionId,
+    r.requestedProfile,
   ];
 }
 
@@ -205,5 +212,7 @@ export function writeTraceLine(out: CsvBytes, b: TraceBatch, i: number): void {
   out.number(b.noticeLeadS[i]!);
   out.comma();
   out.repeatedText(b.noticeFunctionId[i]!);
+  out.comma();
+  out.repeatedText(b.requestedProfile[i]!);
   out.newline();
 }

@@ -14,7 +14,7 @@ export interface RowColumns {
   readonly count: number;
   /** The eight number columns of TraceBatch, in NUMBER_COLUMNS order, one after another. */
   readonly numbers: Float64Array<ArrayBuffer>;
-  /** Per row: function, code, noticed function, parameters hash, as dictionary numbers. */
+  /** Per row: function, code, noticed function, parameters hash, requested profile, as dictionary numbers. */
   readonly names: Int32Array<ArrayBuffer>;
   /** Names first used in this batch, numbered on from `firstNewName`. */
   readonly newNames: readonly string[];
@@ -22,7 +22,7 @@ export interface RowColumns {
 }
 
 /** Names a row carries. Hashes recur (a function's parameter sets), so they go by number too. */
-const NAMES = 4;
+const NAMES = 5;
 
 const NUMBER_COLUMNS = [
   "arrivalS",
@@ -81,6 +81,7 @@ export function toColumns(batch: TraceBatch, dictionary: NameNumbers): RowColumn
     names[i * NAMES + 1] = dictionary.numberOf(batch.codeId[i]!);
     names[i * NAMES + 2] = dictionary.numberOf(batch.noticeFunctionId[i]!);
     names[i * NAMES + 3] = dictionary.numberOf(batch.paramsHash[i]!);
+    names[i * NAMES + 4] = dictionary.numberOf(batch.requestedProfile[i]!);
   }
   const fresh = dictionary.takeNew();
   return {
@@ -105,6 +106,7 @@ export function fromColumns(c: RowColumns, known: string[]): TraceBatch {
     batch.codeId.push(known[c.names[i * NAMES + 1]!]!);
     batch.paramsHash.push(known[c.names[i * NAMES + 3]!]!);
     batch.noticeFunctionId.push(known[c.names[i * NAMES + 2]!]!);
+    batch.requestedProfile.push(known[c.names[i * NAMES + 4]!]!);
   }
   return batch;
 }

@@ -21,6 +21,7 @@ export class TraceBatch {
   readonly codeId: string[] = [];
   readonly paramsHash: string[] = [];
   readonly noticeFunctionId: string[] = [];
+  readonly requestedProfile: string[] = [];
 
   constructor(capacity = 8192) {
     const n = Math.max(1, capacity);
@@ -54,6 +55,7 @@ export class TraceBatch {
     this.codeId[i] = r.codeId;
     this.paramsHash[i] = r.paramsHash;
     this.noticeFunctionId[i] = r.noticeFunctionId;
+    this.requestedProfile[i] = r.requestedProfile;
   }
 
   /** A row of a public trace: an arrival, its function, what was measured of its run. */
@@ -77,6 +79,7 @@ export class TraceBatch {
     this.codeId[i] = "";
     this.paramsHash[i] = paramsHash;
     this.noticeFunctionId[i] = "";
+    this.requestedProfile[i] = "";
   }
 
   row(i: number): TraceRow {
@@ -93,6 +96,7 @@ export class TraceBatch {
       ioWriteMiB: this.ioWriteMiB[i]!,
       noticeLeadS: this.noticeLeadS[i]!,
       noticeFunctionId: this.noticeFunctionId[i]!,
+      requestedProfile: this.requestedProfile[i]!,
     };
   }
 

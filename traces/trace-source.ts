@@ -4,7 +4,8 @@
  * measurements: CPU time (or, without one, the measured duration) as
  * CPU-seconds, measured memory as peak memory, measured IO; its program's
  * memory profile says how that memory grows during the run. The input size
- * and parameters hash go to the request as the trace gives them.
+ * and parameters hash, and the profile a client asked for, go to the
+ * request as the trace gives them.
  */
 import type { RequestSource, WorkRequest } from "../sim/model/request.js";
 import type { CodeFeatures } from "../sim/policies/types.js";
@@ -87,6 +88,7 @@ export function traceSource(
             : { codeId: row.codeId }),
         ...(Number.isNaN(row.noticeLeadS) ? {} : { noticeLeadS: row.noticeLeadS }),
         ...(row.noticeFunctionId === "" ? {} : noticeOf(numberOf(row.noticeFunctionId))),
+        ...(row.requestedProfile === "" ? {} : { requestedProfile: row.requestedProfile }),
         demand: {
           cpuSeconds: Number.isNaN(cpu) ? opts.defaultCpuSeconds : cpu,
           parallelFraction: opts.parallelFraction,

@@ -23,9 +23,7 @@ export async function synthTrace(s: NormalizedScenario, file: string): Promise<S
   if (s.workload.kind !== "synth") throw new UsageError(`${file} has no workload.synth to write`);
   // A trace has no column for these: the written trace would simulate otherwise than the scenario.
   const synth = s.workload.synth;
-  const unwritable = (["coldExtra", "classes", "requestedProfiles"] as const).filter(
-    (k) => synth[k],
-  );
+  const unwritable = (["coldExtra", "classes"] as const).filter((k) => synth[k]);
   if (unwritable.length > 0)
     throw new UsageError(
       `${file}: workload.synth.${unwritable.join(" and ")} ${unwritable.length > 1 ? "have" : "has"} no trace column, so a trace of it would not replay as the scenario runs; leave ${unwritable.length > 1 ? "them" : "it"} out to write the trace`,

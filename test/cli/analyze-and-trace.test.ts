@@ -95,12 +95,12 @@ policies:
   expect(r.status, r.stderr).toBe(0);
   const lines = readFileSync(out, "utf8").trim().split("\n");
   expect(lines[0]).toBe(
-    "arrival_s,function_id,code_id,params_hash,input_bytes,duration_s,cpu_s,memory_mib,io_read_mib,io_write_mib,notice_lead_s,notice_function_id",
+    "arrival_s,function_id,code_id,params_hash,input_bytes,duration_s,cpu_s,memory_mib,io_read_mib,io_write_mib,notice_lead_s,notice_function_id,requested_profile",
   );
   expect(lines.length - 1).toBeGreaterThan(450);
   expect(lines.length - 1).toBeLessThan(750);
   // Every request announced 2 s ahead (less for the first ones, which arrived earlier than 2 s).
-  expect(lines.slice(-5).every((l) => l.endsWith(",2,"))).toBe(true);
+  expect(lines.slice(-5).every((l) => l.endsWith(",2,,"))).toBe(true);
 
   // And sim trace stats says what it holds.
   const table = sim("trace", "stats", out);
@@ -122,9 +122,9 @@ policies:
   expect(json.paramsHashes.distinct).toBeLessThanOrEqual(3 * json.functions);
   expect(json.inputMiB.p50).toBeGreaterThan(1 / 64);
   expect(json.inputMiB.p50).toBeLessThan(1);
-  writeFileSync(join(tmp, "bad.csv"), `${lines[0]}\n1,f,,,,,,,,,,\nsoon,f,,,,,,,,,,\n`);
+  writeFileSync(join(tmp, "bad.csv"), `${lines[0]}\n1,f,,,,,,,,,,,\nsoon,f,,,,,,,,,,,\n`);
   const badInput = join(tmp, "bad-input.csv");
-  writeFileSync(badInput, `${lines[0]}\n1,f,,,10,,,,,,,\n2,f,,,2.5,,,,,,,\n`);
+  writeFileSync(badInput, `${lines[0]}\n1,f,,,10,,,,,,,,\n2,f,,,2.5,,,,,,,,\n`);
   const badInputStats = sim("trace", "stats", badInput);
   expect(badInputStats.status).toBe(2);
   expect(badInputStats.stderr).toMatch(

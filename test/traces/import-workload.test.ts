@@ -112,6 +112,7 @@ test("replayed requests carry the features of the code their code_id names", asy
     ioWriteMiB: NaN,
     noticeLeadS: NaN,
     noticeFunctionId: "",
+    requestedProfile: "",
   });
   async function* batches() {
     yield TraceBatch.of([

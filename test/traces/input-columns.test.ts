@@ -57,6 +57,7 @@ const plainRow = (i: number): TraceRow => ({
   ioWriteMiB: NaN,
   noticeLeadS: NaN,
   noticeFunctionId: "",
+  requestedProfile: "",
 });
 
 describe("input_bytes column", () => {

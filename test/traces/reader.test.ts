@@ -26,6 +26,7 @@ function row(i: number): TraceRow {
     ioWriteMiB: NaN,
     noticeLeadS: i % 9 === 0 ? 2 : NaN,
     noticeFunctionId: i % 18 === 0 ? `f${(i + 1) % 7}` : "",
+    requestedProfile: i % 5 === 0 ? "Large" : "",
   };
 }
 
@@ -72,7 +73,7 @@ describe("trace files", () => {
 
   test("gzip is recognised by its bytes, whatever the name", async () => {
     const file = join(dir, "zipped-without-suffix.csv");
-    writeFileSync(file, gzipSync(`${HEADER}\n1,f,,,,,,,,,,\n2,g,,,,,,,,,,\n`));
+    writeFileSync(file, gzipSync(`${HEADER}\n1,f,,,,,,,,,,,\n2,g,,,,,,,,,,,\n`));
     expect((await readAll(file)).rows.map((r) => r.functionId)).toEqual(["f", "g"]);
   });
 
@@ -166,6 +167,7 @@ test("any rows the writer writes, papaparse reads back as they were", async () =
     ioWriteMiB: measure,
     noticeLeadS: measure,
     noticeFunctionId: text,
+    requestedProfile: text,
   });
   let n = 0;
   await fc.assert(

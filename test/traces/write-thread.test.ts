@@ -36,6 +36,7 @@ function row(i: number): TraceRow {
     ioWriteMiB: i % 13 === 0 ? 2.5 : NaN,
     noticeLeadS: i % 8 === 0 ? 3 : NaN,
     noticeFunctionId: i % 16 === 0 ? 'odd,"name"' : "",
+    requestedProfile: i % 9 === 0 ? "Large" : "",
   };
 }
 

@@ -322,5 +322,6 @@ export function traceRowOf(r: WorkRequest): TraceRow {
     ioWriteMiB: r.demand.ioWriteBytes === undefined ? NaN : r.demand.ioWriteBytes / MIB,
     noticeLeadS: r.noticeLeadS ?? NaN,
     noticeFunctionId: r.noticeFunctionId === undefined ? "" : `fn-${r.noticeFunctionId}`,
+    requestedProfile: r.requestedProfile ?? "",
   };
 }
