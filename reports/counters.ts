@@ -8,22 +8,22 @@
 import type { PolicySummary } from "../sim/model/summary.js";
 
 export const COUNTERS = {
-  allocations: (p: PolicySummary) => p.allocations?.allocations,
-  containers_per_vm: (p: PolicySummary) => p.allocations?.containersPerVm,
-  resizes: (p: PolicySummary) => p.allocations?.resizes,
-  upgrades: (p: PolicySummary) => p.allocations?.upgrades,
-  upgrade_restarts: (p: PolicySummary) => p.allocations?.upgradeRestarts,
-  upgrade_cost_usd: (p: PolicySummary) => p.allocations?.upgradeCostUsd,
-  saved_from_oom: (p: PolicySummary) => p.allocations?.savedFromOutOfMemory,
-  preinstantiations_used: (p: PolicySummary) => p.allocations?.bindsHit,
-  preinstantiations_wasted: (p: PolicySummary) => p.allocations?.bindsWasted,
-  preinstantiations_wasted_cost_usd: (p: PolicySummary) => p.allocations?.bindsWastedCostUsd,
-  profile_requests: (p: PolicySummary) => p.allocations?.profileRequests,
-  profile_grants: (p: PolicySummary) => p.allocations?.profileGrants,
-  profile_grant_cost_usd: (p: PolicySummary) => p.allocations?.grantCostUsd,
-  split_requests: (p: PolicySummary) => p.splits?.requests,
-  tasks_per_request: (p: PolicySummary) => p.splits?.tasksPerRequest,
-  rejected_actions: (p: PolicySummary) => p.allocations?.rejectedActions,
-} as const;
+  allocations: (p) => p.allocations?.allocations,
+  containers_per_vm: (p) => p.allocations?.containersPerVm,
+  resizes: (p) => p.allocations?.resizes,
+  upgrades: (p) => p.allocations?.upgrades,
+  upgrade_restarts: (p) => p.allocations?.upgradeRestarts,
+  upgrade_cost_usd: (p) => p.allocations?.upgradeCostUsd,
+  saved_from_oom: (p) => p.allocations?.savedFromOutOfMemory,
+  preinstantiations_used: (p) => p.allocations?.bindsHit,
+  preinstantiations_wasted: (p) => p.allocations?.bindsWasted,
+  preinstantiations_wasted_cost_usd: (p) => p.allocations?.bindsWastedCostUsd,
+  profile_requests: (p) => p.allocations?.profileRequests,
+  profile_grants: (p) => p.allocations?.profileGrants,
+  profile_grant_cost_usd: (p) => p.allocations?.grantCostUsd,
+  split_requests: (p) => p.splits?.requests,
+  tasks_per_request: (p) => p.splits?.tasksPerRequest,
+  rejected_actions: (p) => p.allocations?.rejectedActions,
+} satisfies Record<string, (p: PolicySummary) => number | undefined>;
 
 export type Counter = keyof typeof COUNTERS;
