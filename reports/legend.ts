@@ -109,7 +109,7 @@ export const SUMMARY_CSV = {
   },
   saved_from_oom: {
     unit: "count",
-    means: "upgraded requests that completed above their first allocation's memory limit",
+    means: "requests whose memory limit was raised (upgraded or grown in place) that completed above their first limit",
   },
   preinstantiations_used: {
     unit: "count",

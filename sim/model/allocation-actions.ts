@@ -65,7 +65,9 @@ export function applyAllocationResize(m: ClusterState, p: PendingResize): void {
   const inst = run.instance;
   const done = run.doneAt(now, fullSeconds(run));
   // Where use crosses the new limit; a request past that point ends there at once.
-  const oom = outOfMemoryFrac(run.request.demand, limitMiBOf(p.alloc, inst.type, inst.slots));
+  const limitMiB = limitMiBOf(p.alloc, inst.type, inst.slots);
+  const oldLimitMiB = limitMiBOf(run.alloc, inst.type, inst.slots);
+  const oom = outOfMemoryFrac(run.request.demand, limitMiB);
   run.stale = true;
   if (inst.type.billing.kind === "per-allocation") billStretch(m, run, now);
   const next = new Running(run.request, inst, run.startS, oom, run.cold);
@@ -75,7 +77,9 @@ export function applyAllocationResize(m: ClusterState, p: PendingResize): void {
   if (!run.alloc) inst.allocatedRuns++;
   inst.running[inst.running.indexOf(run)] = next;
   checkPacking(inst);
-  m.metrics.allocs().resizes++;
+  const a = m.metrics.allocs();
+  a.resizes++;
+  if (limitMiB > oldLimitMiB + 1e-9) a.raised(run.request.id, oldLimitMiB);
   scheduleCompletion(m, next, done);
 }
 
@@ -113,8 +117,7 @@ export function upgrade(
   const a = m.metrics.allocs();
   a.upgrades++;
   // Its first allocation's limit: it was saved from running out of memory if it ends above it.
-  if (!a.upgradedFromMiB.has(requestId))
-    a.upgradedFromMiB.set(requestId, limitMiBOf(run.alloc, from.type, from.slots));
+  a.raised(requestId, limitMiBOf(run.alloc, from.type, from.slots));
   if (restart) a.upgradeRestarts++;
   // Restart: the work done is lost; migration: the request stands still while it moves.
   const lostS = restart ? done * oldFullS : pauseS;

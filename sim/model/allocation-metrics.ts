@@ -28,9 +28,11 @@ export class AllocationMetrics {
   grantCostUsd = 0;
   /** Running requests placed in the profile they asked for. */
   readonly granted = new Set<number>();
-  /** The first memory limit of each upgraded request still running. */
+  /** The first memory limit of each running request whose limit was raised (upgraded or grown in place). */
   readonly upgradedFromMiB = new Map<number, number>();
-  /** Upgraded requests that completed with a peak above their first allocation's limit. */
+  /** Requests whose memory limit was raised, by an upgrade or a resize in place. */
+  limitsRaised = 0;
+  /** Of those, the ones that completed with a peak above their first allocation's limit. */
   savedFromOutOfMemory = 0;
   /** Actions the model could not honour (logged with the reason). */
   rejected = 0;
@@ -42,6 +44,13 @@ export class AllocationMetrics {
   }
 
   /** A request ends (not to be retried): the counters of upgrades and grants that name it. */
+  /** A running request's memory limit goes up from `fromMiB`: remembered once, as its first. */
+  raised(requestId: number, fromMiB: number): void {
+    if (this.upgradedFromMiB.has(requestId)) return;
+    this.upgradedFromMiB.set(requestId, fromMiB);
+    this.limitsRaised++;
+  }
+
   ended(requestId: number, completed: boolean, peakMemMiB: number, runCostUsd: number): void {
     const from = this.upgradedFromMiB.get(requestId);
     if (from !== undefined) {
@@ -69,7 +78,7 @@ export class AllocationMetrics {
       rejectedActions: this.rejected,
       rejectedByKind,
       // Only runs that have them: other summaries keep their shape.
-      ...(this.upgrades > 0 ? { savedFromOutOfMemory: this.savedFromOutOfMemory } : {}),
+      ...(this.limitsRaised > 0 ? { savedFromOutOfMemory: this.savedFromOutOfMemory } : {}),
       ...(this.profileRequests > 0
         ? {
             profileRequests: this.profileRequests,

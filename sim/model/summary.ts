@@ -63,7 +63,7 @@ export interface AllocationSummary {
   /** Actions the model could not honour, in all and by kind. */
   rejectedActions: number;
   rejectedByKind: Record<string, number>;
-  /** Upgraded requests that completed above their first allocation's memory limit: only with upgrades. */
+  /** Requests whose memory limit was raised (upgraded, or grown in place) that completed above their first limit: only when some limit was raised. */
   savedFromOutOfMemory?: number;
   /**
    * Requests that asked for a profile (seed 000's API), those placed in it,

@@ -8,7 +8,8 @@
  * name: granted when grantable and available (complexity-table/
  * choose-profile.ts). While it runs, usage samples re-evaluate it: memory
  * near its limit and rising, or running past the profile's expected time,
- * upgrades it to the next profile of the table (complexity-table/upgrade.ts).
+ * upgrades it to the next profile of the table, in place when its instance
+ * has the room (complexity-table/upgrade.ts).
  *
  * A VM pool rather than per-allocation container capacity by default
  * because the seed's manager allocates VMs of a profile and packs them; the
@@ -56,7 +57,7 @@ function usage(
   const why = outgrown(sample, t.memMiB, c.memoryNear, c.expectedSeconds[t.profile]);
   if (why === null || t.upgrades >= c.maxUpgrades)
     return { state: withTracked(state, id, { ...t, memMiB: sample.memMiB }), actions: [] };
-  const step = upgradeStep(c, sample, t.profile, fleet, fleet.type(c.type)!);
+  const step = upgradeStep(c, sample, t.profile, why, fleet, fleet.type(c.type)!);
   const next: Tracked = step.movedTo
     ? { profile: step.movedTo, upgrades: t.upgrades + 1 }
     : { ...t, memMiB: sample.memMiB };

@@ -1,7 +1,8 @@
 /**
  * The allocation summary's counters of seed 000's profile requests (asked,
  * granted, what the grants cost) and of requests an upgrade saved from
- * running out of memory (completed above their first allocation's limit).
+ * running out of memory (completed above their first allocation's limit,
+ * whether upgraded elsewhere or grown in place).
  */
 import { describe, expect, test } from "vitest";
 import type { Catalog, InstanceType } from "../../sim/model/catalog/types.js";
@@ -77,6 +78,28 @@ describe("requests saved from running out of memory", () => {
     expect(run.records[0]!.outcome).toBe("completed");
     expect(run.summary.allocations?.upgrades).toBe(1);
     expect(run.summary.allocations?.savedFromOutOfMemory).toBe(0);
+  });
+
+  test("a request grown in place past its first limit counts as saved too", () => {
+    const work = [req(0, { cpuSeconds: 20, memMiB: 3072 })];
+    const growInPlace: Action = { kind: "resizeAllocation", requestId: 0, profile: "Large" };
+    const run = runAlloc(policy(() => "Small", [growInPlace]), work, 1000, catalog);
+    expect(run.records[0]!.outcome).toBe("completed");
+    expect(run.summary.allocations?.upgrades).toBe(0);
+    expect(run.summary.allocations?.resizes).toBe(1);
+    expect(run.summary.allocations?.savedFromOutOfMemory).toBe(1);
+  });
+
+  test("a resize that raises no memory limit leaves the count out", () => {
+    const work = [req(0, { cpuSeconds: 20, memMiB: 512 })];
+    const moreCpu: Action = {
+      kind: "resizeAllocation",
+      requestId: 0,
+      allocation: { vcpu: 2, memMiB: 1024 },
+    };
+    const run = runAlloc(policy(() => "Small", [moreCpu]), work, 1000, catalog);
+    expect(run.summary.allocations?.resizes).toBe(1);
+    expect(run.summary.allocations?.savedFromOutOfMemory).toBeUndefined();
   });
 });
 

@@ -74,7 +74,7 @@ const request = (requestedProfile: string) => ({
   id: 7,
   functionId: 2,
   arrivalS: 5,
-  features: { complexityScore: 5 },
+  features: { seed000Score: 5, complexityScore: 40 },
   requestedProfile,
 });
 

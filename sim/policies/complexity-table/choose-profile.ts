@@ -17,8 +17,8 @@ export interface Choice {
 }
 
 function tableProfile(c: ComplexityTableConfig, r: RequestView, fleet: FleetView, type: TypeView) {
-  const score = r.features?.complexityScore;
-  const name = score === undefined ? c.unscored : profileForScore(c.table, score);
+  const score = r.features?.[c.scoreFeature];
+  const name = typeof score === "number" ? profileForScore(c.table, score) : c.unscored;
   const steps = ladder(c.table);
   const at = Math.max(0, steps.indexOf(name));
   const want = fleet.profile(name);

@@ -28,7 +28,14 @@ export const complexityTableConfig = z.strictObject({
     .refine((t) => t.every((r, i) => i === 0 || r.from > t[i - 1]!.from), {
       message: "rows must be in increasing `from`",
     }),
-  /** The profile of a request whose code has no complexity score. */
+  /**
+   * The code feature the table reads: seed 000's own score by default (the
+   * analyzer's sum of cyclomatic complexity, twice the nesting, collections,
+   * growth in loops and external dependencies, on the 0-10/11-25/26-50/51+
+   * scale of the seed's table), or another, e.g. the 0-100 `complexityScore`.
+   */
+  scoreFeature: z.string().min(1).default("seed000Score"),
+  /** The profile of a request whose code has no such score. */
   unscored: z.string().default("Medium"),
   /**
    * Profiles a client may ask for (seed 000's API); absent: any profile of
