@@ -89,6 +89,16 @@ describe("the profile table", () => {
     expect(predictProfile(rules, "Low", null)).toBe("Low");
   });
 
+  test("atLeast: every named feature is a number at least its value", () => {
+    const rules = [{ atLeast: { iops: 100, parallelism: 0.5 }, profile: "IoBound" }];
+    expect(predictProfile(rules, "Low", { iops: 200, parallelism: 0.8 })).toBe("IoBound");
+    expect(predictProfile(rules, "Low", { iops: 100, parallelism: 0.5 })).toBe("IoBound");
+    expect(predictProfile(rules, "Low", { iops: 99, parallelism: 0.8 })).toBe("Low");
+    expect(predictProfile(rules, "Low", { iops: 200 })).toBe("Low");
+    expect(predictProfile(rules, "Low", { iops: "many", parallelism: 1 })).toBe("Low");
+    expect(predictProfile(rules, "Low", null)).toBe("Low");
+  });
+
   test("a profile with no VM type, or a memory limit under the trigger, is a config error", () => {
     expect(policy.configSchema.safeParse({ defaultProfile: "Tiny" }).success).toBe(false);
     expect(policy.configSchema.safeParse({ memoryLimit: 1.1 }).success).toBe(false);

@@ -14,6 +14,11 @@ const rule = z.strictObject({
   /** The analyzer's complexity score, at least / below. */
   minScore: z.number().optional(),
   belowScore: z.number().optional(),
+  /**
+   * Numeric code features at least these values, by name: e.g. `{ iops: 100 }`
+   * for code the analyzer finds doing file or database IO.
+   */
+  atLeast: z.record(z.string().min(1), z.number()).optional(),
   profile: z.string().min(1),
 });
 

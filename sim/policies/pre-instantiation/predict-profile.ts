@@ -1,6 +1,7 @@
 /**
  * The profile table of seed 002's Resource Profile Database: code features
- * (algorithm type, language, complexity score) to a profile name.
+ * (algorithm type, language, complexity score, any numeric feature's
+ * minimum) to a profile name.
  */
 import type { CodeFeatures } from "../types.js";
 import type { ProfileRule } from "./config.js";
@@ -20,6 +21,10 @@ function matches(rule: ProfileRule, features: CodeFeatures | null): boolean {
   if (rule.minScore !== undefined && !(score !== undefined && score >= rule.minScore)) return false;
   if (rule.belowScore !== undefined && !(score !== undefined && score < rule.belowScore))
     return false;
+  for (const name in rule.atLeast) {
+    const v = features?.[name];
+    if (typeof v !== "number" || v < rule.atLeast[name]!) return false;
+  }
   return true;
 }
 
