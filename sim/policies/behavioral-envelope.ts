@@ -6,7 +6,9 @@
  * the confidence they hold at (pieces/envelope/envelope-of.ts); with too
  * few observations of the input, the program's envelope over every input;
  * with none, a default container. The policy states the envelope as its
- * prediction (the `predict` action), so the run reports its coverage.
+ * prediction (the `predict` action), so the run reports its coverage; the
+ * confidence stated is what envelopes like it have held so far
+ * (pieces/envelope/calibration.ts).
  *
  * The container is placed best fit on a node pool of VMs. During execution
  * a request nearing its memory limit, or running past its envelope's
@@ -14,14 +16,22 @@
  * over the envelope per request and learns from each completion's reward
  * (VM share-seconds, a missed latency target, running out of memory), so
  * the margin settles where cost and misses balance. The policy's state
- * holds only the bandit and the requests running.
+ * holds the bandit, the calibration and the requests running.
  */
 import { z } from "zod";
 import type { LinUcbJson } from "../predict/linucb.js";
 import { duration, size } from "../units/fields.js";
 import { releaseAboveMinimum, startNodePool } from "./pieces/node-pool.js";
 import { containerSize, type SizeLimits } from "./pieces/envelope/container-size.js";
-import type { ResourceEnvelope } from "./pieces/envelope/envelope-of.js";
+import {
+  bucketOf,
+  calibrated,
+  heldBy,
+  learnHeld,
+  newCalibration,
+  type Calibration,
+} from "./pieces/envelope/calibration.js";
+import type { Range, ResourceEnvelope } from "./pieces/envelope/envelope-of.js";
 import { findEnvelope } from "./pieces/envelope/envelope-source.js";
 import { growRunning } from "./pieces/envelope/grow-running.js";
 import {
@@ -90,6 +100,12 @@ interface Running {
   readonly share: number;
   /** Past this, its CPU grows once (null: no envelope, or grown already). */
   readonly slowAfterS: number | null;
+  /** The envelope it was given and its calibration bucket, to learn whether it held. */
+  readonly envelope?: {
+    readonly bucket: number;
+    readonly cpuSeconds: Range;
+    readonly peakMemMiB: Range;
+  };
 }
 
 interface State {
@@ -97,6 +113,8 @@ interface State {
   readonly running: Readonly<Record<string, Running>>;
   /** Executions each margin was chosen for: how the bandit has spent them, for reading a state. */
   readonly pulls: readonly number[];
+  /** How often envelopes held, by bucket: what their stated confidence is worth. */
+  readonly calibration: Calibration;
 }
 
 /** Requests that never end (a queue timeout) would stay; this many are kept at most. */
@@ -148,19 +166,27 @@ function arrival(
   ctx: PolicyContext,
 ): Decision<State> {
   const found = findEnvelope(ctx.profiles, r, c.minSamples, c.confidence);
-  const x = contextOf(found.level, found.envelope);
+  const bucket = found.envelope ? bucketOf(found.level, found.envelope.confidence) : -1;
+  const envelope = found.envelope && calibrated(state.calibration, bucket, found.envelope);
+  const x = contextOf(found.level, envelope);
   const arm = chooseArm(state.bandit, x);
   const margin = c.margins[arm]!;
-  const allocation = containerSize(found.envelope, margin, limitsOf(c, fleet), r.outOfMemoryAtMiB);
+  const allocation = containerSize(envelope, margin, limitsOf(c, fleet), r.outOfMemoryAtMiB);
   const vm = fleet.type(c.type)!;
   const share = Math.max(allocation.vcpu / vm.vcpu, allocation.memMiB / vm.memMiB);
-  const slowAfterS = found.envelope ? found.envelope.executionS[1] * Math.max(1, margin) : null;
-  const actions: Action[] = found.envelope ? [predictAction(r, found.envelope)] : [];
+  const slowAfterS = envelope ? envelope.executionS[1] * Math.max(1, margin) : null;
+  const actions: Action[] = envelope ? [predictAction(r, envelope)] : [];
   actions.push(...placePacked(fleet, POOL, c.type, allocation, c.maxInstances, c.concurrency));
-  const running = withoutOldest({
-    ...state.running,
-    [String(r.id)]: { arm, x, share, slowAfterS },
-  });
+  const run: Running = envelope
+    ? {
+        arm,
+        x,
+        share,
+        slowAfterS,
+        envelope: { bucket, cpuSeconds: envelope.cpuSeconds, peakMemMiB: envelope.peakMemMiB },
+      }
+    : { arm, x, share, slowAfterS };
+  const running = withoutOldest({ ...state.running, [String(r.id)]: run });
   return { state: { ...state, running }, actions };
 }
 
@@ -184,8 +210,19 @@ function completion(
     },
   );
   const pulls = state.pulls.map((n, i) => (i === run.arm ? n + 1 : n));
+  // Scored as the run's prediction metrics score it: completed requests only.
+  const env = run.envelope;
+  const calibration =
+    env && fb.outcome === "completed"
+      ? learnHeld(state.calibration, env.bucket, heldBy(env, fb.cpuSeconds, fb.peakMemMiB))
+      : state.calibration;
   return {
-    state: { bandit: learnArm(state.bandit, run.arm, run.x, reward), running, pulls },
+    state: {
+      bandit: learnArm(state.bandit, run.arm, run.x, reward),
+      running,
+      pulls,
+      calibration,
+    },
     actions: [],
   };
 }
@@ -201,6 +238,7 @@ export const behavioralEnvelopePolicy: Policy<BehavioralEnvelopeConfig, State> =
       bandit: newBandit(c.margins.length, c.exploration),
       running: {},
       pulls: c.margins.map(() => 0),
+      calibration: newCalibration(),
     },
     actions: startNodePool({
       pool: POOL,

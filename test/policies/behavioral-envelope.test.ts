@@ -272,4 +272,49 @@ describe("behavioral-envelope", () => {
     expect(late.filter((m) => m === largest).length).toBeLessThan(50);
     expect(Object.keys(s.running)).toHaveLength(0);
   });
+
+  test("the confidence stated moves from the bound to what such envelopes held", () => {
+    const book = new ProfileBook();
+    for (let i = 0; i < 100; i++) book.record(observation(i, "00000000000000aa", 2000));
+    const ctx = ctxWith(book);
+    let s = policy.init(config, fleet(roomy), ctx).state;
+    const stated = (id: number) => {
+      const d = policy.onArrival!(s, config, request(id), fleet(roomy), ctx);
+      s = d.state;
+      const p = d.actions.find((a) => a.kind === "predict") as {
+        envelope: {
+          cpuSeconds: readonly [number, number];
+          peakMemMiB: readonly [number, number];
+          confidence: number;
+        };
+      };
+      return p.envelope;
+    };
+    const first = stated(1);
+    expect(first.confidence).toBeCloseTo(0.9);
+    // Every completion inside the envelope: its median CPU and memory.
+    const inside = (id: number): CompletionFeedback => ({
+      request: request(id),
+      outcome: "completed",
+      latencyS: 1,
+      serviceS: 1,
+      instanceId: 2,
+      instanceType: TYPE,
+      cpuSeconds: (first.cpuSeconds[0] + first.cpuSeconds[1]) / 2,
+      peakMemMiB: (first.peakMemMiB[0] + first.peakMemMiB[1]) / 2,
+      memLimitMiB: 4096,
+      ioReadBytes: 0,
+      ioWriteBytes: 0,
+      costUsd: 0,
+    });
+    s = policy.onCompletion!(s, config, inside(1), fleet(roomy), ctx).state;
+    for (let id = 2; id <= 80; id++) {
+      stated(id);
+      s = policy.onCompletion!(s, config, inside(id), fleet(roomy), ctx).state;
+    }
+    const later = stated(81);
+    expect(later.confidence).toBeGreaterThan(0.97);
+    // The ranges themselves do not move: only what they are said to hold.
+    expect(later.peakMemMiB).toEqual(first.peakMemMiB);
+  });
 });

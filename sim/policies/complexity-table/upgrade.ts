@@ -7,7 +7,14 @@
  * sample moves it there); a request merely running long is not worth a
  * boot, and waits for room instead.
  */
-import type { Action, FleetView, InstanceView, ProfileView, TypeView, UsageSample } from "../types.js";
+import type {
+  Action,
+  FleetView,
+  InstanceView,
+  ProfileView,
+  TypeView,
+  UsageSample,
+} from "../types.js";
 import type { ComplexityTableConfig } from "./config.js";
 import { allocationOf, fitsType, POOL, roomFor } from "./placement.js";
 import type { Outgrown } from "./re-evaluate.js";

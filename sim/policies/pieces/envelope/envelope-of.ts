@@ -24,7 +24,7 @@ export interface ResourceEnvelope {
     readonly peakMemMiB: number;
     readonly executionS: number;
   };
-  /** That both the CPU and the memory range hold, in (0, 1). */
+  /** A floor on how often both the CPU and the memory range hold, in (0, 1) (calibration.ts learns what it is worth). */
   readonly confidence: number;
   readonly samples: number;
 }
