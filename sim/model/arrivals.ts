@@ -61,6 +61,8 @@ export function notice(m: ClusterState, request: WorkRequest): void {
     functionId: wrong ? request.noticeFunctionId! : request.functionId,
     expectedArrivalS: request.arrivalS,
     features: wrong ? (request.noticeFeatures ?? null) : request.features,
+    // The payload announced: the coming request's, whichever function the notice names.
+    ...(request.inputBytes !== undefined ? { inputBytes: request.inputBytes } : {}),
   };
   const { policy, policyConfig } = m.opts;
   const d = policy.onNotice!(m.policyState, policyConfig, view, m.fleet, policyContext(m));

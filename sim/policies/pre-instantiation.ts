@@ -16,7 +16,9 @@
  */
 import { preInstantiationConfig, type PreInstantiationConfig } from "./pre-instantiation/config.js";
 import { adjust, type Watch } from "./pre-instantiation/monitor.js";
-import { predictProfile } from "./pre-instantiation/predict-profile.js";
+import { learnedProfile, predictedNeed } from "./pre-instantiation/learned-profile.js";
+import { matchingRule } from "./pre-instantiation/predict-profile.js";
+import { resourceModel } from "./pieces/resource-model.js";
 import { keepAlive } from "./pieces/keep-alive.js";
 import type {
   Action,
@@ -40,8 +42,19 @@ interface State {
 const poolOf = (type: string) => `pi-${type}`;
 const noticeKey = (arrivalS: number, functionId: number) => `${arrivalS}/${functionId}`;
 
-function profileOf(c: PreInstantiationConfig, features: CodeFeatures | null): string {
-  return predictProfile(c.rules, c.defaultProfile, features);
+/** The table's rule that matches; else the trained predictor's profile, when there is one; else the default. */
+function profileOf(
+  c: PreInstantiationConfig,
+  features: CodeFeatures | null,
+  inputBytes: number | undefined,
+  fleet: FleetView,
+): string {
+  const ruled = matchingRule(c.rules, features);
+  if (ruled !== undefined) return ruled;
+  const predictor = resourceModel("pre-instantiation", c.model);
+  if (!predictor) return c.defaultProfile;
+  const need = predictedNeed(c, predictor, features, inputBytes);
+  return learnedProfile(c, need, fleet) ?? c.defaultProfile;
 }
 
 /** A profile's allocation: its vCPU and bandwidth, and memory above the prediction (room to see it exceeded). */
@@ -67,10 +80,11 @@ function onNotice(
   functionId: number,
   expectedArrivalS: number,
   features: CodeFeatures | null,
+  inputBytes: number | undefined,
   fleet: FleetView,
   ctx: PolicyContext,
 ): Decision<State> {
-  const profile = profileOf(c, features);
+  const profile = profileOf(c, features, inputBytes, fleet);
   const type = c.types[profile]!;
   const allocation = allocationOf(c, profile, fleet);
   if (!allocation) {
@@ -133,7 +147,7 @@ function onArrival(
     };
   }
   // Unannounced (or announced wrongly): the whole of a VM for its own profile.
-  const profile = profileOf(c, request.features);
+  const profile = profileOf(c, request.features, request.inputBytes, fleet);
   const idle = idleFor(c, profile, fleet);
   if (idle) return { state, actions: [{ kind: "place", instanceId: idle.id }] };
   const type = c.types[profile]!;
@@ -175,6 +189,7 @@ export const preInstantiationPolicy: Policy<PreInstantiationConfig, State> = {
     "seed 002: a VM of the profile predicted from a notice's code features, bound to the announced request; its first seconds watched and scaled",
   configSchema: preInstantiationConfig,
   typesUsed: (c) => [...new Set(Object.values(c.types))],
+  configFiles: ["model"],
   init: (c) => ({
     state: { notices: {}, watches: {} },
     actions: [...new Set(Object.values(c.types))].map((type) => ({
@@ -190,7 +205,16 @@ export const preInstantiationPolicy: Policy<PreInstantiationConfig, State> = {
   tickS: () => SWEEP_S,
   onTick: (state, c, fleet) => ({ state, actions: sweep(c, fleet) }),
   onNotice: (state, c, notice, fleet, ctx) =>
-    onNotice(state, c, notice.functionId, notice.expectedArrivalS, notice.features, fleet, ctx),
+    onNotice(
+      state,
+      c,
+      notice.functionId,
+      notice.expectedArrivalS,
+      notice.features,
+      notice.inputBytes,
+      fleet,
+      ctx,
+    ),
   onArrival: (state, c, request, fleet) => onArrival(state, c, request, fleet),
   onUsage: (state, c, sample, fleet) => {
     const id = sample.request.id;

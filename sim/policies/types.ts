@@ -52,6 +52,8 @@ export interface NoticeView {
   readonly expectedArrivalS: number;
   /** The features of the named function's code (filled by the analyzer). */
   readonly features: CodeFeatures | null;
+  /** Size of the announced request's input, when the notice carries it. */
+  readonly inputBytes?: number;
 }
 
 export type InstanceState = "booting" | "idle" | "busy" | "draining" | "terminated";

@@ -61,6 +61,7 @@ export const noticeViewSchema = z.strictObject({
   functionId: id(),
   expectedArrivalS: finite(),
   features: codeFeaturesSchema.nullable(),
+  inputBytes: finite().optional(),
 });
 
 const resourceFields = {

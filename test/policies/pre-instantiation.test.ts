@@ -9,7 +9,7 @@ import { typeViewOf } from "../../sim/model/type-view.js";
 import { fleetFromData } from "../../sim/policies/fleet-data.js";
 import { preInstantiationPolicy as policy } from "../../sim/policies/pre-instantiation.js";
 import { adjust, type Watch } from "../../sim/policies/pre-instantiation/monitor.js";
-import { predictProfile } from "../../sim/policies/pre-instantiation/predict-profile.js";
+import { matchingRule } from "../../sim/policies/pre-instantiation/predict-profile.js";
 import type {
   AllocationView,
   InstanceView,
@@ -69,6 +69,12 @@ function fleet(nowS: number, instances: InstanceView[] = []) {
   });
 }
 
+/** The table's profile for `features`, "Low" when no rule matches. */
+const ruled = (
+  rules: Parameters<typeof matchingRule>[0],
+  features: Parameters<typeof matchingRule>[1],
+) => matchingRule(rules, features) ?? "Low";
+
 describe("the profile table", () => {
   test("the first matching row wins; algorithm is the code's first folder", () => {
     const rules = [
@@ -80,23 +86,21 @@ describe("the profile table", () => {
       language,
       complexityScore,
     });
-    expect(predictProfile(rules, "Low", f("linalg/lu.go", "go", 42))).toBe("MediumComplexity");
-    expect(predictProfile(rules, "Low", f("linalg/matmul.py", "python", 38))).toBe(
-      "MediumComplexity",
-    );
-    expect(predictProfile(rules, "Low", f("image/sobel.py", "python", 41))).toBe("HighComplexity");
-    expect(predictProfile(rules, "Low", f("web/auth.go", "go", 7))).toBe("Low");
-    expect(predictProfile(rules, "Low", null)).toBe("Low");
+    expect(ruled(rules, f("linalg/lu.go", "go", 42))).toBe("MediumComplexity");
+    expect(ruled(rules, f("linalg/matmul.py", "python", 38))).toBe("MediumComplexity");
+    expect(ruled(rules, f("image/sobel.py", "python", 41))).toBe("HighComplexity");
+    expect(ruled(rules, f("web/auth.go", "go", 7))).toBe("Low");
+    expect(ruled(rules, null)).toBe("Low");
   });
 
   test("atLeast: every named feature is a number at least its value", () => {
     const rules = [{ atLeast: { iops: 100, parallelism: 0.5 }, profile: "IoBound" }];
-    expect(predictProfile(rules, "Low", { iops: 200, parallelism: 0.8 })).toBe("IoBound");
-    expect(predictProfile(rules, "Low", { iops: 100, parallelism: 0.5 })).toBe("IoBound");
-    expect(predictProfile(rules, "Low", { iops: 99, parallelism: 0.8 })).toBe("Low");
-    expect(predictProfile(rules, "Low", { iops: 200 })).toBe("Low");
-    expect(predictProfile(rules, "Low", { iops: "many", parallelism: 1 })).toBe("Low");
-    expect(predictProfile(rules, "Low", null)).toBe("Low");
+    expect(ruled(rules, { iops: 200, parallelism: 0.8 })).toBe("IoBound");
+    expect(ruled(rules, { iops: 100, parallelism: 0.5 })).toBe("IoBound");
+    expect(ruled(rules, { iops: 99, parallelism: 0.8 })).toBe("Low");
+    expect(ruled(rules, { iops: 200 })).toBe("Low");
+    expect(ruled(rules, { iops: "many", parallelism: 1 })).toBe("Low");
+    expect(ruled(rules, null)).toBe("Low");
   });
 
   test("a profile with no VM type, or a memory limit under the trigger, is a config error", () => {

@@ -67,6 +67,26 @@ export const preInstantiationConfig = z
     sample: duration().pipe(z.number().positive()).prefault("2s"),
     /** An idle VM is kept this long for requests that came without a notice, then released. */
     keepAlive: duration().prefault("0s"),
+    /**
+     * A trained resource predictor (`sim train`; a JSON file's path relative
+     * to the scenario, or the model itself): for code no rule matches, the
+     * profile is the cheapest that holds what it predicts
+     * (pre-instantiation/learned-profile.ts) rather than `defaultProfile`.
+     */
+    model: z
+      .union([
+        z.string().min(1),
+        z.looseObject({ kind: z.literal("resource-predictor") }).describe("a resource predictor"),
+      ])
+      .optional(),
+    /**
+     * The predicted quantile a profile must hold (the first of the model's at
+     * or above it): the median by default, since the monitor scales a request
+     * that outgrows its prediction in place.
+     */
+    modelQuantile: z.number().gt(0).lt(1).default(0.5),
+    /** The predicted CPU-seconds must run within this on the profile's vCPU. */
+    modelTarget: duration().pipe(z.number().positive()).prefault("20s"),
   })
   .superRefine((c, ctx) => {
     const named = new Set([c.defaultProfile, ...c.rules.map((r) => r.profile)]);

@@ -28,12 +28,11 @@ function matches(rule: ProfileRule, features: CodeFeatures | null): boolean {
   return true;
 }
 
-/** The first rule's profile that matches, else the default. */
-export function predictProfile(
+/** The profile of the first rule that matches, or undefined. */
+export function matchingRule(
   rules: readonly ProfileRule[],
-  defaultProfile: string,
   features: CodeFeatures | null,
-): string {
+): string | undefined {
   for (const r of rules) if (matches(r, features)) return r.profile;
-  return defaultProfile;
+  return undefined;
 }
