@@ -109,7 +109,8 @@ export const SUMMARY_CSV = {
   },
   saved_from_oom: {
     unit: "count",
-    means: "requests whose memory limit was raised (upgraded or grown in place) that completed above their first limit",
+    means:
+      "requests whose memory limit was raised (upgraded or grown in place) that completed above their first limit",
   },
   preinstantiations_used: {
     unit: "count",

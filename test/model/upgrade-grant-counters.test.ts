@@ -83,7 +83,12 @@ describe("requests saved from running out of memory", () => {
   test("a request grown in place past its first limit counts as saved too", () => {
     const work = [req(0, { cpuSeconds: 20, memMiB: 3072 })];
     const growInPlace: Action = { kind: "resizeAllocation", requestId: 0, profile: "Large" };
-    const run = runAlloc(policy(() => "Small", [growInPlace]), work, 1000, catalog);
+    const run = runAlloc(
+      policy(() => "Small", [growInPlace]),
+      work,
+      1000,
+      catalog,
+    );
     expect(run.records[0]!.outcome).toBe("completed");
     expect(run.summary.allocations?.upgrades).toBe(0);
     expect(run.summary.allocations?.resizes).toBe(1);
@@ -97,7 +102,12 @@ describe("requests saved from running out of memory", () => {
       requestId: 0,
       allocation: { vcpu: 2, memMiB: 1024 },
     };
-    const run = runAlloc(policy(() => "Small", [moreCpu]), work, 1000, catalog);
+    const run = runAlloc(
+      policy(() => "Small", [moreCpu]),
+      work,
+      1000,
+      catalog,
+    );
     expect(run.summary.allocations?.resizes).toBe(1);
     expect(run.summary.allocations?.savedFromOutOfMemory).toBeUndefined();
   });
