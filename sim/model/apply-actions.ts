@@ -73,12 +73,12 @@ export function definePool(m: ClusterState, id: string, s: PoolSettings): void {
     if (s.routing) existing.routing = s.routing;
     if (s.concurrency !== undefined) existing.concurrency = s.concurrency;
     if (s.functionId !== undefined) existing.functionId = s.functionId;
+    if (s.line) existing.backfill = s.line === "backfill";
     return;
   }
-  m.pools.set(
-    id,
-    new Pool(id, s.functionId ?? -1, s.routing ?? "least-loaded", s.concurrency ?? 1),
-  );
+  const pool = new Pool(id, s.functionId ?? -1, s.routing ?? "least-loaded", s.concurrency ?? 1);
+  pool.backfill = s.line === "backfill";
+  m.pools.set(id, pool);
 }
 
 /** The allocation an action names (its own or a profile's); null, rejected, if the profile is unknown. */

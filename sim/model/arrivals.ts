@@ -164,8 +164,8 @@ export function route(m: ClusterState, request: WorkRequest): void {
     return;
   }
   const inst = placed ?? pool.pick();
-  // Behind others waiting in allocations, it waits its turn.
-  const first = !pool.packing || pool.lineLength === 0;
+  // Behind others waiting in allocations it waits its turn, unless the pool backfills.
+  const first = !pool.packing || pool.lineLength === 0 || pool.backfills;
   if (inst && first && canTake(inst, alloc)) startOn(m, request, inst, 0, NaN, false, alloc);
   else enqueue(m, request, pool, 0, NaN, false, alloc);
 }
@@ -205,7 +205,7 @@ function dispatchTasks(
   m.metrics.tasks += count;
   const fits = alloc ? (inst: Instance) => canTake(inst, alloc) : undefined;
   for (const task of splitInto(request, count)) {
-    const first = !alloc || !pool.packing || pool.lineLength === 0;
+    const first = !alloc || !pool.packing || pool.lineLength === 0 || pool.backfills;
     const inst = first ? pool.pick(fits) : undefined;
     if (inst && canTake(inst, alloc)) startOn(m, task, inst, 0, NaN, false, alloc);
     else enqueue(m, task, pool, 0, NaN, false, alloc);

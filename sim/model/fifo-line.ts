@@ -23,6 +23,17 @@ export class FifoLine {
     return undefined;
   }
 
+  /** The oldest of the first `depth` waiting entries that `fits` accepts, left in the line. */
+  firstFitting(fits: (q: Queued) => boolean, depth: number): Queued | undefined {
+    for (let i = this.head, seen = 0; i < this.items.length && seen < depth; i++) {
+      const q = this.items[i]!;
+      if (!q.waiting) continue;
+      if (fits(q)) return q;
+      seen++;
+    }
+    return undefined;
+  }
+
   /** The oldest entry still waiting, or undefined; it is not marked taken. */
   takeWaiting(): Queued | undefined {
     while (this.head < this.items.length) {

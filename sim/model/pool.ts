@@ -29,6 +29,9 @@ export interface Queued {
   waiting: boolean;
 }
 
+/** Waiting requests a freed instance looks through for one that fits, at most: a bound on the scan. */
+export const BACKFILL_DEPTH = 64;
+
 /**
  * A group of instances behind one queue and one routing rule. A pool
  * serves any function, or one (FaaS-style pools per function). The queue is
@@ -47,6 +50,8 @@ export class Pool {
   bootingSlots = 0;
   /** Some request waited here in an allocation: the line's head must fit where it starts. */
   packing = false;
+  /** The policy asked for backfill (PoolSettings.line). */
+  backfill = false;
   /** The line of priority 0 (every request when no service classes are given). */
   private readonly queue = new FifoLine();
   /** Lines of the other priorities; null until a request needs one. */
@@ -97,6 +102,31 @@ export class Pool {
     return this.ranked
       ? (this.ranked.peek(true) ?? this.queue.peekWaiting() ?? this.ranked.peek(false))
       : this.queue.peekWaiting();
+  }
+
+  /**
+   * Whether a request that fits may start ahead of older ones that do not:
+   * a packing pool asked to backfill, whose line has one priority. With
+   * priorities the line is served strictly in order, so a lower one never
+   * passes a higher.
+   */
+  get backfills(): boolean {
+    return this.backfill && this.packing && this.ranked === null;
+  }
+
+  /**
+   * The oldest of the first BACKFILL_DEPTH waiting requests that `fits`
+   * accepts, taken out of the line; undefined when none does or the pool
+   * does not backfill.
+   */
+  takeFitting(fits: (q: Queued) => boolean): Queued | undefined {
+    if (!this.backfills) return undefined;
+    const q = this.queue.firstFitting(fits, BACKFILL_DEPTH);
+    if (q) {
+      q.waiting = false;
+      this.waiting--;
+    }
+    return q;
   }
 
   /** The oldest waiting request of the highest priority, taken out of the queue. */

@@ -72,9 +72,12 @@ export function timeOut(m: ClusterState, q: Queued): void {
 export function pullWork(m: ClusterState, inst: Instance): void {
   const pool = inst.pool;
   while (inst.freeSlots > 0 && pool.lineLength > 0) {
-    // First come, first served: a head that does not fit here waits for room.
-    if ((pool.packing || inst.allocatedRuns > 0) && !canTake(inst, pool.peek()!.alloc)) return;
-    const q = pool.dequeue()!;
+    let q: Queued | undefined;
+    if ((pool.packing || inst.allocatedRuns > 0) && !canTake(inst, pool.peek()!.alloc)) {
+      // A head that does not fit here waits for room; one behind it that fits may start (backfill).
+      q = pool.takeFitting((w) => canTake(inst, w.alloc));
+      if (!q) return;
+    } else q = pool.dequeue()!;
     if (q.timeoutHandle >= 0) m.scheduler.cancel(q.timeoutHandle);
     startOn(m, q.request, inst, q.doneFrac, q.startS, q.cold, q.alloc);
   }

@@ -10,7 +10,9 @@
  * confidence stated is what envelopes like it have held so far
  * (pieces/envelope/calibration.ts).
  *
- * The container is placed best fit on a node pool of VMs. During execution
+ * The container is placed best fit on a node pool of VMs whose line
+ * backfills (a container that fits starts ahead of a larger one waiting for
+ * room, as Kubernetes schedules pending pods). During execution
  * a request nearing its memory limit, or running past its envelope's
  * execution time, is grown in place. A LinUCB bandit chooses the margin
  * over the envelope per request and learns from each completion's reward
@@ -246,6 +248,8 @@ export const behavioralEnvelopePolicy: Policy<BehavioralEnvelopeConfig, State> =
       routing: "least-loaded",
       concurrency: c.concurrency,
       minInstances: c.minInstances,
+      // A container too large for any VM's room now must not hold back the small ones behind it.
+      line: "backfill",
     }),
   }),
   onArrival: arrival,

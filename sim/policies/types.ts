@@ -227,6 +227,14 @@ export interface PoolSettings {
   readonly routing?: Routing;
   /** Requests one instance serves at once. */
   readonly concurrency?: number;
+  /**
+   * How a pool whose requests wait in allocations serves its line: strictly
+   * in order (the default: a head that fits nowhere holds back the rest), or
+   * `backfill`, where one behind it that fits starts first, as the
+   * Kubernetes scheduler tries each pending pod in turn. A line with
+   * priorities (service classes) is always served in order.
+   */
+  readonly line?: "in-order" | "backfill";
 }
 
 export type Action =

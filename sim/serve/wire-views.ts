@@ -205,6 +205,7 @@ const poolSettings = {
   functionId: id().optional(),
   routing: routing.optional(),
   concurrency: z.int().optional(),
+  line: z.enum(["in-order", "backfill"]).optional(),
 };
 
 export const actionSchema = z.discriminatedUnion("kind", [

@@ -13,12 +13,20 @@ export interface NodePoolSpec {
   readonly concurrency: number;
   /** VMs already running when the run starts, and kept however idle. */
   readonly minInstances: number;
+  /** How the line is served (PoolSettings.line); in order when absent. */
+  readonly line?: "in-order" | "backfill";
 }
 
 /** The pool and its standing VMs: the actions of `init`. */
 export function startNodePool(p: NodePoolSpec): Action[] {
   const actions: Action[] = [
-    { kind: "pool", pool: p.pool, routing: p.routing, concurrency: p.concurrency },
+    {
+      kind: "pool",
+      pool: p.pool,
+      routing: p.routing,
+      concurrency: p.concurrency,
+      ...(p.line ? { line: p.line } : {}),
+    },
   ];
   if (p.minInstances > 0)
     actions.push({
