@@ -21,6 +21,7 @@ import type {
   UsageSample,
 } from "../../sim/policies/types.js";
 import { ProfileBook } from "../../sim/profiles/profile-book.js";
+import { defaultPool } from "../support/pool-data.js";
 import type { MetricStats, ProfileObservation } from "../../sim/profiles/types.js";
 
 const TYPE = "c5.2xlarge"; // 8 vCPU, 16 GiB
@@ -54,29 +55,7 @@ function instance(
 }
 
 function fleet(instances: InstanceView[]) {
-  return fleetFromData({
-    nowS: 100,
-    types: [view],
-    pools: [
-      {
-        id: "default",
-        functionId: -1,
-        routing: "least-loaded",
-        concurrency: 32,
-        queueLength: 0,
-        booting: 0,
-        ready: instances.length,
-        draining: 0,
-        idle: 0,
-        busySlots: 0,
-        freeSlots: 31 * instances.length,
-        bootingSlots: 0,
-        busySlotSeconds: 0,
-        readySlotSeconds: 0,
-        instances,
-      },
-    ],
-  });
+  return fleetFromData({ nowS: 100, types: [view], pools: [defaultPool(instances)] });
 }
 
 const request = (id: number, inputHash = "00000000000000aa"): RequestView => ({

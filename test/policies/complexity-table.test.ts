@@ -14,12 +14,8 @@ import { chooseProfile } from "../../sim/policies/complexity-table/choose-profil
 import { complexityTableConfig } from "../../sim/policies/complexity-table/config.js";
 import { upgradeStep } from "../../sim/policies/complexity-table/upgrade.js";
 import { fleetFromData } from "../../sim/policies/fleet-data.js";
-import type {
-  CodeFeatures,
-  InstanceView,
-  RequestView,
-  UsageSample,
-} from "../../sim/policies/types.js";
+import type { CodeFeatures, RequestView, UsageSample } from "../../sim/policies/types.js";
+import { defaultPool } from "../support/pool-data.js";
 
 const TYPES = [...DEFAULT_CATALOG.values()].map(typeViewOf);
 const fleet = fleetFromData({
@@ -69,52 +65,35 @@ describe("complexity-table's profile", () => {
 describe("complexity-table's upgrade", () => {
   const small = fleet.profile("Small")!;
   /** One busy m5.2xlarge running request 1 in Small, with `freeVcpu` vCPU left over. */
-  const fleetWith = (freeVcpu: number, more: InstanceView[] = []) =>
+  const fleetWith = (freeVcpu: number) =>
     fleetFromData({
       nowS: 10,
       pools: [
-        {
-          id: "default",
-          functionId: -1,
-          routing: "least-loaded",
-          concurrency: 32,
-          queueLength: 0,
-          booting: 0,
-          ready: 1 + more.length,
-          draining: 0,
-          idle: 0,
-          busySlots: 1,
-          freeSlots: 31,
-          bootingSlots: 0,
-          busySlotSeconds: 10,
-          readySlotSeconds: 10,
-          instances: [
-            {
-              id: 1,
-              pool: "default",
-              typeName: "m5.2xlarge",
-              state: "busy",
-              runningRequestIds: [1],
-              slots: 32,
-              busySlots: 1,
-              freeSlots: 31,
-              requestedAtS: 0,
-              readyAtS: 0,
-              idleSinceS: null,
-              free: { vcpu: freeVcpu, memMiB: 16 * 1024, gpus: 0, networkMbps: 1000 },
-              allocations: [
-                {
-                  requestId: 1,
-                  vcpu: small.vcpu,
-                  memMiB: small.memMiB,
-                  gpus: 0,
-                  networkMbps: small.networkMbps,
-                },
-              ],
-            },
-            ...more,
-          ],
-        },
+        defaultPool([
+          {
+            id: 1,
+            pool: "default",
+            typeName: "m5.2xlarge",
+            state: "busy",
+            runningRequestIds: [1],
+            slots: 32,
+            busySlots: 1,
+            freeSlots: 31,
+            requestedAtS: 0,
+            readyAtS: 0,
+            idleSinceS: null,
+            free: { vcpu: freeVcpu, memMiB: 16 * 1024, gpus: 0, networkMbps: 1000 },
+            allocations: [
+              {
+                requestId: 1,
+                vcpu: small.vcpu,
+                memMiB: small.memMiB,
+                gpus: 0,
+                networkMbps: small.networkMbps,
+              },
+            ],
+          },
+        ]),
       ],
       types: TYPES,
       profiles: [...defaultProfilesFor(DEFAULT_CATALOG).values()],
