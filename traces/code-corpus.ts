@@ -7,7 +7,7 @@
  */
 import { TraceError } from "./reader.js";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { isFailure, type FileAnalysis } from "../sim/analysis/analyze.js";
 import type { MemoryProfile } from "../sim/model/memory-profile.js";
 import type { CodeFeatures } from "../sim/policies/types.js";
@@ -103,5 +103,22 @@ export async function loadCodeCorpus(
       demand: entry?.demand ?? null,
       ...(entry?.version === undefined ? {} : { version: entry.version }),
     };
+  });
+}
+
+/**
+ * The programs of `corpus` at `paths` (relative to its directory `dir`), in
+ * that order. A listed file left out of the corpus (not analyzable) is an error.
+ */
+export function pickPrograms(
+  corpus: readonly CodeProgram[],
+  paths: readonly string[],
+  dir: string,
+): CodeProgram[] {
+  const byPath = new Map(corpus.map((p) => [p.path, p]));
+  return paths.map((p) => {
+    const program = byPath.get(posix.normalize(p.replaceAll("\\", "/")));
+    if (!program) throw new TraceError(join(dir, p), 0, "listed in programs: but not analyzed");
+    return program;
   });
 }

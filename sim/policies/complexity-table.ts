@@ -78,6 +78,7 @@ export const complexityTablePolicy: Policy<ComplexityTableConfig, State> = {
       routing: "least-loaded",
       concurrency: c.concurrency,
       minInstances: c.minInstances,
+      line: c.line,
     }),
   }),
   onArrival: (state, c, request, fleet) => {

@@ -5,7 +5,7 @@
 import type { RequestSource } from "../model/request.js";
 import type { RandomStreams } from "../random/streams.js";
 import type { NormalizedScenario, Workload } from "../scenario/validate.js";
-import { loadCodeCorpus, type CodeProgram } from "../../traces/code-corpus.js";
+import { loadCodeCorpus, pickPrograms, type CodeProgram } from "../../traces/code-corpus.js";
 import { importAzure2019 } from "../../traces/import/azure2019.js";
 import { importAzure2021 } from "../../traces/import/azure2021.js";
 import { TraceReader } from "../../traces/reader.js";
@@ -13,9 +13,12 @@ import { batchRows, type RowStream } from "../../traces/row-stream.js";
 import { synthWorkload } from "../../traces/synth/workload.js";
 import { traceSource, type TraceSource } from "../../traces/trace-source.js";
 
-/** The programs of the workload's `code:` directory, analyzed once for every job. */
+/** The programs of the workload's `code:` directory (those `programs:` lists), analyzed once for every job. */
 export async function workloadPrograms(s: NormalizedScenario): Promise<CodeProgram[]> {
-  return s.workload.codeDir ? await loadCodeCorpus(s.workload.codeDir) : [];
+  const w = s.workload;
+  if (!w.codeDir) return [];
+  const corpus = await loadCodeCorpus(w.codeDir);
+  return w.kind === "synth" && w.programs ? pickPrograms(corpus, w.programs, w.codeDir) : corpus;
 }
 
 function rowsOf(w: Exclude<Workload, { kind: "synth" }>, streams: RandomStreams): RowStream {

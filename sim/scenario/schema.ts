@@ -127,6 +127,11 @@ const synth = z.strictObject({
   /** A directory of code the functions run (relative to this file); requests then carry its features. */
   code: z.string().min(1).optional(),
   /**
+   * Only these files of the `code:` directory (paths relative to it), in
+   * this order: function f runs the (f mod n)-th. Absent: every file.
+   */
+  programs: z.array(z.string().min(1)).min(1).optional(),
+  /**
    * Service classes: each function falls in one, drawn by share; its requests
    * are queued by the class's priority (higher first, FIFO within one) and
    * judged by its latency objective (the scenario's SLA when absent). The

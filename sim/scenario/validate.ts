@@ -29,7 +29,13 @@ export type ImportSource =
   | { readonly format: "azure2021"; readonly file: string; readonly reorderWindowS: number };
 
 export type Workload =
-  | { readonly kind: "synth"; readonly synth: SynthWorkload; readonly codeDir: string | null }
+  | {
+      readonly kind: "synth";
+      readonly synth: SynthWorkload;
+      readonly codeDir: string | null;
+      /** The files of codeDir its functions run, in order; null: all. */
+      readonly programs: readonly string[] | null;
+    }
   | {
       readonly kind: "trace";
       readonly file: string;
@@ -173,6 +179,7 @@ function workloadOf(s: Scenario, baseDir: string): Workload {
   return {
     kind: "synth",
     codeDir: w.code === undefined ? null : resolve(baseDir, w.code),
+    programs: w.programs ?? null,
     synth: {
       ratePerS: w.rate,
       pattern:

@@ -4,7 +4,7 @@
  * are wrong.
  */
 import { statSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import type { PathKey } from "./issues.js";
 import type { Reporter } from "./reporter.js";
 import { isPlainObject } from "./zod-issues.js";
@@ -32,10 +32,29 @@ export function checkWorkloadPaths(workload: unknown, baseDir: string, report: R
       }
     };
     check(["code"], spec.code, "code directory", false);
+    if (kind === "synth") checkPrograms(spec.programs, spec.code, baseDir, report);
     check(["file"], spec.file, "trace file", true);
     for (const [format, keys] of Object.entries(IMPORT_FILES)) {
       const files = spec[format];
       if (isPlainObject(files)) for (const k of keys) check([format, k], files[k], "file", true);
     }
   }
+}
+
+/** Each file `programs:` lists is a file of the synth workload's `code:` directory. */
+function checkPrograms(programs: unknown, code: unknown, baseDir: string, report: Reporter): void {
+  if (!Array.isArray(programs)) return;
+  const at: PathKey[] = ["workload", "synth", "programs"];
+  if (typeof code !== "string" || code === "") {
+    report.at(at, "programs are files of the `code:` directory, and there is none");
+    return;
+  }
+  const dir = resolve(baseDir, code);
+  programs.forEach((p, i) => {
+    if (typeof p !== "string" || p === "") return;
+    const full = resolve(dir, p);
+    if (relative(dir, full).startsWith("..")) report.at([...at, i], `not inside ${dir}: ${p}`);
+    else if (!statSync(full, { throwIfNoEntry: false })?.isFile())
+      report.at([...at, i], `no such file in the code directory: ${full}`);
+  });
 }

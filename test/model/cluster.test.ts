@@ -157,7 +157,10 @@ describe("the model against theory", () => {
       cpuSeconds: { kind: "exponential" as const, mean },
       functions: 200_000,
     };
-    const perRequest = { ...s, workload: { kind: "synth" as const, synth, codeDir: null } };
+    const perRequest = {
+      ...s,
+      workload: { kind: "synth" as const, synth, codeDir: null, programs: null },
+    };
     const { summary } = await runJob(perRequest, { index: 0, policyIndex: 0, replication: 0 });
     const theory = mmc(lambda, 1 / mean, c);
     expect(summary.queueWaitS.mean / theory.meanWait).toBeGreaterThan(0.9);

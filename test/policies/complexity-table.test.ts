@@ -11,6 +11,7 @@ import { DEFAULT_CATALOG } from "../../sim/model/catalog/default-catalog.js";
 import { defaultProfilesFor } from "../../sim/model/profiles.js";
 import { typeViewOf } from "../../sim/model/type-view.js";
 import { chooseProfile } from "../../sim/policies/complexity-table/choose-profile.js";
+import { complexityTablePolicy } from "../../sim/policies/complexity-table.js";
 import { complexityTableConfig } from "../../sim/policies/complexity-table/config.js";
 import { upgradeStep } from "../../sim/policies/complexity-table/upgrade.js";
 import { fleetFromData } from "../../sim/policies/fleet-data.js";
@@ -124,5 +125,20 @@ describe("complexity-table's upgrade", () => {
       { kind: "provision", pool: "default", type: "m5.2xlarge", count: 1 },
     ]);
     expect(upgradeStep(c, sample, "Small", "time", full, m5)).toEqual({ actions: [] });
+  });
+});
+
+describe("complexity-table's node pool", () => {
+  const ctx = { nowS: 0, random: () => 0.5, log: () => {} };
+  const poolLine = (config: object) => {
+    const c = complexityTableConfig.parse({ type: "m5.2xlarge", ...config });
+    const pool = complexityTablePolicy.init(c, fleet, ctx).actions.find((a) => a.kind === "pool");
+    return pool && "line" in pool ? (pool.line ?? "in-order") : "no pool";
+  };
+
+  test("serves its line in order unless the config says backfill", () => {
+    expect(poolLine({})).toBe("in-order");
+    expect(poolLine({ line: "backfill" })).toBe("backfill");
+    expect(() => complexityTableConfig.parse({ type: "m5.2xlarge", line: "random" })).toThrow();
   });
 });

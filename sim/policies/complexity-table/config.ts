@@ -56,6 +56,12 @@ export const complexityTableConfig = z.strictObject({
   expectedSeconds: z.record(z.string(), z.number().positive()).default({}),
   /** At most this many upgrades per request. */
   maxUpgrades: z.int().nonnegative().default(2),
+  /**
+   * How the pool's line is served: in arrival order, or `backfill`, where an
+   * allocation that fits starts ahead of a larger one waiting for room (as
+   * the Kubernetes scheduler tries each pending pod).
+   */
+  line: z.enum(["in-order", "backfill"]).default("in-order"),
   /** An instance idle this long is released, down to `minInstances`. */
   scaleDownAfter: duration().prefault("10m"),
 });
