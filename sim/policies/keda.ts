@@ -102,8 +102,15 @@ export const kedaPolicy: Policy<KedaConfig, State> = {
       { kind: "pool", pool: POOL, routing: "least-loaded", concurrency: c.concurrency },
       { kind: "timer", key: POLL, atS: c.pollingInterval },
     ];
+    // The standing replicas exist when the run starts, as a static fleet's do.
     if (c.minReplicaCount > 0)
-      actions.push({ kind: "provision", pool: POOL, type: c.type, count: c.minReplicaCount });
+      actions.push({
+        kind: "provision",
+        pool: POOL,
+        type: c.type,
+        count: c.minReplicaCount,
+        prewarmed: true,
+      });
     return { state: { recommendations: [], lastActiveS: 0 }, actions };
   },
   tickS: (c) => c.syncPeriod,

@@ -138,7 +138,13 @@ export const reactivePolicy: Policy<ReactiveConfig, State> = {
       { kind: "pool", pool: "default", routing: c.routing, concurrency: c.concurrency },
     ];
     if (initial > 0)
-      actions.push({ kind: "provision", pool: "default", type: c.type, count: initial });
+      actions.push({
+        kind: "provision",
+        pool: "default",
+        type: c.type,
+        count: initial,
+        prewarmed: c.prewarmed,
+      });
     return { state: EMPTY, actions };
   },
   tickS: (c) => (c.mode === "hpa" ? c.syncPeriod : Infinity),
