@@ -4,7 +4,7 @@
  * are wrong.
  */
 import { statSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { PathKey } from "./issues.js";
 import type { Reporter } from "./reporter.js";
 import { isPlainObject } from "./zod-issues.js";
@@ -53,7 +53,10 @@ function checkPrograms(programs: unknown, code: unknown, baseDir: string, report
   programs.forEach((p, i) => {
     if (typeof p !== "string" || p === "") return;
     const full = resolve(dir, p);
-    if (relative(dir, full).startsWith("..")) report.at([...at, i], `not inside ${dir}: ${p}`);
+    const rel = relative(dir, full);
+    // `..` as the first segment leaves the directory; a name like `..x.go` does not.
+    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+      report.at([...at, i], `not inside ${dir}: ${p}`);
     else if (!statSync(full, { throwIfNoEntry: false })?.isFile())
       report.at([...at, i], `no such file in the code directory: ${full}`);
   });

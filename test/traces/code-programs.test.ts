@@ -35,6 +35,10 @@ test("each bad entry of programs: is reported at its index, with the file it loo
   expect(() => withPrograms(["web/auth.go", "web/none.go", "../README.md"])).toThrow(
     /workload\.synth\.programs\[2\]: not inside/s,
   );
+  // A name that merely starts with two dots is inside: reported as missing.
+  expect(() => withPrograms(["..auth.go"])).toThrow(
+    /workload\.synth\.programs\[0\]: no such file in the code directory: .*\/\.\.auth\.go/s,
+  );
   expect(() => withPrograms(["web/auth.go"], false)).toThrow(
     /workload\.synth\.programs: programs are files of the `code:` directory, and there is none/,
   );
