@@ -3,13 +3,14 @@
  * a container sized by the VPA recommender's target for its function
  * (p90 of its CPU use and of its memory peaks, plus 15%; pieces/vpa), as
  * the admission controller sets a new pod's requests. Until a function has
- * history its containers get the configured initial requests; an
- * out-of-memory kill bumps its memory history (x 1.2, at least +100 MiB), so
- * the retry is larger. Containers are packed best fit on the pool's VMs;
- * when none has room a VM is added (as the cluster autoscaler does for a
- * pending pod) and the request waits in the pool's line; a VM idle for
- * `scaleDownAfter` (the cluster autoscaler's scale-down-unneeded-time, 10
- * minutes) is released down to `minInstances`.
+ * history its containers get the configured initial requests (CPU and
+ * memory each until it has samples of its own); an out-of-memory kill bumps
+ * its memory history (x 1.2, at least +100 MiB), so the retry is larger.
+ * Containers are packed best fit on the pool's VMs; when none has room a VM
+ * is added (as the cluster autoscaler does for a pending pod) and the
+ * request waits in the pool's line; a VM idle for `scaleDownAfter` (the
+ * cluster autoscaler's scale-down-unneeded-time, 10 minutes) is released
+ * down to `minInstances`.
  *
  * One deviation, said here: VPA weighs CPU samples by the container's
  * request; every execution of a function here gets the same
@@ -67,11 +68,12 @@ function settings(c: VpaConfig): VpaSettings {
 /** The container a request of `functionId` gets now, within one VM. */
 function sizeFor(c: VpaConfig, state: State, functionId: number, fleet: FleetView): Allocation {
   const vm = fleet.type(c.type)!;
-  const h = state.histories[String(functionId)];
-  if (!h || h.samples === 0)
-    return { vcpu: Math.min(c.initialCpu, vm.vcpu), memMiB: Math.min(c.initialMemory, vm.memMiB) };
+  const h = state.histories[String(functionId)] ?? EMPTY_HISTORY;
   const r = recommend(settings(c), h, fleet.nowS);
-  return { vcpu: Math.min(r.cpu.target, vm.vcpu), memMiB: Math.min(r.memMiB.target, vm.memMiB) };
+  // Each resource keeps its initial request until it has history of its own.
+  const vcpu = h.cpu.total > 0 ? r.cpu.target : c.initialCpu;
+  const memMiB = h.mem.total > 0 ? r.memMiB.target : c.initialMemory;
+  return { vcpu: Math.min(vcpu, vm.vcpu), memMiB: Math.min(memMiB, vm.memMiB) };
 }
 
 function arrival(

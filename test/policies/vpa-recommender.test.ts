@@ -15,6 +15,7 @@ import {
   recordMemory,
   recordOutOfMemory,
   VPA_DEFAULTS,
+  type VpaHistory,
 } from "../../sim/policies/pieces/vpa/recommender.js";
 
 const shape: HistogramShape = { first: 0.01, ratio: 1.05, halfLifeS: 86400 };
@@ -79,11 +80,14 @@ describe("VPA recommender", () => {
   });
 
   test("bounds widen while history is short and close in as it grows", () => {
+    // A sample a minute, CPU and memory together (only CPU samples count).
+    const sample = (h: VpaHistory, i: number) =>
+      recordMemory(s, recordCpu(s, h, 0.5, 1, i * 60), 1000 + (i % 10) * 50, i * 60);
     let h = EMPTY_HISTORY;
-    for (let i = 0; i < 3000; i++) h = recordMemory(s, h, 1000 + (i % 10) * 50, i * 60);
+    for (let i = 0; i < 3000; i++) h = sample(h, i);
     const early = recommend(s, h, 3000 * 60);
     let later = h;
-    for (let i = 3000; i < 20000; i++) later = recordMemory(s, later, 1000 + (i % 10) * 50, i * 60);
+    for (let i = 3000; i < 20000; i++) later = sample(later, i);
     const late = recommend(s, later, 20000 * 60);
     expect(early.memMiB.upper).toBeGreaterThan(late.memMiB.upper);
     expect(early.memMiB.lower).toBeLessThanOrEqual(late.memMiB.lower);
@@ -99,6 +103,9 @@ describe("VPA recommender", () => {
     expect(percentile(mem, small.mem, 1)).toBeLessThan(400 * 1.07);
     expect(percentile(mem, big.mem, 1)).toBeGreaterThan(2400);
     expect(percentile(mem, big.mem, 1)).toBeLessThan(2400 * 1.07);
+    // Only CPU samples count toward the history's length, as in the recommender.
+    expect(small.samples).toBe(0);
+    expect(recordCpu(s, small, 0.5, 1, 1).samples).toBe(1);
   });
 
   test("its state survives JSON with the same recommendation", () => {

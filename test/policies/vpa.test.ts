@@ -136,6 +136,17 @@ describe("vpa", () => {
     expect(a.memMiB).toBeGreaterThanOrEqual(Math.max(512 * 1.2, 612) * 1.15);
   });
 
+  test("a kill before any CPU history keeps the initial CPU, not the 25 m floor", () => {
+    const s0 = vpaPolicy.init(config, fleet(0, roomy), ctx).state;
+    // Killed at once: no CPU used, only a memory peak to learn from.
+    const killed = { ...feedback(5, 0, 600, true), serviceS: 0 } as CompletionFeedback;
+    const s1 = vpaPolicy.onCompletion!(s0, config, killed, fleet(1, roomy), ctx).state;
+    const d = vpaPolicy.onArrival!(s1, config, request(1, 5), fleet(2, roomy), ctx);
+    const a = (d.actions[0] as { allocation: { vcpu: number; memMiB: number } }).allocation;
+    expect(a.vcpu).toBe(config.initialCpu);
+    expect(a.memMiB).toBeGreaterThanOrEqual(700 * 1.15);
+  });
+
   test("with no room anywhere it adds a VM and waits in the line", () => {
     const full = [instance(1, "busy", 0.1, 100)];
     const d = vpaPolicy.onArrival!({ histories: {} }, config, request(1, 5), fleet(0, full), ctx);

@@ -62,7 +62,12 @@ const memShape = (s: VpaSettings): HistogramShape => ({
 export interface VpaHistory {
   readonly cpu: DecayingHistogram;
   readonly mem: DecayingHistogram;
-  /** First sample's time and the number of samples, for the confidence of the bounds. */
+  /**
+   * First CPU sample's time and the number of CPU samples, for the
+   * confidence of the bounds. Memory peaks do not count, as in the
+   * recommender: a container killed for memory before it ran leaves no CPU
+   * history to size from.
+   */
   readonly firstS: number | null;
   readonly samples: number;
 }
@@ -102,7 +107,7 @@ export function recordMemory(
   peakMiB: number,
   atS: number,
 ): VpaHistory {
-  return { ...h, ...counted(h, atS), mem: addSample(memShape(s), h.mem, peakMiB, 1, atS) };
+  return { ...h, mem: addSample(memShape(s), h.mem, peakMiB, 1, atS) };
 }
 
 /** An out-of-memory kill at `usedMiB`: recorded as a peak above it. */
