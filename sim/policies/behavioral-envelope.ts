@@ -35,6 +35,13 @@ import {
 } from "./pieces/envelope/calibration.js";
 import type { Range, ResourceEnvelope } from "./pieces/envelope/envelope-of.js";
 import { findEnvelope } from "./pieces/envelope/envelope-source.js";
+import {
+  NO_REQUESTS,
+  recordOf,
+  withoutRecord,
+  withRecord,
+  type ByRequest,
+} from "./pieces/by-request.js";
 import { growRunning } from "./pieces/envelope/grow-running.js";
 import {
   chooseArm,
@@ -112,7 +119,7 @@ interface Running {
 
 interface State {
   readonly bandit: LinUcbJson;
-  readonly running: Readonly<Record<string, Running>>;
+  readonly running: ByRequest<Running>;
   /** Executions each margin was chosen for: how the bandit has spent them, for reading a state. */
   readonly pulls: readonly number[];
   /** How often envelopes held, by bucket: what their stated confidence is worth. */
@@ -150,14 +157,12 @@ function predictAction(r: RequestView, env: ResourceEnvelope): Action {
   };
 }
 
-function withoutOldest(running: Record<string, Running>): Record<string, Running> {
-  const ids = Object.keys(running);
-  if (ids.length <= MAX_RUNNING) return running;
-  const keep = ids
-    .map(Number)
-    .sort((a, b) => a - b)
+function withoutOldest(running: ByRequest<Running>): ByRequest<Running> {
+  if (running.length <= MAX_RUNNING) return running;
+  return running
+    .slice()
+    .sort((a, b) => a[0] - b[0])
     .slice(-MAX_RUNNING);
-  return Object.fromEntries(keep.map((id) => [String(id), running[String(id)]!]));
 }
 
 function arrival(
@@ -188,7 +193,7 @@ function arrival(
         envelope: { bucket, cpuSeconds: envelope.cpuSeconds, peakMemMiB: envelope.peakMemMiB },
       }
     : { arm, x, share, slowAfterS };
-  const running = withoutOldest({ ...state.running, [String(r.id)]: run });
+  const running = withoutOldest(withRecord(state.running, r.id, run));
   return { state: { ...state, running }, actions };
 }
 
@@ -197,10 +202,9 @@ function completion(
   c: BehavioralEnvelopeConfig,
   fb: CompletionFeedback,
 ): Decision<State> {
-  const key = String(fb.request.id);
-  const run = state.running[key];
+  const run = recordOf(state.running, fb.request.id);
   if (!run) return { state, actions: [] };
-  const { [key]: _ended, ...running } = state.running;
+  const running = withoutRecord(state.running, fb.request.id);
   const outOfMemory = fb.outcome === "failed" && fb.peakMemMiB >= fb.memLimitMiB;
   const reward = rewardOf(
     { cost: c.costWeight, miss: c.missPenalty, outOfMemory: c.outOfMemoryPenalty },
@@ -238,7 +242,7 @@ export const behavioralEnvelopePolicy: Policy<BehavioralEnvelopeConfig, State> =
   init: (c) => ({
     state: {
       bandit: newBandit(c.margins.length, c.exploration),
-      running: {},
+      running: NO_REQUESTS,
       pulls: c.margins.map(() => 0),
       calibration: newCalibration(),
     },
@@ -259,8 +263,8 @@ export const behavioralEnvelopePolicy: Policy<BehavioralEnvelopeConfig, State> =
   }),
   usageS: (c) => c.usageEvery,
   onUsage: (state, c, sample, fleet) => {
-    const key = String(sample.request.id);
-    const run = state.running[key];
+    const id = sample.request.id;
+    const run = recordOf(state.running, id);
     const grow = growRunning(sample, fleet, POOL, {
       memoryAt: c.growAt,
       memoryFactor: c.growFactor,
@@ -271,7 +275,7 @@ export const behavioralEnvelopePolicy: Policy<BehavioralEnvelopeConfig, State> =
     // CPU grows once: past its envelope's time, a request is slow, not slower each second.
     const next =
       run && run.slowAfterS !== null && sample.elapsedS > run.slowAfterS
-        ? { ...state, running: { ...state.running, [key]: { ...run, slowAfterS: null } } }
+        ? { ...state, running: withRecord(state.running, id, { ...run, slowAfterS: null }) }
         : state;
     return { state: next, actions: [grow] };
   },

@@ -16,6 +16,13 @@
  * `type` may name `fargate` for per-allocation billing, where a profile's
  * price is its own.
  */
+import {
+  NO_REQUESTS,
+  recordOf,
+  withoutRecord,
+  withRecord,
+  type ByRequest,
+} from "./pieces/by-request.js";
 import { releaseAboveMinimum, startNodePool } from "./pieces/node-pool.js";
 import { chooseProfile } from "./complexity-table/choose-profile.js";
 import { complexityTableConfig, type ComplexityTableConfig } from "./complexity-table/config.js";
@@ -33,15 +40,12 @@ interface Tracked {
 }
 
 interface State {
-  /** Requests placed and not yet ended, by id. */
-  readonly tracked: Readonly<Record<string, Tracked>>;
+  /** Requests placed and not yet ended. */
+  readonly tracked: ByRequest<Tracked>;
 }
 
 function withTracked(state: State, id: number, t: Tracked | undefined): State {
-  const tracked = { ...state.tracked };
-  if (t) tracked[String(id)] = t;
-  else delete tracked[String(id)];
-  return { tracked };
+  return { tracked: t ? withRecord(state.tracked, id, t) : withoutRecord(state.tracked, id) };
 }
 
 function usage(
@@ -51,12 +55,14 @@ function usage(
   fleet: FleetView,
 ): Decision<State> {
   const id = sample.request.id;
-  const t = state.tracked[String(id)];
+  const t = recordOf(state.tracked, id);
   // Tasks of a split request are not moved one by one.
   if (!t || sample.task) return { state, actions: [] };
   const why = outgrown(sample, t.memMiB, c.memoryNear, c.expectedSeconds[t.profile]);
-  if (why === null || t.upgrades >= c.maxUpgrades)
+  if (why === null || t.upgrades >= c.maxUpgrades) {
+    if (t.memMiB === sample.memMiB) return { state, actions: [] };
     return { state: withTracked(state, id, { ...t, memMiB: sample.memMiB }), actions: [] };
+  }
   const step = upgradeStep(c, sample, t.profile, why, fleet, fleet.type(c.type)!);
   const next: Tracked = step.movedTo
     ? { profile: step.movedTo, upgrades: t.upgrades + 1 }
@@ -71,7 +77,7 @@ export const complexityTablePolicy: Policy<ComplexityTableConfig, State> = {
   configSchema: complexityTableConfig,
   typesUsed: (c) => [c.type],
   init: (c) => ({
-    state: { tracked: {} },
+    state: { tracked: NO_REQUESTS },
     actions: startNodePool({
       pool: POOL,
       type: c.type,

@@ -249,7 +249,7 @@ describe("behavioral-envelope", () => {
     // Not the largest margin either: it costs more for nothing.
     const largest = Math.max(...chosen);
     expect(late.filter((m) => m === largest).length).toBeLessThan(50);
-    expect(Object.keys(s.running)).toHaveLength(0);
+    expect(s.running).toHaveLength(0);
   });
 
   test("the confidence stated moves from the bound to what such envelopes held", () => {
