@@ -43,6 +43,12 @@ const config = z.strictObject({
   /** Requests of a function with no history yet. */
   initialCpu: z.number().positive().default(0.5),
   initialMemory: size().prefault("512MiB"),
+  /**
+   * The most a recommendation may ask for (the VPA resource policy's
+   * maxAllowed); absent: a whole VM.
+   */
+  maxCpu: z.number().positive().optional(),
+  maxMemory: size().optional(),
   targetPercentile: z.number().gt(0).lte(1).default(VPA_DEFAULTS.targetPercentile),
   marginFraction: z.number().nonnegative().default(VPA_DEFAULTS.marginFraction),
   halfLife: duration().prefault("24h"),
@@ -73,7 +79,10 @@ function sizeFor(c: VpaConfig, state: State, functionId: number, fleet: FleetVie
   // Each resource keeps its initial request until it has history of its own.
   const vcpu = h.cpu.total > 0 ? r.cpu.target : c.initialCpu;
   const memMiB = h.mem.total > 0 ? r.memMiB.target : c.initialMemory;
-  return { vcpu: Math.min(vcpu, vm.vcpu), memMiB: Math.min(memMiB, vm.memMiB) };
+  return {
+    vcpu: Math.min(vcpu, c.maxCpu ?? Infinity, vm.vcpu),
+    memMiB: Math.min(memMiB, c.maxMemory ?? Infinity, vm.memMiB),
+  };
 }
 
 function arrival(

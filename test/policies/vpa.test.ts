@@ -147,6 +147,22 @@ describe("vpa", () => {
     expect(a.memMiB).toBeGreaterThanOrEqual(700 * 1.15);
   });
 
+  test("maxCpu and maxMemory cap the recommendation, as the resource policy's maxAllowed", () => {
+    const capped = vpaPolicy.configSchema.parse({ type: TYPE, maxCpu: 2, maxMemory: "1GiB" });
+    let state = vpaPolicy.init(capped, fleet(0, roomy), ctx).state;
+    for (let i = 0; i < 50; i++)
+      state = vpaPolicy.onCompletion!(
+        state,
+        capped,
+        feedback(5, 6, 3000),
+        fleet(i, roomy),
+        ctx,
+      ).state;
+    const d = vpaPolicy.onArrival!(state, capped, request(1, 5), fleet(60, roomy), ctx);
+    const a = (d.actions[0] as { allocation: { vcpu: number; memMiB: number } }).allocation;
+    expect(a).toEqual({ vcpu: 2, memMiB: 1024 });
+  });
+
   test("with no room anywhere it adds a VM and waits in the line", () => {
     const full = [instance(1, "busy", 0.1, 100)];
     const d = vpaPolicy.onArrival!({ histories: {} }, config, request(1, 5), fleet(0, full), ctx);
