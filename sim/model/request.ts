@@ -77,39 +77,30 @@ export interface RequestSource {
  * notice), so that a policy cannot read them even past the types.
  */
 export function requestView(r: WorkRequest): RequestView {
+  // One object, its optional fields added in a fixed order (as JSON shows
+  // them): spreading a copy per optional group cost a third of the calls'
+  // time in allocation-policy runs.
+  const v: { -readonly [K in keyof RequestView]: RequestView[K] } = {
+    id: r.id,
+    functionId: r.functionId,
+    arrivalS: r.arrivalS,
+    features: r.features,
+  };
   const c = r.serviceClass;
-  let seen: RequestView = c
-    ? {
-        id: r.id,
-        functionId: r.functionId,
-        arrivalS: r.arrivalS,
-        features: r.features,
-        priority: c.priority,
-        slaClass: c.name,
-        ...(c.slaLatencyS === undefined ? {} : { slaLatencyS: c.slaLatencyS }),
-      }
-    : { id: r.id, functionId: r.functionId, arrivalS: r.arrivalS, features: r.features };
+  if (c) {
+    v.priority = c.priority;
+    v.slaClass = c.name;
+    if (c.slaLatencyS !== undefined) v.slaLatencyS = c.slaLatencyS;
+  }
   // A trace may give a hash without a size, or a version without a program.
-  if (
-    r.inputBytes !== undefined ||
-    r.inputHash !== undefined ||
-    r.codeId !== undefined ||
-    r.codeVersion !== undefined
-  )
-    seen = { ...seen, ...codeAndInput(r) };
-  if (r.requestedProfile !== undefined) seen = { ...seen, requestedProfile: r.requestedProfile };
-  if (r.attempt === undefined) return seen;
-  return r.outOfMemoryAtMiB === undefined
-    ? { ...seen, attempt: r.attempt }
-    : { ...seen, attempt: r.attempt, outOfMemoryAtMiB: r.outOfMemoryAtMiB };
-}
-
-/** The input and code identity fields a request has (absent ones stay absent, as JSON would). */
-function codeAndInput(r: WorkRequest): Partial<RequestView> {
-  const out: { -readonly [K in keyof RequestView]?: RequestView[K] } = {};
-  if (r.inputBytes !== undefined) out.inputBytes = r.inputBytes;
-  if (r.inputHash !== undefined) out.inputHash = r.inputHash;
-  if (r.codeId !== undefined) out.codeId = r.codeId;
-  if (r.codeVersion !== undefined) out.codeVersion = r.codeVersion;
-  return out;
+  if (r.inputBytes !== undefined) v.inputBytes = r.inputBytes;
+  if (r.inputHash !== undefined) v.inputHash = r.inputHash;
+  if (r.codeId !== undefined) v.codeId = r.codeId;
+  if (r.codeVersion !== undefined) v.codeVersion = r.codeVersion;
+  if (r.requestedProfile !== undefined) v.requestedProfile = r.requestedProfile;
+  if (r.attempt !== undefined) {
+    v.attempt = r.attempt;
+    if (r.outOfMemoryAtMiB !== undefined) v.outOfMemoryAtMiB = r.outOfMemoryAtMiB;
+  }
+  return v;
 }
