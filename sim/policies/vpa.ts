@@ -13,9 +13,10 @@
  * down to `minInstances`.
  *
  * One deviation, said here: VPA weighs CPU samples by the container's
- * request; every execution of a function here gets the same
- * recommendation, so each completed execution is one sample of equal
- * weight (its CPU-seconds over its execution time).
+ * request, so that samples taken after a request grew outweigh the older
+ * ones; here each completed execution is one sample of equal weight (its
+ * CPU-seconds over its execution time), whatever its container held, since
+ * completion feedback does not say what that was.
  */
 import { z } from "zod";
 import { duration, size } from "../units/fields.js";
