@@ -77,9 +77,9 @@ export interface RequestSource {
  * notice), so that a policy cannot read them even past the types.
  */
 export function requestView(r: WorkRequest): RequestView {
-  // One object, its optional fields added in a fixed order (as JSON shows
-  // them): spreading a copy per optional group cost a third of the calls'
-  // time in allocation-policy runs.
+  // One object, its optional fields added in a fixed order (the order JSON
+  // shows them in): a spread copy per optional group made this 17% of an
+  // allocation policy's run.
   const v: { -readonly [K in keyof RequestView]: RequestView[K] } = {
     id: r.id,
     functionId: r.functionId,
