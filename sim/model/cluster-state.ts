@@ -111,6 +111,8 @@ export interface ClusterState {
   readonly log: (message: string) => void;
   /** The hooks to call. */
   readonly hooks: HookSet;
+  /** The keep-alive the policy declares onIdle always decides (Policy.idleKeepAliveS), else undefined. */
+  readonly idleKeepAliveS: number | undefined;
   /** The policy's pending timers by key (scheduler handles). */
   readonly timers: Map<string, number>;
   readonly on: Handlers;

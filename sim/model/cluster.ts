@@ -39,6 +39,12 @@ function usageIntervalS(opts: ClusterOptions): number {
   return opts.policy.usageS?.(opts.policyConfig) ?? Infinity;
 }
 
+/** The keep-alive the policy declares for every idle instance, when it has onIdle and this config uses it. */
+function declaredKeepAliveS(opts: ClusterOptions): number | undefined {
+  if (!hooksOf(opts.policy, opts.policyConfig).idle) return undefined;
+  return opts.policy.idleKeepAliveS?.(opts.policyConfig);
+}
+
 export class Cluster {
   readonly metrics = new RunMetrics();
   private readonly m: ClusterState;
@@ -61,6 +67,7 @@ export class Cluster {
       random: opts.streams.stream(`policy/${opts.policyName}`),
       log: opts.log ?? (() => {}),
       hooks: hooksOf(opts.policy, opts.policyConfig),
+      idleKeepAliveS: declaredKeepAliveS(opts),
       timers: new Map(),
       on: {
         arrival: (r) => arrive(m, r),

@@ -29,6 +29,12 @@ export function adopt(m: ClusterState, d: Decision<unknown>): readonly Action[] 
 export function idle(m: ClusterState, inst: Instance): void {
   const { policy, policyConfig } = m.opts;
   if (!m.hooks.idle) return;
+  // The policy declared what its onIdle returns here (Policy.idleKeepAliveS):
+  // the same keep-alive as calling it, without the views, context and decision.
+  if (m.idleKeepAliveS !== undefined) {
+    expireAfterIdle(m, inst, m.idleKeepAliveS);
+    return;
+  }
   const d = policy.onIdle!(
     m.policyState,
     policyConfig,

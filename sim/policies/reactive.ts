@@ -152,6 +152,8 @@ export const reactivePolicy: Policy<ReactiveConfig, State> = {
     c.mode === "hpa" ? hpaTick(state, c, fleet) : { state, actions: NOTHING },
   onArrival: (state, c, request, fleet) =>
     c.mode === "faas" ? faasArrival(state, c, request, fleet) : { state, actions: ROUTE_DEFAULT },
+  // What onIdle below decides in FaaS mode, declared so the model need not ask per idle sandbox.
+  idleKeepAliveS: (c) => (c.mode === "faas" ? c.keepAlive : undefined),
   onIdle: (state, c, instance) => ({
     state,
     actions: c.mode === "faas" ? [keepAlive(instance, c.keepAlive)] : NOTHING,

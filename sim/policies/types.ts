@@ -490,6 +490,15 @@ export interface Policy<Config = unknown, State = unknown> {
     fleet: FleetView,
     ctx: PolicyContext,
   ): Decision<State>;
+  /**
+   * The keep-alive onIdle always decides for this config, if it is that
+   * simple: its state unchanged and one `keepAlive(instance, seconds)`
+   * (pieces/keep-alive.ts) for the idle instance, nothing else. The model
+   * then applies that keep-alive at each idle transition without the call
+   * (it is one per request in a FaaS run); the server still calls onIdle.
+   * Undefined, or omitted: onIdle decides each time.
+   */
+  idleKeepAliveS?(config: Config): number | undefined;
   /** Called when an instance has nothing left to do (it is idle, not draining). */
   onIdle?(
     state: State,

@@ -12,6 +12,7 @@ import { describe, expect, test } from "vitest";
 import { DEFAULT_CATALOG } from "../../sim/model/catalog/default-catalog.js";
 import { typeViewOf } from "../../sim/model/type-view.js";
 import { fleetFromData, type FleetData, type PoolData } from "../../sim/policies/fleet-data.js";
+import { keepAlive } from "../../sim/policies/pieces/keep-alive.js";
 import { allPolicies } from "../../sim/policies/registry.js";
 import type {
   Decision,
@@ -275,6 +276,15 @@ function call(
   }
 }
 
+/** Steps of a policy's life: each a hook call, the seconds since the last, and the fleet then. */
+const stepsArb = () =>
+  fc.array(
+    fc
+      .tuple(stepArb, fc.integer({ min: 1, max: 120 }))
+      .chain(([step, dt]) => fc.tuple(fc.constant(step), fc.constant(dt), fleetArb(0))),
+    { minLength: 1, maxLength: 30 },
+  );
+
 const contextAt = (nowS: number, random: () => number): PolicyContext => ({
   nowS,
   random,
@@ -284,14 +294,8 @@ const contextAt = (nowS: number, random: () => number): PolicyContext => ({
 describe("state survives a JSON round trip at every step, with the same later decisions", () => {
   test.each(configs.map((c) => [`${c.file} ${c.label}`, c] as const))("%s", (_name, c) => {
     const p = c.policy as Policy<unknown, unknown>;
-    const stepsArb = fc.array(
-      fc
-        .tuple(stepArb, fc.integer({ min: 1, max: 120 }))
-        .chain(([step, dt]) => fc.tuple(fc.constant(step), fc.constant(dt), fleetArb(0))),
-      { minLength: 1, maxLength: 30 },
-    );
     fc.assert(
-      fc.property(fleetArb(0), stepsArb, fc.integer(), (first, steps, seed) => {
+      fc.property(fleetArb(0), stepsArb(), fc.integer(), (first, steps, seed) => {
         const liveRandom = new RandomStreams(seed).stream("policy");
         const twinRandom = new RandomStreams(seed).stream("policy");
         let live = p.init(c.config, fleetFromData(first), contextAt(0, liveRandom)).state;
@@ -310,6 +314,42 @@ describe("state survives a JSON round trip at every step, with the same later de
           expect(JSON.stringify(b)).toBe(JSON.stringify(a));
           live = a.state;
           twin = roundTrip(b.state);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("a declared keep-alive is what onIdle decides, whatever came before", () => {
+  const declaring = configs.filter(
+    (c) => (c.policy as Policy<unknown, unknown>).idleKeepAliveS?.(c.config) !== undefined,
+  );
+  test("some bundled scenario declares one", () => expect(declaring.length).toBeGreaterThan(0));
+  test.each(declaring.map((c) => [`${c.file} ${c.label}`, c] as const))("%s", (_name, c) => {
+    const p = c.policy as Policy<unknown, unknown>;
+    const seconds = p.idleKeepAliveS!(c.config)!;
+    fc.assert(
+      fc.property(fleetArb(0), stepsArb(), fc.integer(), (first, steps, seed) => {
+        const random = new RandomStreams(seed).stream("policy");
+        let state = p.init(c.config, fleetFromData(first), contextAt(0, random)).state;
+        let nowS = 0;
+        steps.forEach(([step, dt, fleet], k) => {
+          nowS += dt;
+          const data = Object.freeze({ ...fleet, nowS });
+          for (const inst of data.pools.flatMap((x) => x.instances)) {
+            if (inst.state !== "idle") continue;
+            const d = p.onIdle!(
+              state,
+              c.config,
+              inst,
+              fleetFromData(data),
+              contextAt(nowS, random),
+            );
+            expect(d.state).toBe(state);
+            expect(d.actions).toEqual([keepAlive(inst, seconds)]);
+          }
+          state = call(p, c.config, state, step, data, contextAt(nowS, random), k)?.state ?? state;
         });
       }),
       { numRuns: 60 },
