@@ -111,7 +111,9 @@ export function route(m: ClusterState, request: WorkRequest): void {
       policyContext(m),
     );
     m.arriving = request;
-    for (const a of adopt(m, d)) {
+    const actions = adopt(m, d);
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i]!;
       if (a.kind === "route") target = a.pool;
       else if (a.kind === "place") {
         const wanted = named(m, a.kind, a);
