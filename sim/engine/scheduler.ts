@@ -130,7 +130,35 @@ export class Scheduler {
         `event time must be finite and >= now (${this.clock}), got ${String(time)}`,
       );
     }
-    this.insert(time, fn, arg, PRIORITY_NORMAL);
+    this.insert(time, fn, arg, PRIORITY_NORMAL, this.reserve());
+  }
+
+  /**
+   * Takes the sequence number an event scheduled now would get, for one
+   * scheduled later with `atReserved`: among events of its time and
+   * priority it then runs where it would have had it been scheduled now.
+   */
+  reserve(): number {
+    if (this.seq === SEQ_LIMIT) throw new SchedulerError(`more than ${SEQ_LIMIT} events scheduled`);
+    return this.seq++;
+  }
+
+  /** `at`, ordered by a sequence number taken earlier with `reserve`. */
+  atReserved<T>(
+    time: number,
+    fn: EventFn<T>,
+    arg: T,
+    priority: number,
+    reserved: number,
+  ): EventHandle {
+    if (!(time >= this.clock) || time === Infinity) {
+      throw new SchedulerError(
+        `event time must be finite and >= now (${this.clock}), got ${String(time)}`,
+      );
+    }
+    if (!(reserved >= 0 && reserved < this.seq) || reserved !== Math.floor(reserved))
+      throw new SchedulerError(`sequence ${reserved} was never reserved`);
+    return this.push(time, fn, arg, priority, reserved);
   }
 
   /** True while the event of `handle` is scheduled: neither delivered nor cancelled. */
@@ -239,26 +267,31 @@ export class Scheduler {
     return { events, reason };
   }
 
-  private push(time: number, fn: SlotFn, arg: unknown, priority: number): EventHandle {
+  private push(
+    time: number,
+    fn: SlotFn,
+    arg: unknown,
+    priority: number,
+    seq?: number,
+  ): EventHandle {
     if (priority !== (priority | 0) || priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
       throw new SchedulerError(
         `priority must be an integer in [${MIN_PRIORITY}, ${MAX_PRIORITY}], got ${priority}`,
       );
     }
-    const slot = this.insert(time, fn, arg, priority);
+    const slot = this.insert(time, fn, arg, priority, seq ?? this.reserve());
     return this.slotGen[slot]! * SLOT_LIMIT + slot;
   }
 
   /** Puts an event in the heap; returns its slot. */
-  private insert(time: number, fn: SlotFn, arg: unknown, priority: number): number {
+  private insert(time: number, fn: SlotFn, arg: unknown, priority: number, seq: number): number {
     if (this.freeTop === 0) this.grow();
     const slot = this.freeSlots[--this.freeTop]!;
     // A new generation per use, so handles of earlier uses of the slot go stale.
     this.slotGen[slot] = (this.slotGen[slot]! + 1) & GEN_MASK;
     this.slotFn[slot] = fn;
     this.slotArg[slot] = arg;
-    if (this.seq === SEQ_LIMIT) throw new SchedulerError(`more than ${SEQ_LIMIT} events scheduled`);
-    const key = (priority - MIN_PRIORITY) * SEQ_LIMIT + this.seq++;
+    const key = (priority - MIN_PRIORITY) * SEQ_LIMIT + seq;
     this.siftUp(this.size++, time, key, slot);
     return slot;
   }

@@ -20,8 +20,16 @@ export class Instance {
   held: Queued | null = null;
   /** Bound to an announced request not yet arrived: takes no other work. */
   bound = false;
-  /** Handle of the pending keep-alive expiry, else -1. */
+  /**
+   * The pending keep-alive event (else -1) and its time. It may be an
+   * earlier idle stretch's, left in place when work took the instance
+   * (lifecycle.ts expireAfterIdle says why).
+   */
   idleHandle = -1;
+  idleEventAtS = NaN;
+  /** When this idle stretch's keep-alive ends (NaN: none), and the event order it was set in. */
+  expiresAtS = NaN;
+  expirySeq = -1;
   /** Integral of busy slots over time, for utilization and idle cost. */
   busySlotSeconds = 0;
   /** Start of the current billing segment (a resize starts a new one), and the busy integral then. */

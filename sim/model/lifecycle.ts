@@ -26,10 +26,8 @@ export function setBusy(m: ClusterState, inst: Instance, delta: number, now: num
     inst.state = "busy";
     if (!Number.isNaN(inst.idleSinceS)) inst.pool.idle--;
     inst.idleSinceS = NaN;
-    if (inst.idleHandle >= 0) {
-      m.scheduler.cancel(inst.idleHandle);
-      inst.idleHandle = -1;
-    }
+    // Its keep-alive event stays pending, to be reused (see expireAfterIdle).
+    inst.expiresAtS = NaN;
   }
 }
 
@@ -50,9 +48,12 @@ function becomeIdle(m: ClusterState, inst: Instance, now: number): void {
   idle(m, inst);
 }
 
+/** A keep-alive event: the instance ends if its keep-alive is over, or waits on to its end. */
 export function expireIdle(m: ClusterState, inst: Instance): void {
   inst.idleHandle = -1;
-  if (inst.state === "idle") terminate(m, inst);
+  if (inst.state !== "idle" || Number.isNaN(inst.expiresAtS)) return;
+  if (inst.expiresAtS > m.scheduler.now) scheduleExpiry(m, inst);
+  else terminate(m, inst);
 }
 
 /**
@@ -169,16 +170,34 @@ export function release(m: ClusterState, instanceId: number, afterIdleS?: number
 /** Ends `inst` once idle `afterIdleS` (release with afterIdleS); no-op unless it idles now. */
 export function expireAfterIdle(m: ClusterState, inst: Instance, afterIdleS: number): void {
   if (inst.state !== "idle" || Number.isNaN(inst.idleSinceS)) return;
-  if (inst.idleHandle >= 0) m.scheduler.cancel(inst.idleHandle);
-  inst.idleHandle = -1;
   const due = inst.idleSinceS + afterIdleS;
-  if (due < Infinity)
-    inst.idleHandle = m.scheduler.at(
-      Math.max(m.scheduler.now, due),
-      m.on.idleExpiry,
-      inst,
-      PRIORITY_URGENT,
-    );
+  if (!(due < Infinity)) {
+    inst.expiresAtS = NaN;
+    return;
+  }
+  inst.expiresAtS = Math.max(m.scheduler.now, due);
+  inst.expirySeq = m.scheduler.reserve();
+  // In a FaaS run work takes an idle sandbox long before its keep-alive
+  // ends, once per request: rather than cancel that event and schedule a
+  // new one each time, an earlier pending one is kept, and when it falls
+  // due it schedules the current expiry (expireIdle). The reserved
+  // sequence orders it as if scheduled now, so every event runs in the
+  // order it did with one event per idle stretch.
+  if (inst.idleHandle >= 0 && inst.idleEventAtS < inst.expiresAtS) return;
+  if (inst.idleHandle >= 0) m.scheduler.cancel(inst.idleHandle);
+  scheduleExpiry(m, inst);
+}
+
+function scheduleExpiry(m: ClusterState, inst: Instance): void {
+  const at = inst.expiresAtS;
+  inst.idleHandle = m.scheduler.atReserved(
+    at,
+    m.on.idleExpiry,
+    inst,
+    PRIORITY_URGENT,
+    inst.expirySeq,
+  );
+  inst.idleEventAtS = at;
 }
 
 function terminate(m: ClusterState, inst: Instance): void {

@@ -106,6 +106,35 @@ describe("Scheduler ordering", () => {
   });
 });
 
+describe("Scheduler reserved order", () => {
+  test("an event scheduled later with a reserved sequence runs where it would have then", () => {
+    const s = new Scheduler();
+    const { seen, record } = recorder(s);
+    s.at(5, record, "before");
+    const seq = s.reserve();
+    s.at(5, record, "after");
+    // Scheduled at time 1, from a callback, in the place reserved at time 0.
+    s.at(1, () => s.atReserved(5, record, "reserved", PRIORITY_URGENT, seq), undefined);
+    s.at(5, record, "urgent-later", PRIORITY_URGENT);
+    s.run();
+    expect(seen).toEqual([
+      [5, "reserved"],
+      [5, "urgent-later"],
+      [5, "before"],
+      [5, "after"],
+    ]);
+  });
+
+  test("a sequence never reserved, or a time in the past, is refused", () => {
+    const s = new Scheduler();
+    expect(() => s.atReserved(1, () => {}, undefined, 0, 0)).toThrow(SchedulerError);
+    const seq = s.reserve();
+    s.run(2);
+    expect(() => s.atReserved(1, () => {}, undefined, 0, seq)).toThrow(SchedulerError);
+    expect(s.isPending(s.atReserved(3, () => {}, undefined, 0, seq))).toBe(true);
+  });
+});
+
 describe("Scheduler clock and run", () => {
   test("run(until) stops at until, sets the clock there, and resumes", () => {
     const s = new Scheduler();
