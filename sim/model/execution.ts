@@ -2,9 +2,10 @@
  * How long a request runs. CPU work follows Amdahl's law on the cores it
  * holds (a slot's share, or its allocation's vCPU); the serial part gets at
  * most one core. A GPU held divides the compute time by the request's GPU
- * speed-up. In an allocation, its IO (bytes read and written) then moves
- * at the bandwidth it holds, after the compute: IO and compute do not
- * overlap, a conservative bound.
+ * speed-up. Its IO (bytes read and written) then moves at the bandwidth it
+ * holds, after the compute: IO and compute do not overlap, a conservative
+ * bound. A slot is an allocation of the type's equal share of vCPU and
+ * memory with no bandwidth of its own, as an allocation that names none.
  */
 import type { Allocation } from "../policies/types.js";
 import type { InstanceType } from "./catalog/types.js";
@@ -28,13 +29,11 @@ export function ioSeconds(demand: Demand, mbps: number): number {
   return bytes > 0 ? (bytes * 8) / (mbps * 1e6) : 0;
 }
 
-/**
- * On one of `slots` equal slots of the type. A slot's IO is not timed: the
- * slot model predates bandwidth, and its runs keep their timing; a request
- * whose IO should cost time runs in an allocation.
- */
+/** On one of `slots` equal slots of the type: its share of the cores, the instance's bandwidth. */
 export function serviceSeconds(demand: Demand, type: InstanceType, slots: number): number {
-  return computeSeconds(demand, coresPerSlot(type, slots), type.gpus > 0);
+  const t = computeSeconds(demand, coresPerSlot(type, slots), type.gpus > 0);
+  const io = ioSeconds(demand, type.networkMbps);
+  return io > 0 ? t + io : t;
 }
 
 /** In an allocation on an instance of the type (no bandwidth of its own: the instance's). */

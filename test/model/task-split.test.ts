@@ -19,7 +19,10 @@ import type {
 } from "../../sim/policies/types.js";
 import { RandomStreams } from "../../sim/random/streams.js";
 
-const TYPE = "c5.2xlarge"; // 8 vCPU, 16 GiB
+const TYPE = "c5.2xlarge"; // 8 vCPU, 16 GiB, 2.5 Gbps
+
+/** Seconds a task's share of the request's 4 MB read takes at the instance's bandwidth. */
+const io = (tasks: number) => ((4e6 / tasks) * 8) / 2.5e9;
 
 function request(
   id: number,
@@ -145,15 +148,15 @@ describe("split requests", () => {
     // A 4-slot c5.2xlarge gives each slot 2 cores: 40 CPU-seconds take 20 s on one slot.
     const whole = run([request(1, 0, 1)], { tasks: 1 });
     const split = run([request(1, 0, 1)], { tasks: 4 });
-    expect(whole.records[0]!.endS).toBeCloseTo(20, 9);
+    expect(whole.records[0]!.endS).toBeCloseTo(20 + io(1), 9);
     expect(split.records).toHaveLength(1);
-    expect(split.records[0]!.endS).toBeCloseTo(5, 9);
+    expect(split.records[0]!.endS).toBeCloseTo(5 + io(4), 9);
     expect(split.summary.completed).toBe(1);
     expect(split.summary.requests).toBe(1);
     expect(split.feedback).toHaveLength(1);
     expect(split.feedback[0]!.cpuSeconds).toBeCloseTo(40, 9);
     expect(split.feedback[0]!.ioReadBytes).toBeCloseTo(4e6, 3);
-    expect(split.feedback[0]!.serviceS).toBeCloseTo(5, 9);
+    expect(split.feedback[0]!.serviceS).toBeCloseTo(5 + io(4), 9);
     expect(split.summary.splits).toEqual({ requests: 1, tasks: 4, tasksPerRequest: 4 });
     expect(whole.summary.splits).toBeUndefined();
   });
@@ -161,14 +164,14 @@ describe("split requests", () => {
   test("follows Amdahl: the serial part bounds the speed-up", () => {
     // p = 0.5: whole, 40 x (0.5/1 + 0.5/2) = 30 s; split in 4, task 0 runs
     // 20 serial + 5 parallel CPU-seconds: 20 + 5/2 = 22.5 s.
-    expect(run([request(1, 0, 0.5)], { tasks: 1 }).records[0]!.endS).toBeCloseTo(30, 9);
-    expect(run([request(1, 0, 0.5)], { tasks: 4 }).records[0]!.endS).toBeCloseTo(22.5, 9);
+    expect(run([request(1, 0, 0.5)], { tasks: 1 }).records[0]!.endS).toBeCloseTo(30 + io(1), 9);
+    expect(run([request(1, 0, 0.5)], { tasks: 4 }).records[0]!.endS).toBeCloseTo(22.5 + io(4), 9);
   });
 
   test("tasks spread over the pool's instances, and more tasks than slots wait their turn", () => {
     // Two instances of 2 slots (4 cores each): 8 tasks of 5 CPU-seconds, 1.25 s each, in two waves.
     const r = run([request(1, 0, 1)], { tasks: 8, instances: 2, concurrency: 2 });
-    expect(r.records[0]!.endS).toBeCloseTo(2.5, 9);
+    expect(r.records[0]!.endS).toBeCloseTo(2 * (1.25 + io(8)), 9);
     const spread = run([request(1, 0, 1)], { tasks: 2, instances: 2, concurrency: 1 });
     const instances = new Set(spread.samples.map((s) => s.instanceId));
     expect(instances.size).toBe(2);
@@ -209,7 +212,6 @@ describe("split requests", () => {
 describe("split requests in containers of their own", () => {
   // In a container, IO takes time after the compute: a task's share of the
   // 4 MB read at the c5.2xlarge's 2.5 Gbps.
-  const io = (tasks: number) => ((4e6 / tasks) * 8) / 2.5e9;
   test("each task runs in the split's container, its time by that container's cores", () => {
     // 1-vCPU containers, fully parallel: 4 tasks of 10 CPU-seconds take 10 s each.
     const r = run([request(1, 0, 1)], { tasks: 4, allocation: { vcpu: 1, memMiB: 512 } });
@@ -249,6 +251,6 @@ describe("split requests in containers of their own", () => {
   test("a malformed task container is rejected and the tasks take slots", () => {
     const r = run([request(1, 0, 1)], { tasks: 4, allocation: { vcpu: 0, memMiB: 512 } });
     expect(r.summary.allocations?.rejectedByKind).toEqual({ split: 1 });
-    expect(r.records[0]!.endS).toBeCloseTo(5, 9);
+    expect(r.records[0]!.endS).toBeCloseTo(5 + io(4), 9);
   });
 });

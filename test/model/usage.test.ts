@@ -15,11 +15,15 @@ import { RandomStreams } from "../../sim/random/streams.js";
 
 const TYPE = "c5.2xlarge"; // 8 vCPU, 16 GiB, $0.34 per hour
 
+/** Reading 5 MB and writing 1 MB at the c5.2xlarge's 2.5 Gbps, after the compute. */
+const IO_S = (6e6 * 8) / 2.5e9;
+
 function request(
   id: number,
   arrivalS: number,
   memory?: MemoryProfile,
   cpuSeconds = 25,
+  io = false,
 ): WorkRequest {
   return {
     id,
@@ -30,14 +34,13 @@ function request(
     inputHash: "00000000000000ff",
     codeId: "programs/sort.py",
     codeVersion: "3",
-    // Serial: one core whatever the slot, 25 s unless given.
+    // Serial: one core whatever the slot, 25 s unless given (then its IO, if any).
     demand: {
       cpuSeconds,
       parallelFraction: 0,
       memMiB: 2000,
       gpuSpeedup: 1,
-      ioReadBytes: 5e6,
-      ioWriteBytes: 1e6,
+      ...(io ? { ioReadBytes: 5e6, ioWriteBytes: 1e6 } : {}),
       ...(memory ? { memory } : {}),
     },
   };
@@ -122,13 +125,18 @@ describe("usage samples", () => {
     // No profile: memory grows linearly from 0 to the peak.
     expect(of1.map((s) => s.memMiB)).toEqual([800, 1600]);
     expect(of1.map((s) => s.peakMemMiB)).toEqual([800, 1600]);
-    expect(of1.map((s) => s.ioReadBytes)).toEqual([2e6, 4e6]);
     expect(of1[0]!.memLimitMiB).toBe(4096);
     expect(of1[0]!.request).toMatchObject({ inputBytes: 1000, codeId: "programs/sort.py" });
     expect(of1[0]!.request).not.toHaveProperty("demand");
     // Request 2 started at 3: its samples at 13 and 23, elapsed 10 and 20.
     expect(samples.filter((s) => s.request.id === 2).map((s) => s.elapsedS)).toEqual([10, 20]);
     expect(feedback).toHaveLength(2);
+    // With IO the run lasts its compute and its IO, and use follows the time run.
+    const withIo = seen(watcher(), [request(1, 0, undefined, 25, true)]).samples;
+    expect(withIo.map((s) => s.elapsedS)).toEqual([10, 20]);
+    withIo.forEach((s, i) =>
+      expect(s.ioReadBytes).toBeCloseTo((5e6 * 10 * (i + 1)) / (25 + IO_S), 3),
+    );
   });
 
   test("a sample falling where rounding puts start + k x every below k intervals comes once", () => {
@@ -224,17 +232,17 @@ describe("usage samples", () => {
 
 describe("completion feedback", () => {
   test("carries measured use, the input and code identity, and the execution's cost", () => {
-    const { feedback } = seen(watcher(), [request(1, 0)]);
+    const { feedback } = seen(watcher(), [request(1, 0, undefined, 25, true)]);
     const fb = feedback[0]!;
     expect(fb.outcome).toBe("completed");
-    expect(fb.serviceS).toBeCloseTo(25, 9);
+    expect(fb.serviceS).toBeCloseTo(25 + IO_S, 9);
     expect(fb.cpuSeconds).toBe(25);
     expect(fb.peakMemMiB).toBe(2000);
     expect(fb.memLimitMiB).toBe(4096);
     expect(fb.ioReadBytes).toBe(5e6);
     expect(fb.ioWriteBytes).toBe(1e6);
-    // A quarter of a $0.34/h instance for 25 s.
-    expect(fb.costUsd).toBeCloseTo((0.34 * 25) / 3600 / 4, 12);
+    // A quarter of a $0.34/h instance for its 25 s and its IO.
+    expect(fb.costUsd).toBeCloseTo((0.34 * (25 + IO_S)) / 3600 / 4, 12);
     expect(fb.request).toMatchObject({ inputHash: "00000000000000ff", codeVersion: "3" });
   });
 });
