@@ -112,11 +112,7 @@ export class Scheduler {
 
   /** Schedules `fn(arg)` at absolute time `time`, which must not be in the past. */
   at<T>(time: number, fn: EventFn<T>, arg: T, priority = PRIORITY_NORMAL): EventHandle {
-    if (!(time >= this.clock) || time === Infinity) {
-      throw new SchedulerError(
-        `event time must be finite and >= now (${this.clock}), got ${String(time)}`,
-      );
-    }
+    this.checkTime(time);
     return this.push(time, fn, arg, priority);
   }
 
@@ -125,11 +121,7 @@ export class Scheduler {
    * fire-and-forget form, which spares the caller boxing a handle.
    */
   post<T>(time: number, fn: EventFn<T>, arg: T): void {
-    if (!(time >= this.clock) || time === Infinity) {
-      throw new SchedulerError(
-        `event time must be finite and >= now (${this.clock}), got ${String(time)}`,
-      );
-    }
+    this.checkTime(time);
     this.insert(time, fn, arg, PRIORITY_NORMAL, this.reserve());
   }
 
@@ -151,11 +143,7 @@ export class Scheduler {
     priority: number,
     reserved: number,
   ): EventHandle {
-    if (!(time >= this.clock) || time === Infinity) {
-      throw new SchedulerError(
-        `event time must be finite and >= now (${this.clock}), got ${String(time)}`,
-      );
-    }
+    this.checkTime(time);
     if (!(reserved >= 0 && reserved < this.seq) || reserved !== Math.floor(reserved))
       throw new SchedulerError(`sequence ${reserved} was never reserved`);
     return this.push(time, fn, arg, priority, reserved);
@@ -265,6 +253,15 @@ export class Scheduler {
     }
     if ((reason === "drained" || reason === "until") && until !== Infinity) this.clock = until;
     return { events, reason };
+  }
+
+  /** An absolute event time must be finite and not in the past. */
+  private checkTime(time: number): void {
+    if (!(time >= this.clock) || time === Infinity) {
+      throw new SchedulerError(
+        `event time must be finite and >= now (${this.clock}), got ${String(time)}`,
+      );
+    }
   }
 
   private push(

@@ -20,7 +20,7 @@ import { modelFleet } from "./fleet-view.js";
 import { defaultProfilesFor } from "./profiles.js";
 import { expireIdle, ready } from "./lifecycle.js";
 import { adopt, fireTimer, policyContext } from "./policy-calls.js";
-import { hooksOf } from "./policy-hooks.js";
+import { hooksOf, type HookSet } from "./policy-hooks.js";
 import { tick } from "./policy-ticks.js";
 import { timeOut } from "./queueing.js";
 import type { RequestSource } from "./request.js";
@@ -34,14 +34,14 @@ import type { RunSummary } from "./summary.js";
 export type { ClusterOptions } from "./cluster-state.js";
 
 /** The policy's usage sampling interval, when it has onUsage and this config uses it. */
-function usageIntervalS(opts: ClusterOptions): number {
-  if (!hooksOf(opts.policy, opts.policyConfig).usage) return Infinity;
+function usageIntervalS(opts: ClusterOptions, hooks: HookSet): number {
+  if (!hooks.usage) return Infinity;
   return opts.policy.usageS?.(opts.policyConfig) ?? Infinity;
 }
 
 /** The keep-alive the policy declares for every idle instance, when it has onIdle and this config uses it. */
-function declaredKeepAliveS(opts: ClusterOptions): number | undefined {
-  if (!hooksOf(opts.policy, opts.policyConfig).idle) return undefined;
+function declaredKeepAliveS(opts: ClusterOptions, hooks: HookSet): number | undefined {
+  if (!hooks.idle) return undefined;
   return opts.policy.idleKeepAliveS?.(opts.policyConfig);
 }
 
@@ -56,6 +56,7 @@ export class Cluster {
     );
     const pools: ClusterState["pools"] = new Map();
     const profiles = opts.profiles ?? defaultProfilesFor(opts.catalog);
+    const hooks = hooksOf(opts.policy, opts.policyConfig);
     const m: ClusterState = {
       scheduler,
       opts,
@@ -66,8 +67,8 @@ export class Cluster {
       fleet: modelFleet(pools, types, profiles, () => scheduler.now),
       random: opts.streams.stream(`policy/${opts.policyName}`),
       log: opts.log ?? (() => {}),
-      hooks: hooksOf(opts.policy, opts.policyConfig),
-      idleKeepAliveS: declaredKeepAliveS(opts),
+      hooks,
+      idleKeepAliveS: declaredKeepAliveS(opts, hooks),
       timers: new Map(),
       on: {
         arrival: (r) => arrive(m, r),
@@ -102,7 +103,7 @@ export class Cluster {
       source: undefined,
       awaitingArrival: false,
       arriving: null,
-      usageS: usageIntervalS(opts),
+      usageS: usageIntervalS(opts, hooks),
       usageEvery: new Map(),
       predictions: new Map(),
       extraTasks: 0,

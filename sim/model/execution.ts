@@ -31,16 +31,14 @@ export function ioSeconds(demand: Demand, mbps: number): number {
 
 /** On one of `slots` equal slots of the type: its share of the cores, the instance's bandwidth. */
 export function serviceSeconds(demand: Demand, type: InstanceType, slots: number): number {
-  const t = computeSeconds(demand, coresPerSlot(type, slots), type.gpus > 0);
-  const io = ioSeconds(demand, type.networkMbps);
-  return io > 0 ? t + io : t;
+  const compute = computeSeconds(demand, coresPerSlot(type, slots), type.gpus > 0);
+  return compute + ioSeconds(demand, type.networkMbps);
 }
 
 /** In an allocation on an instance of the type (no bandwidth of its own: the instance's). */
 export function allocatedSeconds(demand: Demand, a: Allocation, type: InstanceType): number {
-  const t = computeSeconds(demand, a.vcpu, (a.gpus ?? 0) > 0 && type.gpus > 0);
-  const io = ioSeconds(demand, a.networkMbps || type.networkMbps);
-  return io > 0 ? t + io : t;
+  const compute = computeSeconds(demand, a.vcpu, (a.gpus ?? 0) > 0 && type.gpus > 0);
+  return compute + ioSeconds(demand, a.networkMbps || type.networkMbps);
 }
 
 /** Memory one slot may use before the request is killed. */

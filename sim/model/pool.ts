@@ -62,9 +62,6 @@ export class Pool {
   private cursor = 0;
   /** Instances in the order they became idle, for newest-idle-first routing. */
   private readonly idleOrder = new IdleOrder();
-  /** The instance that became idle last, and when; null when another did at the same time. */
-  private lastIdled: Instance | null = null;
-  private lastIdledAtS = NaN;
   /** Instances with more than one slot: a busy one may then have room. */
   private multiSlot = 0;
   /** Slot-seconds, busy and ready, since the pool was made (up to lastAreaS). */
@@ -217,21 +214,7 @@ export class Pool {
 
   /** An instance of this pool became idle at `nowS` (its idleSinceS). */
   idled(inst: Instance, nowS: number): void {
-    this.lastIdled = nowS === this.lastIdledAtS ? null : inst;
-    this.lastIdledAtS = nowS;
     this.idleOrder.push(inst, nowS, this.instances.length);
-  }
-
-  /**
-   * IdleOrder.newest, answered from the pool's own fields while the last
-   * instance to become idle still is (the usual case in a function's pool),
-   * so the order's arrays are not read: it is then the top of the order.
-   */
-  private newestIdle(): Instance | undefined {
-    const last = this.lastIdled;
-    if (last && last.state === "idle" && last.idleSinceS === this.lastIdledAtS && !last.bound)
-      return last;
-    return this.idleOrder.newest();
   }
 
   /**
@@ -248,7 +231,7 @@ export class Pool {
       this.multiSlot === 0 &&
       this.freeSlots === this.idle
     ) {
-      const newest = this.newestIdle();
+      const newest = this.idleOrder.newest();
       if (newest) return newest;
     }
     const list = fits ? this.instances.map((x) => (fits(x) ? x : FULL)) : this.instances;

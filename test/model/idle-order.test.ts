@@ -67,10 +67,8 @@ function runChecked(
     expect(got).toBe(i < 0 ? undefined : this.instances[i]);
     return got;
   });
-  // The pool's answer without a scan: its last idled instance, or its idle order's newest.
-  const fastPath = Pool.prototype as unknown as { newestIdle(): Instance | undefined };
-  const newest = fastPath.newestIdle;
-  vi.spyOn(fastPath, "newestIdle").mockImplementation(function (this: Pool) {
+  const newest = IdleOrder.prototype.newest;
+  vi.spyOn(IdleOrder.prototype, "newest").mockImplementation(function (this: IdleOrder) {
     const inst: Instance | undefined = newest.call(this);
     if (inst) seen.fast++;
     return inst;

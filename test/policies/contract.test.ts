@@ -329,6 +329,7 @@ describe("a declared keep-alive is what onIdle decides, whatever came before", (
   test.each(declaring.map((c) => [`${c.file} ${c.label}`, c] as const))("%s", (_name, c) => {
     const p = c.policy as Policy<unknown, unknown>;
     const seconds = p.idleKeepAliveS!(c.config)!;
+    let checked = 0;
     fc.assert(
       fc.property(fleetArb(0), stepsArb(), fc.integer(), (first, steps, seed) => {
         const random = new RandomStreams(seed).stream("policy");
@@ -348,12 +349,15 @@ describe("a declared keep-alive is what onIdle decides, whatever came before", (
             );
             expect(d.state).toBe(state);
             expect(d.actions).toEqual([keepAlive(inst, seconds)]);
+            checked++;
           }
           state = call(p, c.config, state, step, data, contextAt(nowS, random), k)?.state ?? state;
         });
       }),
       { numRuns: 60 },
     );
+    // The fleets drawn hold idle instances: onIdle was asked, not skipped.
+    expect(checked).toBeGreaterThan(0);
   });
 });
 

@@ -3,8 +3,7 @@
  * end), as plain JSON: an array of [request id, record] pairs, each change a
  * new array. An array rather than an object keyed by id because an object
  * that loses keys turns into a dictionary in V8, and copying one then costs
- * about a hundred times as much (300,000 adds and removes on a table of 20:
- * 4.3 s as an object, 0.04 s as an array).
+ * far more than copying an array of the same entries.
  */
 export type ByRequest<T> = readonly (readonly [number, T])[];
 

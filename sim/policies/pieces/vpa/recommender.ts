@@ -84,10 +84,6 @@ export interface Recommendation {
   readonly memMiB: { readonly lower: number; readonly target: number; readonly upper: number };
 }
 
-function counted(h: VpaHistory, atS: number): Pick<VpaHistory, "firstS" | "samples"> {
-  return { firstS: h.firstS ?? atS, samples: h.samples + 1 };
-}
-
 /** A CPU use sample: `cores` in use on average, by a container that requested `requestedCores`. */
 export function recordCpu(
   s: VpaSettings,
@@ -97,7 +93,12 @@ export function recordCpu(
   atS: number,
 ): VpaHistory {
   const weight = Math.max(requestedCores, s.minSampleWeight);
-  return { ...h, ...counted(h, atS), cpu: addSample(cpuShape(s), h.cpu, cores, weight, atS) };
+  return {
+    ...h,
+    firstS: h.firstS ?? atS,
+    samples: h.samples + 1,
+    cpu: addSample(cpuShape(s), h.cpu, cores, weight, atS),
+  };
 }
 
 /** A memory peak sample. */
